@@ -1,0 +1,15 @@
+//! The domain: the report model, its derived figures, the printed tables,
+//! the consistency checks and Swedish number formatting. Nothing here
+//! knows of files, windows or pixels.
+
+pub mod check;
+pub mod figures;
+pub mod model;
+pub mod municipality;
+pub mod numbers;
+pub mod period;
+pub mod tables;
+
+pub use model::*;
+pub use municipality::{Municipality, Participant};
+pub use period::Period;

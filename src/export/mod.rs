@@ -1,0 +1,3 @@
+//! Exports of the workspace to other programs' formats.
+
+pub mod csv;

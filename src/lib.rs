@@ -1,0 +1,14 @@
+//! tertial: the period follow-up reports of Kommunal utveckling Jönköpings
+//! län as one editable workspace, with every derived figure computed.
+//!
+//! Layout: [`domain`] (model, figures, tables, checks, Swedish numbers) knows
+//! nothing of files or windows; [`storage`] reads and writes RON files;
+//! [`export`] writes CSV; [`cli`] is the headless command line; [`ui`] is
+//! the window.
+
+pub mod cli;
+pub mod domain;
+pub mod export;
+pub mod samples;
+pub mod storage;
+pub mod ui;

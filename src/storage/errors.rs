@@ -1,0 +1,176 @@
+//! Load and save errors with Swedish messages that say which file, where
+//! and why.
+
+use std::fmt;
+use std::path::PathBuf;
+
+use ron::error::{Error as RonError, SpannedError};
+
+use super::{FORMAT_VERSION, MAX_FILE_SIZE};
+
+/// A workspace file that could not be read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadError {
+    pub path: PathBuf,
+    pub kind: LoadErrorKind,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadErrorKind {
+    /// The file could not be opened or read.
+    Io(std::io::ErrorKind, String),
+    IsDirectory,
+    TooLarge { size: u64 },
+    Empty,
+    NotUtf8 { line: usize, col: usize },
+    /// The text is not a workspace: syntax, unknown field, wrong type.
+    Syntax { line: usize, col: usize, reason: String },
+    NewerVersion { found: u32 },
+    BadVersion { found: u32 },
+}
+
+impl LoadErrorKind {
+    pub(super) fn from_ron(e: &SpannedError) -> Self {
+        LoadErrorKind::Syntax {
+            line: e.span.start.line,
+            col: e.span.start.col,
+            reason: swedish_reason(&e.code),
+        }
+    }
+
+    /// Line and column, where known.
+    pub fn position(&self) -> Option<(usize, usize)> {
+        match self {
+            LoadErrorKind::NotUtf8 { line, col } | LoadErrorKind::Syntax { line, col, .. } => Some((*line, *col)),
+            _ => None,
+        }
+    }
+}
+
+fn list(names: &[&str]) -> String {
+    names.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(", ")
+}
+
+/// What a RON error means, in Swedish.
+fn swedish_reason(e: &RonError) -> String {
+    match e {
+        RonError::Eof => "filen tar slut mitt i innehållet (är den avklippt?)".into(),
+        RonError::ExpectedArray => "här ska en lista börja med [".into(),
+        RonError::ExpectedArrayEnd => "här ska en lista sluta med ]".into(),
+        RonError::ExpectedComma => "ett kommatecken saknas".into(),
+        RonError::ExpectedBoolean => "här ska det stå true eller false".into(),
+        RonError::ExpectedInteger | RonError::IntegerOutOfBounds => "här ska det stå ett heltal (inom tillåtna gränser)".into(),
+        RonError::ExpectedFloat => "här ska det stå ett tal".into(),
+        RonError::ExpectedString | RonError::ExpectedStringEnd => "här ska det stå en text inom citattecken".into(),
+        RonError::ExpectedMap | RonError::ExpectedMapEnd | RonError::ExpectedMapColon => "här ska det stå en tabell { nyckel: värde }".into(),
+        RonError::ExpectedStructLike | RonError::ExpectedNamedStructLike(_) | RonError::ExpectedStructLikeEnd => {
+            "här ska det stå en post inom parenteser ( … )".into()
+        }
+        RonError::ExpectedOption | RonError::ExpectedOptionEnd => "här ska det stå ett värde eller None".into(),
+        RonError::ExpectedIdentifier => "här ska det stå ett namn".into(),
+        RonError::ExpectedDifferentStructName { expected, found } => {
+            format!("fel sorts post: \"{found}\" i stället för \"{expected}\" – är det en tertial-fil?")
+        }
+        RonError::ExpectedStructName(name) => format!("posten \"{name}\" saknar namn"),
+        RonError::InvalidValueForType { expected, found } => {
+            format!("fel sorts värde: {found} där det ska vara {expected}")
+        }
+        RonError::NoSuchEnumVariant { expected, found, .. } => {
+            format!("okänt val \"{found}\" (tillåtna: {})", list(expected))
+        }
+        RonError::NoSuchStructField { expected, found, .. } => {
+            format!("okänt fält \"{found}\" (kända fält: {})", list(expected))
+        }
+        RonError::MissingStructField { field, .. } => format!("fältet \"{field}\" saknas"),
+        RonError::DuplicateStructField { field, .. } => format!("fältet \"{field}\" står två gånger"),
+        RonError::ExceededRecursionLimit => "filen är för djupt nästlad".into(),
+        RonError::TrailingCharacters => "det står något efter filens slut".into(),
+        RonError::UnexpectedChar(c) => format!("oväntat tecken '{}'", c.escape_debug()),
+        RonError::UnclosedBlockComment | RonError::UnclosedLineComment => "en kommentar avslutas aldrig".into(),
+        RonError::InvalidEscape(_) => "ogiltig escape-sekvens i en text".into(),
+        RonError::Utf8Error(_) => "filen är inte UTF-8-text".into(),
+        RonError::NoSuchExtension(name) => format!("okänt RON-tillägg \"{name}\""),
+        RonError::Message(m) => translate_serde_message(m),
+        other => format!("filen kan inte tolkas ({other})"),
+    }
+}
+
+/// Serde's own messages (from derived code and `Decimal`) in Swedish.
+fn translate_serde_message(m: &str) -> String {
+    if let Some(rest) = m.strip_prefix("missing field `") {
+        let field = rest.trim_end_matches('`');
+        return format!("fältet \"{field}\" saknas");
+    }
+    if m.contains("Invalid decimal") || m.contains("decimal") {
+        return format!("ogiltigt decimaltal ({m})");
+    }
+    if let Some(rest) = m.strip_prefix("invalid type: ") {
+        return format!("fel sorts värde: {rest}");
+    }
+    if let Some(rest) = m.strip_prefix("invalid value: ") {
+        return format!("ogiltigt värde: {rest}");
+    }
+    if let Some(rest) = m.strip_prefix("invalid length ") {
+        return format!("fel antal element: {rest}");
+    }
+    format!("filen kan inte tolkas ({m})")
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let path = self.path.display();
+        match &self.kind {
+            LoadErrorKind::Io(kind, msg) => match kind {
+                std::io::ErrorKind::NotFound => write!(f, "Filen {path} finns inte."),
+                std::io::ErrorKind::PermissionDenied => write!(f, "Behörighet saknas för att läsa filen {path}."),
+                _ => write!(f, "Filen {path} kunde inte läsas: {msg}"),
+            },
+            LoadErrorKind::IsDirectory => write!(f, "{path} är en mapp, inte en fil."),
+            LoadErrorKind::TooLarge { size } => write!(
+                f,
+                "Filen {path} är för stor ({} MB; högst {} MB). Är det rätt fil?",
+                size / (1024 * 1024),
+                MAX_FILE_SIZE / (1024 * 1024)
+            ),
+            LoadErrorKind::Empty => write!(f, "Filen {path} är tom."),
+            LoadErrorKind::NotUtf8 { line, col } => write!(
+                f,
+                "Filen {path} kunde inte läsas: rad {line}, kolumn {col}: filen är inte text i UTF-8 (är det en tertial-fil?)."
+            ),
+            LoadErrorKind::Syntax { line, col, reason } => {
+                write!(f, "Filen {path} kunde inte läsas: rad {line}, kolumn {col}: {reason}.")
+            }
+            LoadErrorKind::NewerVersion { found } => write!(
+                f,
+                "Filen {path} är skapad av en nyare version av tertial (filformat {found}; den här versionen läser till och med {FORMAT_VERSION}). Uppdatera tertial för att öppna den."
+            ),
+            LoadErrorKind::BadVersion { found } => {
+                write!(f, "Filen {path} har ett ogiltigt filformatsnummer ({found}).")
+            }
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// A workspace that could not be saved; the workspace in memory is intact.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveError {
+    Serialize(String),
+    Io { path: PathBuf, message: String },
+}
+
+impl fmt::Display for SaveError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SaveError::Serialize(m) => write!(f, "Arbetsytan kunde inte skrivas som RON: {m}"),
+            SaveError::Io { path, message } => write!(
+                f,
+                "Filen {} kunde inte sparas: {message}. Arbetet finns kvar osparat i programmet.",
+                path.display()
+            ),
+        }
+    }
+}
+
+impl std::error::Error for SaveError {}
