@@ -253,7 +253,7 @@ pub fn key_figures(ws: &Workspace) -> Vec<(String, String)> {
         }
         for (g, gf) in at.groups.iter().zip(&f.groups) {
             if g.kind == crate::domain::GroupKind::RegionSamverkan {
-                put(&format!("narvaro.region.{}", g.name), pct_rounded(gf.average));
+                put(&format!("narvaro.region.{}", slug(&g.name)), pct_rounded(gf.average));
             }
         }
     }
@@ -269,7 +269,7 @@ pub fn key_figures(ws: &Workspace) -> Vec<(String, String)> {
     if !ws.courses.by_participant.is_empty() {
         put("bilaga2.summa", opt(c.participants_total, format_amount));
         for (p, share) in ws.courses.by_participant.iter().zip(&c.participant_shares) {
-            put(&format!("bilaga2.{}", p.who.name()), opt(share.shown, format_percent));
+            put(&format!("bilaga2.{}", slug(p.who.name())), opt(share.shown, format_percent));
         }
     }
     put("kurser.per_omrade.summa", opt(c.by_area_total, format_amount));
@@ -277,6 +277,15 @@ pub fn key_figures(ws: &Workspace) -> Vec<(String, String)> {
         put(&format!("enkat.svar.{year}"), opt(*n, format_amount));
     }
     out
+}
+
+/// A key part from a name: lower case, words joined by `_`.
+fn slug(name: &str) -> String {
+    name.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("_")
 }
 
 fn ascii_key(m: Municipality) -> String {
