@@ -1,0 +1,154 @@
+//! The headless sub-commands run as a process through the built binary.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use common::*;
+
+fn tertial(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tertial"))
+        .args(args)
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .expect("run tertial")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn path_str(p: &Path) -> &str {
+    p.to_str().expect("utf-8 path")
+}
+
+#[test]
+fn check_is_clean_for_every_sample() {
+    for path in all_samples() {
+        let o = tertial(&["check", path_str(&path)]);
+        assert_eq!(o.status.code(), Some(0), "{}\n{}{}", path.display(), stdout(&o), stderr(&o));
+        assert!(stdout(&o).contains(" 0 problem"), "{}", stdout(&o));
+    }
+}
+
+#[test]
+fn check_lists_overrides_with_their_formula_values() {
+    let o = tertial(&["check", path_str(&sample_path(DELARSRAPPORT_2020))]);
+    let out = stdout(&o);
+    assert!(out.contains("Ledning och stab"), "{out}");
+    assert!(out.contains("formeln ger -937"), "{out}");
+    assert!(out.contains("formeln ger -2\u{a0}302"), "{out}");
+}
+
+#[test]
+fn check_fails_on_inconsistent_data() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut ws = sample(DELARSRAPPORT_2020);
+    // The staff financing no longer adds up to the period's total, and a
+    // survey share is over 100 %.
+    ws.staff.financing.external_fte = sd("20.80");
+    ws.survey.years = vec!["2020".into()];
+    ws.survey.questions.push(tertial::domain::SurveyQuestion {
+        text: "Fråga".into(),
+        total: vec![sd("120")],
+        pks: vec![],
+    });
+    let file = dir.path().join("fel.ron");
+    tertial::storage::save(&ws, &file).expect("save");
+    let o = tertial(&["check", path_str(&file)]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    let out = stdout(&o);
+    assert!(out.contains("Problem: Medarbetare"), "{out}");
+    assert!(out.contains("46,30"), "{out}");
+    assert!(out.contains("utanför 0–100 %"), "{out}");
+}
+
+#[test]
+fn check_reports_an_unreadable_file_in_swedish_with_line_and_column() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("trasig.ron");
+    std::fs::write(&file, "(\n  format_version: 1,\n  workspace: (\n    staff: (rows: [(period: 12)]),\n  ),\n)\n")
+        .expect("write");
+    let o = tertial(&["check", path_str(&file)]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("trasig.ron"), "{err}");
+    assert!(err.contains("rad 4, kolumn"), "{err}");
+    let missing = tertial(&["check", path_str(&dir.path().join("finns-inte.ron"))]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(stderr(&missing).contains("finns inte"), "{}", stderr(&missing));
+}
+
+#[test]
+fn figures_prints_key_tab_value_in_swedish_format() {
+    let o = tertial(&["figures", path_str(&sample_path(DELARSRAPPORT_2020))]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    for line in out.lines() {
+        assert_eq!(line.split('\t').count(), 2, "not key<TAB>value: {line:?}");
+    }
+    let get = |key: &str| {
+        out.lines()
+            .find_map(|l| l.split_once('\t').filter(|(k, _)| *k == key).map(|(_, v)| v.to_string()))
+            .unwrap_or_else(|| panic!("{key} missing in\n{out}"))
+    };
+    let nb = |s: &str| s.replace(' ', "\u{a0}");
+    assert_eq!(get("period"), "tertial 1–2 2020");
+    assert_eq!(get("medarbetare.summa"), "45,30");
+    assert_eq!(get("tabell1.summa.kvarvarande"), nb("105 895"));
+    assert_eq!(get("ansokningar.beviljade_kronor"), nb("5 685 000") + " kronor");
+    assert_eq!(get("ansokningar.andel_kronor"), nb("31 %"));
+    assert_eq!(get("kostnadsreducering.total"), nb("465 440") + " kronor");
+    assert_eq!(get("bilaga2.jönköping"), nb("34 %"));
+    assert_eq!(get("narvaro.nar_malvardet"), "9 av 21");
+}
+
+#[test]
+fn export_tables_writes_excel_ready_csv() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out_dir = dir.path().join("tabeller");
+    let o = tertial(&["export-tables", path_str(&sample_path(DELARSRAPPORT_2020)), "--out", path_str(&out_dir)]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let read = |name: &str| {
+        let bytes = std::fs::read(out_dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert!(bytes.starts_with("\u{feff}".as_bytes()), "{name} lacks the BOM");
+        String::from_utf8(bytes).expect("utf-8")
+    };
+    let staff = read("medarbetare.csv");
+    assert!(staff.contains("År/anställningsform;Tjänsteköp;Tillsvidare;Visstid;Summa\r\n"), "{staff}");
+    assert!(staff.contains("2020 - tertial 2;7,25;24,25;13,80;45,30\r\n"), "{staff}");
+    let budget = read("tabell-1-budgetuppfoljning.csv");
+    assert!(budget.contains("Summa;66619;67736;134355;39287;31873;105895;81611;89000\r\n"), "{budget}");
+    assert!(budget.contains("Ledning och stab **;0;5723;5723;6600;6660;;;\r\n"), "{budget}");
+    let shares = read("tabell-3b-finansiering-andel.csv");
+    assert!(shares.contains("Summa;100 %;42 %;42 %;16 %\r\n"), "{shares}");
+    let bilaga = read("bilaga-2-deltagare-per-kommun.csv");
+    assert!(bilaga.contains("Jönköping;147;34 %\r\n"), "{bilaga}");
+    assert!(bilaga.contains("Summa;438;\r\n"), "{bilaga}");
+    let cost = read("kostnadsreducering.csv");
+    assert!(cost.ends_with(";;;;;465440;56 %\r\n"), "{cost}");
+    // Every file listed on stdout exists, one per table.
+    let printed = stdout(&o);
+    let listed: Vec<&str> = printed.lines().collect();
+    assert!(listed.len() >= 15, "{listed:?}");
+    for f in listed {
+        assert!(Path::new(f).exists(), "{f}");
+    }
+}
+
+#[test]
+fn help_and_usage_errors() {
+    let o = tertial(&["--help"]);
+    assert_eq!(o.status.code(), Some(0));
+    for word in ["check", "figures", "export-tables"] {
+        assert!(stdout(&o).contains(word), "{}", stdout(&o));
+    }
+    let o = tertial(&["export-tables", "x.ron"]);
+    assert_eq!(o.status.code(), Some(2), "missing --out is a usage error");
+}
