@@ -30,12 +30,21 @@ pub enum LoadErrorKind {
 }
 
 impl LoadErrorKind {
-    pub(super) fn from_ron(e: &SpannedError) -> Self {
-        LoadErrorKind::Syntax {
-            line: e.span.start.line,
-            col: e.span.start.col,
-            reason: swedish_reason(&e.code),
-        }
+    /// A RON error in `text`. An error at the very end of the text means
+    /// the file stops early (truncated), whatever RON expected there.
+    pub(super) fn from_ron(e: &SpannedError, text: &str) -> Self {
+        let (line, col) = (e.span.start.line, e.span.start.col);
+        let end_line = 1 + text.matches('\n').count();
+        let end_col = 1 + text.rsplit('\n').next().map(|l| l.chars().count()).unwrap_or(0);
+        let (end_l, end_c) = (e.span.end.line, e.span.end.col);
+        let at_end = (end_l, end_c) >= (end_line, end_col)
+            || text[byte_offset(text, end_l, end_c)..].trim().is_empty();
+        let reason = if at_end && !matches!(e.code, RonError::ExceededRecursionLimit) {
+            swedish_reason(&RonError::Eof)
+        } else {
+            swedish_reason(&e.code)
+        };
+        LoadErrorKind::Syntax { line, col, reason }
     }
 
     /// Line and column, where known.
@@ -44,6 +53,45 @@ impl LoadErrorKind {
             LoadErrorKind::NotUtf8 { line, col } | LoadErrorKind::Syntax { line, col, .. } => Some((*line, *col)),
             _ => None,
         }
+    }
+}
+
+/// Byte offset of a 1-based line and column (in characters) in `text`.
+fn byte_offset(text: &str, line: usize, col: usize) -> usize {
+    let mut offset = 0;
+    for (i, l) in text.split_inclusive('\n').enumerate() {
+        if i + 1 == line {
+            return offset + l.char_indices().nth(col.saturating_sub(1)).map(|(b, _)| b).unwrap_or(l.len());
+        }
+        offset += l.len();
+    }
+    text.len()
+}
+
+/// Serde's English description of a value, in Swedish.
+fn swedish_value(s: &str) -> String {
+    let s = s.trim();
+    if let Some(rest) = s.strip_prefix("the string ") {
+        return format!("texten {rest}");
+    }
+    for prefix in ["the unsigned integer ", "the integer ", "the floating point "] {
+        if let Some(rest) = s.strip_prefix(prefix) {
+            return format!("talet {}", rest.trim_matches('`'));
+        }
+    }
+    if s.contains("Decimal") {
+        return "ett decimaltal inom citattecken (till exempel \"45.30\")".into();
+    }
+    match s {
+        "a string" | "string" | "a borrowed string" => "en text".into(),
+        "a boolean" | "boolean" | "bool" => "true eller false".into(),
+        "a sequence" | "sequence" => "en lista".into(),
+        "a map" | "map" => "en tabell".into(),
+        "a unit value" | "unit value" => "ett tomt värde ()".into(),
+        "u8" | "u16" | "u32" | "u64" | "i32" | "i64" | "usize" => "ett heltal".into(),
+        _ if s.starts_with("struct ") || s.starts_with("a struct") => "en post ( … )".into(),
+        _ if s.starts_with("enum ") || s.starts_with("an enum") || s.starts_with("variant") => "ett av de tillåtna valen".into(),
+        other => other.to_string(),
     }
 }
 
@@ -73,7 +121,7 @@ fn swedish_reason(e: &RonError) -> String {
         }
         RonError::ExpectedStructName(name) => format!("posten \"{name}\" saknar namn"),
         RonError::InvalidValueForType { expected, found } => {
-            format!("fel sorts värde: {found} där det ska vara {expected}")
+            format!("fel sorts värde: {} där det ska vara {}", swedish_value(found), swedish_value(expected))
         }
         RonError::NoSuchEnumVariant { expected, found, .. } => {
             format!("okänt val \"{found}\" (tillåtna: {})", list(expected))
@@ -101,8 +149,8 @@ fn translate_serde_message(m: &str) -> String {
         let field = rest.trim_end_matches('`');
         return format!("fältet \"{field}\" saknas");
     }
-    if m.contains("Invalid decimal") || m.contains("decimal") {
-        return format!("ogiltigt decimaltal ({m})");
+    if m.to_lowercase().contains("decimal") {
+        return "ogiltigt decimaltal: skriv det inom citattecken med punkt, till exempel \"45.30\"".into();
     }
     if let Some(rest) = m.strip_prefix("invalid type: ") {
         return format!("fel sorts värde: {rest}");
@@ -138,7 +186,8 @@ impl fmt::Display for LoadError {
                 "Filen {path} kunde inte läsas: rad {line}, kolumn {col}: filen är inte text i UTF-8 (är det en tertial-fil?)."
             ),
             LoadErrorKind::Syntax { line, col, reason } => {
-                write!(f, "Filen {path} kunde inte läsas: rad {line}, kolumn {col}: {reason}.")
+                let end = if reason.ends_with(['.', '?', '!']) { "" } else { "." };
+                write!(f, "Filen {path} kunde inte läsas: rad {line}, kolumn {col}: {reason}{end}")
             }
             LoadErrorKind::NewerVersion { found } => write!(
                 f,

@@ -82,7 +82,7 @@ pub fn from_ron_str(text: &str, path: &Path) -> Result<Workspace, LoadError> {
     }
     let probe: VersionProbe = options()
         .from_str(text)
-        .map_err(|e| err(LoadErrorKind::from_ron(&e)))?;
+        .map_err(|e| err(LoadErrorKind::from_ron(&e, text)))?;
     if probe.format_version > FORMAT_VERSION {
         return Err(err(LoadErrorKind::NewerVersion { found: probe.format_version }));
     }
@@ -91,7 +91,7 @@ pub fn from_ron_str(text: &str, path: &Path) -> Result<Workspace, LoadError> {
     }
     let file: FileIn = options()
         .from_str(text)
-        .map_err(|e| err(LoadErrorKind::from_ron(&e)))?;
+        .map_err(|e| err(LoadErrorKind::from_ron(&e, text)))?;
     debug_assert_eq!(file.format_version, probe.format_version);
     Ok(file.workspace)
 }
