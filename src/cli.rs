@@ -10,7 +10,9 @@ use rust_decimal::Decimal;
 
 use crate::domain::check;
 use crate::domain::figures;
-use crate::domain::numbers::{format_amount, format_change, format_fte, format_kronor, format_percent, round_half_up};
+use crate::domain::numbers::{
+    format_amount, format_change, format_fte, format_kronor, format_percent, round_half_up,
+};
 use crate::domain::{Municipality, Workspace};
 use crate::export;
 use crate::samples;
@@ -67,24 +69,35 @@ fn load_or_report(file: &Path) -> Option<Workspace> {
 }
 
 fn run_check(file: &Path) -> ExitCode {
-    let Some(ws) = load_or_report(file) else { return ExitCode::from(1) };
+    let Some(ws) = load_or_report(file) else {
+        return ExitCode::from(1);
+    };
     let findings = check::check(&ws);
     let mut out = std::io::stdout().lock();
     for f in &findings {
         let _ = writeln!(out, "{f}");
     }
-    let problems = findings.iter().filter(|f| f.severity == check::Severity::Problem).count();
+    let problems = findings
+        .iter()
+        .filter(|f| f.severity == check::Severity::Problem)
+        .count();
     let _ = writeln!(
         out,
         "{}: {problems} problem, {} noteringar",
         file.display(),
         findings.len() - problems
     );
-    if check::has_problems(&findings) { ExitCode::from(1) } else { ExitCode::SUCCESS }
+    if check::has_problems(&findings) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 fn run_figures(file: &Path) -> ExitCode {
-    let Some(ws) = load_or_report(file) else { return ExitCode::from(1) };
+    let Some(ws) = load_or_report(file) else {
+        return ExitCode::from(1);
+    };
     let mut out = std::io::stdout().lock();
     for (k, v) in key_figures(&ws) {
         let _ = writeln!(out, "{k}\t{v}");
@@ -93,7 +106,9 @@ fn run_figures(file: &Path) -> ExitCode {
 }
 
 fn run_export_tables(file: &Path, dir: &Path) -> ExitCode {
-    let Some(ws) = load_or_report(file) else { return ExitCode::from(1) };
+    let Some(ws) = load_or_report(file) else {
+        return ExitCode::from(1);
+    };
     match export::csv::export_tables(&ws, dir) {
         Ok(files) => {
             for f in files {
@@ -157,10 +172,22 @@ pub fn key_figures(ws: &Workspace) -> Vec<(String, String)> {
 
     let s = figures::staff(&ws.staff);
     put("medarbetare.summa", opt(s.current_total, format_fte));
-    put("medarbetare.forandring", opt(s.change_from_previous, format_fte));
-    put("medarbetare.kommunfinansierade", opt(ws.staff.financing.municipal_fte, format_fte));
-    put("medarbetare.externt_finansierade", opt(ws.staff.financing.external_fte, format_fte));
-    put("medarbetare.per_verksamhet", opt(s.by_activity_total, format_fte));
+    put(
+        "medarbetare.forandring",
+        opt(s.change_from_previous, format_fte),
+    );
+    put(
+        "medarbetare.kommunfinansierade",
+        opt(ws.staff.financing.municipal_fte, format_fte),
+    );
+    put(
+        "medarbetare.externt_finansierade",
+        opt(ws.staff.financing.external_fte, format_fte),
+    );
+    put(
+        "medarbetare.per_verksamhet",
+        opt(s.by_activity_total, format_fte),
+    );
 
     for (gi, goal) in ws.goals.iter().enumerate() {
         for (si, section) in goal.sections.iter().enumerate() {
@@ -168,7 +195,10 @@ pub fn key_figures(ws: &Workspace) -> Vec<(String, String)> {
             for (mi, m) in section.measures.iter().enumerate() {
                 let key = format!("matetal.{number}.{}", mi + 1);
                 if let Some(st) = figures::measure_status(m).shown {
-                    put(&format!("{key}.status"), format!("{} {}", st.symbol(), st.name()));
+                    put(
+                        &format!("{key}.status"),
+                        format!("{} {}", st.symbol(), st.name()),
+                    );
                 }
                 if let Some(t) = figures::measure_trend(m).shown {
                     put(&format!("{key}.trend"), t.symbol().to_string());
@@ -180,51 +210,118 @@ pub fn key_figures(ws: &Workspace) -> Vec<(String, String)> {
     let e = &ws.economy;
     if let Some(t) = &e.budget {
         let f = figures::budget(t);
-        let names = ["ingaende", "erhallna", "disponibla", "budget", "utfall", "kvarvarande", "fonderade", "prognos"];
+        let names = [
+            "ingaende",
+            "erhallna",
+            "disponibla",
+            "budget",
+            "utfall",
+            "kvarvarande",
+            "fonderade",
+            "prognos",
+        ];
         for (name, fig) in names.iter().zip(&f.sum) {
-            put(&format!("tabell1.summa.{name}"), opt(fig.shown, format_amount));
+            put(
+                &format!("tabell1.summa.{name}"),
+                opt(fig.shown, format_amount),
+            );
         }
-        put("tabell1.ackumulerat", opt(f.accumulated_prognos, format_amount));
+        put(
+            "tabell1.ackumulerat",
+            opt(f.accumulated_prognos, format_amount),
+        );
     }
     if let Some(t) = &e.funds {
         let f = figures::funds(t);
-        let names = ["ingaende_fore", "ingaende_nu", "kommunerna", "staten", "ovriga", "fonderade"];
+        let names = [
+            "ingaende_fore",
+            "ingaende_nu",
+            "kommunerna",
+            "staten",
+            "ovriga",
+            "fonderade",
+        ];
         for (name, fig) in names.iter().zip(&f.sum) {
-            put(&format!("tabell2.summa.{name}"), opt(fig.shown, format_amount));
+            put(
+                &format!("tabell2.summa.{name}"),
+                opt(fig.shown, format_amount),
+            );
         }
-        for (name, fig) in ["kommunerna", "staten", "ovriga"].iter().zip(&f.sum_share_financiers) {
-            put(&format!("tabell2.andel.{name}"), opt(fig.shown, format_percent));
+        for (name, fig) in ["kommunerna", "staten", "ovriga"]
+            .iter()
+            .zip(&f.sum_share_financiers)
+        {
+            put(
+                &format!("tabell2.andel.{name}"),
+                opt(fig.shown, format_percent),
+            );
         }
     }
     if let Some(t) = &e.financing {
         let f = figures::financing(t);
-        for (name, fig) in ["utfall", "kommunerna", "staten", "ovriga"].iter().zip(&f.sum) {
-            put(&format!("finansiering.summa.{name}"), opt(fig.shown, format_amount));
+        for (name, fig) in ["utfall", "kommunerna", "staten", "ovriga"]
+            .iter()
+            .zip(&f.sum)
+        {
+            put(
+                &format!("finansiering.summa.{name}"),
+                opt(fig.shown, format_amount),
+            );
         }
-        for (name, fig) in ["kommunerna", "staten", "ovriga"].iter().zip(&f.sum_share_financiers) {
-            put(&format!("finansiering.andel.{name}"), opt(fig.shown, format_percent));
+        for (name, fig) in ["kommunerna", "staten", "ovriga"]
+            .iter()
+            .zip(&f.sum_share_financiers)
+        {
+            put(
+                &format!("finansiering.andel.{name}"),
+                opt(fig.shown, format_percent),
+            );
         }
     }
     let a = figures::applications(&e.applications);
     if !e.applications.items.is_empty() || e.applications.entered_totals.is_some() {
         put("ansokningar.inskickade", opt(a.current.sent, format_amount));
-        put("ansokningar.beviljade", opt(a.current.granted, format_amount));
-        put("ansokningar.andel_beviljade", opt(a.current.granted_share, format_percent));
-        put("ansokningar.sokta_kronor", opt(a.current.sought_kronor, format_kronor));
-        put("ansokningar.beviljade_kronor", opt(a.current.granted_kronor, format_kronor));
-        put("ansokningar.andel_kronor", opt(a.current.kronor_share, format_percent));
+        put(
+            "ansokningar.beviljade",
+            opt(a.current.granted, format_amount),
+        );
+        put(
+            "ansokningar.andel_beviljade",
+            opt(a.current.granted_share, format_percent),
+        );
+        put(
+            "ansokningar.sokta_kronor",
+            opt(a.current.sought_kronor, format_kronor),
+        );
+        put(
+            "ansokningar.beviljade_kronor",
+            opt(a.current.granted_kronor, format_kronor),
+        );
+        put(
+            "ansokningar.andel_kronor",
+            opt(a.current.kronor_share, format_percent),
+        );
         if a.funders > 0 {
             put("ansokningar.finansiarer", a.funders.to_string());
         }
     }
     if let Some(t) = &e.cost_reduction {
         let f = figures::cost_reduction(t);
-        put("kostnadsreducering.total", opt(f.total.shown, format_kronor));
-        put("kostnadsreducering.procent", opt(f.total_percent.shown, format_percent));
+        put(
+            "kostnadsreducering.total",
+            opt(f.total.shown, format_kronor),
+        );
+        put(
+            "kostnadsreducering.procent",
+            opt(f.total_percent.shown, format_percent),
+        );
     }
     if let Some(t) = &e.plan_budget {
         let f = figures::plan_budget(t);
-        for (name, fig) in ["ingaende", "forvantade", "disponibla", "budget"].iter().zip(&f.sum) {
+        for (name, fig) in ["ingaende", "forvantade", "disponibla", "budget"]
+            .iter()
+            .zip(&f.sum)
+        {
             put(&format!("plan.summa.{name}"), opt(fig.shown, format_amount));
         }
     }
@@ -233,27 +330,45 @@ pub fn key_figures(ws: &Workspace) -> Vec<(String, String)> {
     if !at.groups.is_empty() {
         let f = figures::attendance(at);
         put("narvaro.natverk", f.networks.to_string());
-        put("narvaro.nar_malvardet", format!("{} av {}", f.networks_reaching_target, f.networks));
+        put(
+            "narvaro.nar_malvardet",
+            format!("{} av {}", f.networks_reaching_target, f.networks),
+        );
         put("narvaro.samtliga_natverk", pct_rounded(f.all_networks));
         if let Some((lo, hi)) = f.network_range {
-            put("narvaro.spann", format!("{}–{}", format_amount(lo), format_percent(hi)));
+            put(
+                "narvaro.spann",
+                format!("{}–{}", format_amount(lo), format_percent(hi)),
+            );
         }
         put("narvaro.traffar", f.network_meetings.to_string());
         put("narvaro.pks", pct_rounded(f.pks));
         put("narvaro.kommundirektorer", pct_rounded(f.directors));
-        for (name, share) in ["fysiskt", "digitalt", "kombination"].iter().zip(f.form_shares) {
+        for (name, share) in ["fysiskt", "digitalt", "kombination"]
+            .iter()
+            .zip(f.form_shares)
+        {
             put(&format!("narvaro.form.{name}"), opt(share, format_percent));
         }
         if let Some((lo, hi)) = f.municipality_range {
-            put("narvaro.kommuner.spann", format!("{}–{}", format_amount(lo), format_percent(hi)));
+            put(
+                "narvaro.kommuner.spann",
+                format!("{}–{}", format_amount(lo), format_percent(hi)),
+            );
         }
         put("narvaro.kommuner.okat", f.municipalities_up.to_string());
         for (m, v) in &f.municipalities {
-            put(&format!("narvaro.kommun.{}", ascii_key(*m)), pct_rounded(*v));
+            put(
+                &format!("narvaro.kommun.{}", ascii_key(*m)),
+                pct_rounded(*v),
+            );
         }
         for (g, gf) in at.groups.iter().zip(&f.groups) {
             if g.kind == crate::domain::GroupKind::RegionSamverkan {
-                put(&format!("narvaro.region.{}", slug(&g.name)), pct_rounded(gf.average));
+                put(
+                    &format!("narvaro.region.{}", slug(&g.name)),
+                    pct_rounded(gf.average),
+                );
             }
         }
     }
@@ -262,17 +377,29 @@ pub fn key_figures(ws: &Workspace) -> Vec<(String, String)> {
     if let Some(last) = ws.courses.periods.last() {
         let i = ws.courses.periods.len() - 1;
         put("kurser.antal", opt(last.courses, format_amount));
-        put("kurser.forandring", opt(c.courses_change[i].shown, format_change));
+        put(
+            "kurser.forandring",
+            opt(c.courses_change[i].shown, format_change),
+        );
         put("deltagare.antal", opt(last.participants, format_amount));
-        put("deltagare.forandring", opt(c.participants_change[i].shown, format_change));
+        put(
+            "deltagare.forandring",
+            opt(c.participants_change[i].shown, format_change),
+        );
     }
     if !ws.courses.by_participant.is_empty() {
         put("bilaga2.summa", opt(c.participants_total, format_amount));
         for (p, share) in ws.courses.by_participant.iter().zip(&c.participant_shares) {
-            put(&format!("bilaga2.{}", slug(p.who.name())), opt(share.shown, format_percent));
+            put(
+                &format!("bilaga2.{}", slug(p.who.name())),
+                opt(share.shown, format_percent),
+            );
         }
     }
-    put("kurser.per_omrade.summa", opt(c.by_area_total, format_amount));
+    put(
+        "kurser.per_omrade.summa",
+        opt(c.by_area_total, format_amount),
+    );
     for (year, n) in ws.survey.years.iter().zip(&ws.survey.respondents) {
         put(&format!("enkat.svar.{year}"), opt(*n, format_amount));
     }

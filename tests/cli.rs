@@ -32,7 +32,14 @@ fn path_str(p: &Path) -> &str {
 fn check_is_clean_for_every_sample() {
     for path in all_samples() {
         let o = tertial(&["check", path_str(&path)]);
-        assert_eq!(o.status.code(), Some(0), "{}\n{}{}", path.display(), stdout(&o), stderr(&o));
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{}\n{}{}",
+            path.display(),
+            stdout(&o),
+            stderr(&o)
+        );
         assert!(stdout(&o).contains(" 0 problem"), "{}", stdout(&o));
     }
 }
@@ -73,8 +80,11 @@ fn check_fails_on_inconsistent_data() {
 fn check_reports_an_unreadable_file_in_swedish_with_line_and_column() {
     let dir = tempfile::tempdir().expect("tempdir");
     let file = dir.path().join("trasig.ron");
-    std::fs::write(&file, "(\n  format_version: 1,\n  workspace: (\n    staff: (rows: [(period: 12)]),\n  ),\n)\n")
-        .expect("write");
+    std::fs::write(
+        &file,
+        "(\n  format_version: 1,\n  workspace: (\n    staff: (rows: [(period: 12)]),\n  ),\n)\n",
+    )
+    .expect("write");
     let o = tertial(&["check", path_str(&file)]);
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
@@ -82,7 +92,11 @@ fn check_reports_an_unreadable_file_in_swedish_with_line_and_column() {
     assert!(err.contains("rad 4, kolumn"), "{err}");
     let missing = tertial(&["check", path_str(&dir.path().join("finns-inte.ron"))]);
     assert_eq!(missing.status.code(), Some(1));
-    assert!(stderr(&missing).contains("finns inte"), "{}", stderr(&missing));
+    assert!(
+        stderr(&missing).contains("finns inte"),
+        "{}",
+        stderr(&missing)
+    );
 }
 
 #[test]
@@ -95,14 +109,21 @@ fn figures_prints_key_tab_value_in_swedish_format() {
     }
     let get = |key: &str| {
         out.lines()
-            .find_map(|l| l.split_once('\t').filter(|(k, _)| *k == key).map(|(_, v)| v.to_string()))
+            .find_map(|l| {
+                l.split_once('\t')
+                    .filter(|(k, _)| *k == key)
+                    .map(|(_, v)| v.to_string())
+            })
             .unwrap_or_else(|| panic!("{key} missing in\n{out}"))
     };
     let nb = |s: &str| s.replace(' ', "\u{a0}");
     assert_eq!(get("period"), "tertial 1–2 2020");
     assert_eq!(get("medarbetare.summa"), "45,30");
     assert_eq!(get("tabell1.summa.kvarvarande"), nb("105 895"));
-    assert_eq!(get("ansokningar.beviljade_kronor"), nb("5 685 000") + " kronor");
+    assert_eq!(
+        get("ansokningar.beviljade_kronor"),
+        nb("5 685 000") + " kronor"
+    );
     assert_eq!(get("ansokningar.andel_kronor"), nb("31 %"));
     assert_eq!(get("kostnadsreducering.total"), nb("465 440") + " kronor");
     assert_eq!(get("bilaga2.jönköping"), nb("34 %"));
@@ -113,21 +134,44 @@ fn figures_prints_key_tab_value_in_swedish_format() {
 fn export_tables_writes_excel_ready_csv() {
     let dir = tempfile::tempdir().expect("tempdir");
     let out_dir = dir.path().join("tabeller");
-    let o = tertial(&["export-tables", path_str(&sample_path(DELARSRAPPORT_2020)), "--out", path_str(&out_dir)]);
+    let o = tertial(&[
+        "export-tables",
+        path_str(&sample_path(DELARSRAPPORT_2020)),
+        "--out",
+        path_str(&out_dir),
+    ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let read = |name: &str| {
         let bytes = std::fs::read(out_dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
-        assert!(bytes.starts_with("\u{feff}".as_bytes()), "{name} lacks the BOM");
+        assert!(
+            bytes.starts_with("\u{feff}".as_bytes()),
+            "{name} lacks the BOM"
+        );
         String::from_utf8(bytes).expect("utf-8")
     };
     let staff = read("medarbetare.csv");
-    assert!(staff.contains("År/anställningsform;Tjänsteköp;Tillsvidare;Visstid;Summa\r\n"), "{staff}");
-    assert!(staff.contains("2020 - tertial 2;7,25;24,25;13,80;45,30\r\n"), "{staff}");
+    assert!(
+        staff.contains("År/anställningsform;Tjänsteköp;Tillsvidare;Visstid;Summa\r\n"),
+        "{staff}"
+    );
+    assert!(
+        staff.contains("2020 - tertial 2;7,25;24,25;13,80;45,30\r\n"),
+        "{staff}"
+    );
     let budget = read("tabell-1-budgetuppfoljning.csv");
-    assert!(budget.contains("Summa;66619;67736;134355;39287;31873;105895;81611;89000\r\n"), "{budget}");
-    assert!(budget.contains("Ledning och stab **;0;5723;5723;6600;6660;;;\r\n"), "{budget}");
+    assert!(
+        budget.contains("Summa;66619;67736;134355;39287;31873;105895;81611;89000\r\n"),
+        "{budget}"
+    );
+    assert!(
+        budget.contains("Ledning och stab **;0;5723;5723;6600;6660;;;\r\n"),
+        "{budget}"
+    );
     let shares = read("tabell-3b-finansiering-andel.csv");
-    assert!(shares.contains("Summa;100 %;42 %;42 %;16 %\r\n"), "{shares}");
+    assert!(
+        shares.contains("Summa;100 %;42 %;42 %;16 %\r\n"),
+        "{shares}"
+    );
     let bilaga = read("bilaga-2-deltagare-per-kommun.csv");
     assert!(bilaga.contains("Jönköping;147;34 %\r\n"), "{bilaga}");
     assert!(bilaga.contains("Summa;438;\r\n"), "{bilaga}");

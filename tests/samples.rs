@@ -13,7 +13,10 @@ fn the_four_seed_reports_have_samples() {
         .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
         .collect();
     for expected in [DELARSRAPPORT_2020, HELAR_2019, TERTIAL_2022, PLAN_2021] {
-        assert!(names.iter().any(|n| n == expected), "{expected} missing from {names:?}");
+        assert!(
+            names.iter().any(|n| n == expected),
+            "{expected} missing from {names:?}"
+        );
     }
 }
 
@@ -26,10 +29,20 @@ fn every_sample_round_trips_through_a_file() {
         storage::save(&ws, &out).unwrap_or_else(|e| panic!("{e}"));
         let first = std::fs::read(&out).expect("read back");
         let again = storage::load(&out).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(again, ws, "{} changed on load → save → load", path.display());
+        assert_eq!(
+            again,
+            ws,
+            "{} changed on load → save → load",
+            path.display()
+        );
         storage::save(&again, &out).unwrap_or_else(|e| panic!("{e}"));
         let second = std::fs::read(&out).expect("read back");
-        assert_eq!(first, second, "{} saved to different bytes twice", path.display());
+        assert_eq!(
+            first,
+            second,
+            "{} saved to different bytes twice",
+            path.display()
+        );
     }
 }
 
@@ -40,7 +53,10 @@ fn saving_leaves_no_temporary_files() {
     let out = dir.path().join("rapport.ron");
     storage::save(&ws, &out).expect("save");
     storage::save(&ws, &out).expect("save over");
-    let names: Vec<_> = std::fs::read_dir(dir.path()).expect("dir").map(|e| e.expect("entry").file_name()).collect();
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("dir")
+        .map(|e| e.expect("entry").file_name())
+        .collect();
     assert_eq!(names, vec![std::ffi::OsString::from("rapport.ron")]);
 }
 
@@ -50,14 +66,21 @@ fn a_changed_cell_changes_few_lines() {
     let before = storage::to_ron_string(&ws).expect("ron");
     ws.staff.rows[4].visstid = sd("14.10");
     let after = storage::to_ron_string(&ws).expect("ron");
-    let changed = before.lines().zip(after.lines()).filter(|(a, b)| a != b).count();
+    let changed = before
+        .lines()
+        .zip(after.lines())
+        .filter(|(a, b)| a != b)
+        .count();
     assert_eq!(before.lines().count(), after.lines().count());
     assert_eq!(changed, 1, "one cell should change one line");
 }
 
 #[test]
 fn built_in_sample_is_the_2020_file() {
-    assert_eq!(tertial::samples::built_in().expect("built in"), sample(DELARSRAPPORT_2020));
+    assert_eq!(
+        tertial::samples::built_in().expect("built in"),
+        sample(DELARSRAPPORT_2020)
+    );
 }
 
 #[test]
@@ -75,7 +98,7 @@ fn illustrative_attendance_is_marked_in_the_file() {
 
 #[test]
 fn samples_have_no_check_problems() {
-    use tertial::domain::check::{check, Severity};
+    use tertial::domain::check::{Severity, check};
     for path in all_samples() {
         let ws = storage::load(&path).unwrap_or_else(|e| panic!("{e}"));
         let problems: Vec<String> = check(&ws)

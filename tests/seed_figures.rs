@@ -20,7 +20,10 @@ fn shown_all(fs: &[Figure]) -> Vec<Option<Decimal>> {
 }
 
 fn svs(values: &[&str]) -> Vec<Option<Decimal>> {
-    values.iter().map(|s| if s.is_empty() { None } else { sv(s) }).collect()
+    values
+        .iter()
+        .map(|s| if s.is_empty() { None } else { sv(s) })
+        .collect()
 }
 
 // ------------------------------------------------------------------ 2020
@@ -34,7 +37,10 @@ fn staff_sums_2020() {
     let ws = ws2020();
     let f = figures::staff(&ws.staff);
     // 003, 1.2 Medarbetare: every Summa of the table.
-    assert_eq!(shown_all(&f.sums), svs(&["53,60", "51,20", "50,60", "44,40", "45,30"]));
+    assert_eq!(
+        shown_all(&f.sums),
+        svs(&["53,60", "51,20", "50,60", "44,40", "45,30"])
+    );
     assert!(f.sums.iter().all(|s| !s.overridden));
     // "Av verksamhetens 45,30 årsarbetare finansieras 25,50 … 19,80 …"
     assert_eq!(f.financing_total, sv("45,30"));
@@ -53,15 +59,28 @@ fn tabell_1_budget_2020() {
     let f = figures::budget(t);
     let disponibla: Vec<_> = f.rows.iter().map(|r| r.disponibla.shown).collect();
     let kvarvarande: Vec<_> = f.rows.iter().map(|r| r.kvarvarande.shown).collect();
-    assert_eq!(disponibla, svs(&["105 733", "16 694", "1 127", "5 114", "1 444", "648", "5 723", "-2 128"]));
-    assert_eq!(kvarvarande, svs(&["84 679", "16 694", "417", "3 743", "735", "-547", "", "174"]));
+    assert_eq!(
+        disponibla,
+        svs(&[
+            "105 733", "16 694", "1 127", "5 114", "1 444", "648", "5 723", "-2 128"
+        ])
+    );
+    assert_eq!(
+        kvarvarande,
+        svs(&["84 679", "16 694", "417", "3 743", "735", "-547", "", "174"])
+    );
     // The sum row as printed: 66 619 · 67 736 · 134 355 · 39 287 · 31 873 ·
     // 105 895 · 81 611 · 89 000.
     assert_eq!(
         shown_all(&f.sum),
-        svs(&["66 619", "67 736", "134 355", "39 287", "31 873", "105 895", "81 611", "89 000"])
+        svs(&[
+            "66 619", "67 736", "134 355", "39 287", "31 873", "105 895", "81 611", "89 000"
+        ])
     );
-    assert!(f.sum.iter().all(|s| !s.overridden), "the sum row is computed, not typed");
+    assert!(
+        f.sum.iter().all(|s| !s.overridden),
+        "the sum row is computed, not typed"
+    );
     assert_eq!(f.accumulated_prognos, sv("89 252"));
     // Ledning och stab's printed cells are overrides; the formula values stay known.
     let los = &f.rows[6].kvarvarande;
@@ -78,10 +97,20 @@ fn tabell_2a_2b_funds_2020() {
     let t = ws.economy.funds.as_ref().expect("Tabell 2a");
     let f = figures::funds(t);
     let current: Vec<_> = f.rows.iter().map(|r| r.current.shown).collect();
-    assert_eq!(current, svs(&["100 174 286", "416 812", "3 743 943", "734 700", "825 474"]));
+    assert_eq!(
+        current,
+        svs(&["100 174 286", "416 812", "3 743 943", "734 700", "825 474"])
+    );
     assert_eq!(
         shown_all(&f.sum),
-        svs(&["67 681 680", "105 895 215", "22 100 146", "81 611 957", "2 183 112", "81 611 957"])
+        svs(&[
+            "67 681 680",
+            "105 895 215",
+            "22 100 146",
+            "81 611 957",
+            "2 183 112",
+            "81 611 957"
+        ])
     );
     // Tabell 2b: the share of the total per area, rounded one by one
     // (95 + 0 + 4 + 1 + 1 = 101, as printed; the sum row says 100 %).
@@ -90,13 +119,22 @@ fn tabell_2a_2b_funds_2020() {
     assert_eq!(f.sum_share_current.shown, sv("100"));
     // Financier split per row by largest remainder: FoUrum 16 + 82 + 2
     // (plain rounding would give 81 for staten).
-    let split = |i: usize| f.rows[i].share_financiers.iter().map(shown).collect::<Vec<_>>();
+    let split = |i: usize| {
+        f.rows[i]
+            .share_financiers
+            .iter()
+            .map(shown)
+            .collect::<Vec<_>>()
+    };
     assert_eq!(split(0), svs(&["16", "82", "2"]));
     assert_eq!(split(1), svs(&["92", "", "8"]));
     assert_eq!(split(2), svs(&["100", "", ""]));
     assert_eq!(split(3), svs(&["100", "", ""]));
     assert_eq!(split(4), svs(&["100", "", ""]));
-    assert_eq!(f.sum_share_financiers.iter().map(shown).collect::<Vec<_>>(), svs(&["21", "77", "2"]));
+    assert_eq!(
+        f.sum_share_financiers.iter().map(shown).collect::<Vec<_>>(),
+        svs(&["21", "77", "2"])
+    );
 }
 
 #[test]
@@ -105,12 +143,29 @@ fn tabell_3b_from_tabell_3a_2020() {
     let t = ws.economy.financing.as_ref().expect("Tabell 3a");
     let f = figures::financing(t);
     let utfall: Vec<_> = f.rows.iter().map(|r| r.utfall.shown).collect();
-    assert_eq!(utfall, svs(&["21 054 000", "710 000", "1 371 000", "709 000", "1 195 000", "4 351 000"]));
-    assert_eq!(shown_all(&f.sum), svs(&["29 390 000", "12 237 000", "12 449 000", "4 704 000"]));
+    assert_eq!(
+        utfall,
+        svs(&[
+            "21 054 000",
+            "710 000",
+            "1 371 000",
+            "709 000",
+            "1 195 000",
+            "4 351 000"
+        ])
+    );
+    assert_eq!(
+        shown_all(&f.sum),
+        svs(&["29 390 000", "12 237 000", "12 449 000", "4 704 000"])
+    );
     // Tabell 3b as printed.
     let area: Vec<_> = f.rows.iter().map(|r| r.share_utfall.shown).collect();
     assert_eq!(area, svs(&["72", "2", "5", "2", "4", "15"]));
-    let split: Vec<Vec<_>> = f.rows.iter().map(|r| r.share_financiers.iter().map(shown).collect()).collect();
+    let split: Vec<Vec<_>> = f
+        .rows
+        .iter()
+        .map(|r| r.share_financiers.iter().map(shown).collect())
+        .collect();
     assert_eq!(
         split,
         vec![
@@ -123,7 +178,10 @@ fn tabell_3b_from_tabell_3a_2020() {
         ]
     );
     assert_eq!(f.sum_share_utfall.shown, sv("100"));
-    assert_eq!(f.sum_share_financiers.iter().map(shown).collect::<Vec<_>>(), svs(&["42", "42", "16"]));
+    assert_eq!(
+        f.sum_share_financiers.iter().map(shown).collect::<Vec<_>>(),
+        svs(&["42", "42", "16"])
+    );
 }
 
 #[test]
@@ -146,8 +204,14 @@ fn applications_2020() {
     // The earlier years as printed on the slide (000): 4 (50 %), 1 (11 %),
     // 5 696 000 (15 %), 250 000 (1 %).
     let e = &f.earlier;
-    assert_eq!((e[0].granted_share, e[1].granted_share), (sv("50 %"), sv("11 %")));
-    assert_eq!((e[0].kronor_share, e[1].kronor_share), (sv("15 %"), sv("1 %")));
+    assert_eq!(
+        (e[0].granted_share, e[1].granted_share),
+        (sv("50 %"), sv("11 %"))
+    );
+    assert_eq!(
+        (e[0].kronor_share, e[1].kronor_share),
+        (sv("15 %"), sv("1 %"))
+    );
 }
 
 #[test]
@@ -157,9 +221,27 @@ fn course_cost_reduction_2020() {
     let per_participant: Vec<_> = f.rows.iter().map(|r| r.per_participant.shown).collect();
     let per_course: Vec<_> = f.rows.iter().map(|r| r.per_course.shown).collect();
     let percent: Vec<_> = f.rows.iter().map(|r| r.percent.shown).collect();
-    assert_eq!(per_participant, svs(&["3 000 kr", "4 275 kr", "3 930 kr", "2 390 kr", "9 040 kr", "2 550 kr"]));
-    assert_eq!(per_course, svs(&["45 000 kr", "128 250 kr", "58 950 kr", "47 800 kr", "144 640 kr", "40 800 kr"]));
-    assert_eq!(percent, svs(&["53 %", "66 %", "61 %", "35 %", "70 %", "39 %"]));
+    assert_eq!(
+        per_participant,
+        svs(&[
+            "3 000 kr", "4 275 kr", "3 930 kr", "2 390 kr", "9 040 kr", "2 550 kr"
+        ])
+    );
+    assert_eq!(
+        per_course,
+        svs(&[
+            "45 000 kr",
+            "128 250 kr",
+            "58 950 kr",
+            "47 800 kr",
+            "144 640 kr",
+            "40 800 kr"
+        ])
+    );
+    assert_eq!(
+        percent,
+        svs(&["53 %", "66 %", "61 %", "35 %", "70 %", "39 %"])
+    );
     assert_eq!(f.total.shown, sv("465 440 kr"));
     // 465 440 of 823 950 kronor the courses would cost externally = 56,5 %.
     assert_eq!(f.total_percent.shown, sv("56 %"));
@@ -176,9 +258,14 @@ fn bilaga_2_participants_2020() {
     // As printed; they add up to 101 %, which the seed also prints.
     assert_eq!(
         shares,
-        svs(&["0", "10", "3", "3", "4", "34", "0", "5", "3", "2", "9", "1", "10", "14", "3"])
+        svs(&[
+            "0", "10", "3", "3", "4", "34", "0", "5", "3", "2", "9", "1", "10", "14", "3"
+        ])
     );
-    let jkpg = c.by_participant.iter().position(|p| p.who == Participant::Kommun(Municipality::Jonkoping));
+    let jkpg = c
+        .by_participant
+        .iter()
+        .position(|p| p.who == Participant::Kommun(Municipality::Jonkoping));
     assert_eq!(jkpg.and_then(|i| f.participant_shares[i].shown), sv("34 %"));
     assert_eq!(f.by_area_total, sv("34"));
     assert_eq!(f.current_courses, sv("34"));
@@ -189,8 +276,14 @@ fn course_changes_2020() {
     let ws = ws2020();
     let f = figures::courses(&ws.courses);
     // "91 (+30 %) 78 (-16 %) 34 (- 56 %)" and "3 746 (+25 %) 2726 (-27 %) 438 (- 84 %)".
-    assert_eq!(shown_all(&f.courses_change), svs(&["+30 %", "-16 %", "-56 %"]));
-    assert_eq!(shown_all(&f.participants_change), svs(&["+25 %", "-27 %", "-84 %"]));
+    assert_eq!(
+        shown_all(&f.courses_change),
+        svs(&["+30 %", "-16 %", "-56 %"])
+    );
+    assert_eq!(
+        shown_all(&f.participants_change),
+        svs(&["+25 %", "-27 %", "-84 %"])
+    );
     // 2018's changes are against 2017, which the report does not give: typed in.
     assert!(f.courses_change[0].overridden && f.courses_change[0].formula.is_none());
     // The seed prints -16 % for 78 against 91; the formula gives -14 %.
@@ -207,12 +300,27 @@ fn measure_status_and_trend_2020() {
     use MeasureStatus::*;
     // Symbols legible in the seed text: 2.2 ◆ 3 st. ↗; 2.3 ● 0 kronor ↓;
     // 3.2 ● 94 % ↗; 3.3 ◆ 72 % ↗, ◆ 74 % ↘, ◆ 72 % ↘, ◆ 66 % ↘; 6.2 ■ ↘ ■ ↘.
-    assert_eq!((status(0, 1, 1), trend(0, 1, 1)), (Some(DelvisUppfyllt), Some(Trend::Up)));
+    assert_eq!(
+        (status(0, 1, 1), trend(0, 1, 1)),
+        (Some(DelvisUppfyllt), Some(Trend::Up))
+    );
     // …which is an override: the status rule gives ej uppfyllt for 3 of 8.
-    assert_eq!(figures::measure_status(m(0, 1, 1)).formula, Some(EjUppfyllt));
-    assert_eq!((status(0, 2, 0), trend(0, 2, 0)), (Some(Uppfyllt), Some(Trend::Down)));
-    assert_eq!((status(1, 1, 2), trend(1, 1, 2)), (Some(Uppfyllt), Some(Trend::Up)));
-    assert_eq!((status(1, 1, 1), trend(1, 1, 1)), (Some(Uppfyllt), Some(Trend::Up)));
+    assert_eq!(
+        figures::measure_status(m(0, 1, 1)).formula,
+        Some(EjUppfyllt)
+    );
+    assert_eq!(
+        (status(0, 2, 0), trend(0, 2, 0)),
+        (Some(Uppfyllt), Some(Trend::Down))
+    );
+    assert_eq!(
+        (status(1, 1, 2), trend(1, 1, 2)),
+        (Some(Uppfyllt), Some(Trend::Up))
+    );
+    assert_eq!(
+        (status(1, 1, 1), trend(1, 1, 1)),
+        (Some(Uppfyllt), Some(Trend::Up))
+    );
     let region: Vec<_> = (0..4).map(|i| (status(1, 2, i), trend(1, 2, i))).collect();
     assert_eq!(
         region,
@@ -223,8 +331,14 @@ fn measure_status_and_trend_2020() {
             (Some(DelvisUppfyllt), Some(Trend::Down)),
         ]
     );
-    assert_eq!((status(4, 1, 0), trend(4, 1, 0)), (Some(EjUppfyllt), Some(Trend::Down)));
-    assert_eq!((status(4, 1, 1), trend(4, 1, 1)), (Some(EjUppfyllt), Some(Trend::Down)));
+    assert_eq!(
+        (status(4, 1, 0), trend(4, 1, 0)),
+        (Some(EjUppfyllt), Some(Trend::Down))
+    );
+    assert_eq!(
+        (status(4, 1, 1), trend(4, 1, 1)),
+        (Some(EjUppfyllt), Some(Trend::Down))
+    );
     // No target for "Andelen extern finansiering": no status, trend ↗ (58 against 54).
     assert_eq!((status(0, 1, 2), trend(0, 1, 2)), (None, Some(Trend::Up)));
 }
@@ -249,9 +363,17 @@ fn attendance_facts_2020() {
     assert_eq!(f.region_groups_range, Some((d("66"), d("74"))));
     // Municipalities 60–89 %, Jönköping highest, Mullsjö 57 → 69 %, six up.
     assert_eq!(f.municipality_range, Some((d("60"), d("89"))));
-    let by = |m: Municipality| f.municipalities.iter().find(|(x, _)| *x == m).and_then(|(_, v)| r(*v));
+    let by = |m: Municipality| {
+        f.municipalities
+            .iter()
+            .find(|(x, _)| *x == m)
+            .and_then(|(_, v)| r(*v))
+    };
     assert_eq!(by(Municipality::Jonkoping), sv("89 %"));
     assert_eq!(by(Municipality::Mullsjo), sv("69 %"));
-    assert_eq!(a.municipality_earlier.get(&Municipality::Mullsjo), sv("57").as_ref());
+    assert_eq!(
+        a.municipality_earlier.get(&Municipality::Mullsjo),
+        sv("57").as_ref()
+    );
     assert_eq!(f.municipalities_up, 6);
 }

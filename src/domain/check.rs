@@ -71,20 +71,45 @@ impl fmt::Display for Finding {
             Severity::Problem => "Problem",
             Severity::Note => "Notering",
         };
-        write!(f, "{kind}: {} – {}: {}", self.part.name(), self.place, self.message)
+        write!(
+            f,
+            "{kind}: {} – {}: {}",
+            self.part.name(),
+            self.place,
+            self.message
+        )
     }
 }
 
 struct Findings(Vec<Finding>);
 
 impl Findings {
-    fn push(&mut self, severity: Severity, part: Part, place: impl Into<String>, message: impl Into<String>, row: Option<usize>) {
-        self.0.push(Finding { severity, part, place: place.into(), message: message.into(), row });
+    fn push(
+        &mut self,
+        severity: Severity,
+        part: Part,
+        place: impl Into<String>,
+        message: impl Into<String>,
+        row: Option<usize>,
+    ) {
+        self.0.push(Finding {
+            severity,
+            part,
+            place: place.into(),
+            message: message.into(),
+            row,
+        });
     }
     fn problem(&mut self, part: Part, place: impl Into<String>, message: impl Into<String>) {
         self.push(Severity::Problem, part, place, message, None);
     }
-    fn problem_at(&mut self, part: Part, row: usize, place: impl Into<String>, message: impl Into<String>) {
+    fn problem_at(
+        &mut self,
+        part: Part,
+        row: usize,
+        place: impl Into<String>,
+        message: impl Into<String>,
+    ) {
         self.push(Severity::Problem, part, place, message, Some(row));
     }
 }
@@ -116,9 +141,18 @@ fn check_staff(ws: &Workspace, f: &mut Findings) {
     let s = &ws.staff;
     let fig = figures::staff(s);
     for (i, r) in s.rows.iter().enumerate() {
-        for (name, v) in [("Tjänsteköp", r.tjanstekop), ("Tillsvidare", r.tillsvidare), ("Visstid", r.visstid)] {
+        for (name, v) in [
+            ("Tjänsteköp", r.tjanstekop),
+            ("Tillsvidare", r.tillsvidare),
+            ("Visstid", r.visstid),
+        ] {
             if v.is_some_and(|v| v < Decimal::ZERO) {
-                f.problem_at(Part::Medarbetare, i, format!("{}, {name}", r.period), "negativt antal årsarbetare");
+                f.problem_at(
+                    Part::Medarbetare,
+                    i,
+                    format!("{}, {name}", r.period),
+                    "negativt antal årsarbetare",
+                );
             }
         }
     }
@@ -130,7 +164,10 @@ fn check_staff(ws: &Workspace, f: &mut Findings) {
             "Finansiering av medarbetare",
             format!(
                 "kommunernas {} och externa {} årsarbetare blir {}, men Summa för perioden är {}",
-                s.financing.municipal_fte.map(format_fte).unwrap_or_default(),
+                s.financing
+                    .municipal_fte
+                    .map(format_fte)
+                    .unwrap_or_default(),
                 s.financing.external_fte.map(format_fte).unwrap_or_default(),
                 format_fte(fin),
                 format_fte(total)
@@ -143,7 +180,11 @@ fn check_staff(ws: &Workspace, f: &mut Findings) {
         f.problem(
             Part::Medarbetare,
             "Årsarbetare per verksamhet",
-            format!("summan {} skiljer sig från periodens Summa {}", format_fte(act), format_fte(total)),
+            format!(
+                "summan {} skiljer sig från periodens Summa {}",
+                format_fte(act),
+                format_fte(total)
+            ),
         );
     }
 }
@@ -158,15 +199,31 @@ fn check_goals(ws: &Workspace, f: &mut Findings) {
             for (mi, m) in section.measures.iter().enumerate() {
                 let place = format!("{number} mätetal \"{}\"", m.name);
                 if m.result.is_none() {
-                    f.problem_at(Part::Goal(gi), mi, place.clone(), "mätetalet saknar resultat");
+                    f.problem_at(
+                        Part::Goal(gi),
+                        mi,
+                        place.clone(),
+                        "mätetalet saknar resultat",
+                    );
                 }
                 if m.target.is_none() {
-                    f.push(Severity::Note, Part::Goal(gi), place.clone(), "mätetalet saknar målvärde, så ingen status kan beräknas", Some(mi));
+                    f.push(
+                        Severity::Note,
+                        Part::Goal(gi),
+                        place.clone(),
+                        "mätetalet saknar målvärde, så ingen status kan beräknas",
+                        Some(mi),
+                    );
                 }
                 if m.kind == ValueKind::Procent {
                     for (what, v) in [("målvärdet", m.target), ("resultatet", m.result)] {
                         if v.is_some_and(|v| v > Decimal::ONE_HUNDRED || v < Decimal::ZERO) {
-                            f.problem_at(Part::Goal(gi), mi, place.clone(), format!("{what} ligger utanför 0–100 %"));
+                            f.problem_at(
+                                Part::Goal(gi),
+                                mi,
+                                place.clone(),
+                                format!("{what} ligger utanför 0–100 %"),
+                            );
                         }
                     }
                 }
@@ -187,7 +244,11 @@ fn check_economy(ws: &Workspace, f: &mut Findings) {
                     Part::Ekonomi,
                     i,
                     format!("Tabell 1, {}", r.area),
-                    format!("varav fonderade ({}) är större än kvarvarande ({})", format_amount(fond), format_amount(kvar)),
+                    format!(
+                        "varav fonderade ({}) är större än kvarvarande ({})",
+                        format_amount(fond),
+                        format_amount(kvar)
+                    ),
                 );
             }
         }
@@ -197,10 +258,20 @@ fn check_economy(ws: &Workspace, f: &mut Findings) {
             if let (Some(fond), Some(stat)) = (r.fonderade, r.staten)
                 && fond > stat
             {
-                f.problem_at(Part::Ekonomi, i, format!("Tabell 2a, {}", r.area), "fonderade statliga medel är större än tillförda medel från staten");
+                f.problem_at(
+                    Part::Ekonomi,
+                    i,
+                    format!("Tabell 2a, {}", r.area),
+                    "fonderade statliga medel är större än tillförda medel från staten",
+                );
             }
             if r.fonderade.is_some() && r.staten.is_none() {
-                f.problem_at(Part::Ekonomi, i, format!("Tabell 2a, {}", r.area), "fonderade statliga medel utan tillförda medel från staten");
+                f.problem_at(
+                    Part::Ekonomi,
+                    i,
+                    format!("Tabell 2a, {}", r.area),
+                    "fonderade statliga medel utan tillförda medel från staten",
+                );
             }
         }
     }
@@ -208,18 +279,31 @@ fn check_economy(ws: &Workspace, f: &mut Findings) {
     for (i, app) in a.items.iter().enumerate() {
         let place = format!("Ansökan \"{}\"", app.name);
         match app.decision {
-            Decision::Granted if app.granted.is_none() => {
-                f.problem_at(Part::Ekonomi, i, place.clone(), "beviljad men utan beviljat belopp")
-            }
+            Decision::Granted if app.granted.is_none() => f.problem_at(
+                Part::Ekonomi,
+                i,
+                place.clone(),
+                "beviljad men utan beviljat belopp",
+            ),
             Decision::Rejected | Decision::Pending if app.granted.is_some_and(|g| !g.is_zero()) => {
-                f.problem_at(Part::Ekonomi, i, place.clone(), "har ett beviljat belopp men är inte beviljad")
+                f.problem_at(
+                    Part::Ekonomi,
+                    i,
+                    place.clone(),
+                    "har ett beviljat belopp men är inte beviljad",
+                )
             }
             _ => {}
         }
         if let (Some(g), Some(s)) = (app.granted, app.sought)
             && g > s
         {
-            f.problem_at(Part::Ekonomi, i, place.clone(), "beviljat belopp är större än sökt belopp");
+            f.problem_at(
+                Part::Ekonomi,
+                i,
+                place.clone(),
+                "beviljat belopp är större än sökt belopp",
+            );
         }
         if app.sought.is_none() {
             f.problem_at(Part::Ekonomi, i, place, "sökt belopp saknas");
@@ -234,19 +318,31 @@ fn check_economy(ws: &Workspace, f: &mut Findings) {
             || computed.sought_kronor != entered.sought_kronor
             || computed.granted_kronor != entered.granted_kronor
         {
-            f.problem(Part::Ekonomi, "Ansökningar", "de inskrivna summorna stämmer inte med de listade ansökningarna");
+            f.problem(
+                Part::Ekonomi,
+                "Ansökningar",
+                "de inskrivna summorna stämmer inte med de listade ansökningarna",
+            );
         }
     }
     for t in a.earlier.iter().chain(a.entered_totals.iter()) {
         if let (Some(g), Some(s)) = (t.granted, t.sent)
             && g > s
         {
-            f.problem(Part::Ekonomi, format!("Ansökningar {}", t.period), "fler beviljade än inskickade ansökningar");
+            f.problem(
+                Part::Ekonomi,
+                format!("Ansökningar {}", t.period),
+                "fler beviljade än inskickade ansökningar",
+            );
         }
         if let (Some(g), Some(s)) = (t.granted_kronor, t.sought_kronor)
             && g > s
         {
-            f.problem(Part::Ekonomi, format!("Ansökningar {}", t.period), "mer beviljade än sökta kronor");
+            f.problem(
+                Part::Ekonomi,
+                format!("Ansökningar {}", t.period),
+                "mer beviljade än sökta kronor",
+            );
         }
     }
     if let Some(t) = &e.cost_reduction {
@@ -254,7 +350,12 @@ fn check_economy(ws: &Workspace, f: &mut Findings) {
             if let (Some(int), Some(ext)) = (r.cost_internal, r.cost_external)
                 && int > ext
             {
-                f.problem_at(Part::Ekonomi, i, format!("Kostnadsreducering, {}", r.course), "kursen kostar mer via Kommunal utveckling än via extern kurssamordnare");
+                f.problem_at(
+                    Part::Ekonomi,
+                    i,
+                    format!("Kostnadsreducering, {}", r.course),
+                    "kursen kostar mer via Kommunal utveckling än via extern kurssamordnare",
+                );
             }
         }
     }
@@ -266,7 +367,11 @@ pub fn is_iso_date(s: &str) -> bool {
     if parts.len() != 3 || parts[0].len() != 4 || parts[1].len() != 2 || parts[2].len() != 2 {
         return false;
     }
-    let (Ok(y), Ok(m), Ok(d)) = (parts[0].parse::<i32>(), parts[1].parse::<u32>(), parts[2].parse::<u32>()) else {
+    let (Ok(y), Ok(m), Ok(d)) = (
+        parts[0].parse::<i32>(),
+        parts[1].parse::<u32>(),
+        parts[2].parse::<u32>(),
+    ) else {
         return false;
     };
     let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
@@ -290,49 +395,110 @@ fn check_attendance(ws: &Workspace, f: &mut Findings) {
     for (gi, g) in a.groups.iter().enumerate() {
         let members = figures::group_members(g);
         if g.meetings.is_empty() && g.entered.is_none() {
-            f.problem_at(Part::Narvaro, gi, g.name.clone(), "inga registrerade träffar och inga inskrivna medelvärden");
+            f.problem_at(
+                Part::Narvaro,
+                gi,
+                g.name.clone(),
+                "inga registrerade träffar och inga inskrivna medelvärden",
+            );
         }
         for (mi, m) in g.meetings.iter().enumerate() {
             let place = format!("{}, träff {} ({})", g.name, mi + 1, m.date);
             if !is_iso_date(&m.date) {
-                f.problem_at(Part::Narvaro, gi, place.clone(), "datumet ska skrivas ÅÅÅÅ-MM-DD");
+                f.problem_at(
+                    Part::Narvaro,
+                    gi,
+                    place.clone(),
+                    "datumet ska skrivas ÅÅÅÅ-MM-DD",
+                );
             } else if m.date.as_str() < start.as_str() || m.date.as_str() > end.as_str() {
-                f.problem_at(Part::Narvaro, gi, place.clone(), format!("datumet ligger utanför perioden {start} – {end}"));
+                f.problem_at(
+                    Part::Narvaro,
+                    gi,
+                    place.clone(),
+                    format!("datumet ligger utanför perioden {start} – {end}"),
+                );
             }
             for p in &m.present {
                 if !members.contains(p) {
-                    f.problem_at(Part::Narvaro, gi, place.clone(), format!("{} är närvarande men ingår inte i gruppen", p.name()));
+                    f.problem_at(
+                        Part::Narvaro,
+                        gi,
+                        place.clone(),
+                        format!("{} är närvarande men ingår inte i gruppen", p.name()),
+                    );
                 }
             }
             let mut seen = m.present.clone();
             seen.sort();
             seen.dedup();
             if seen.len() != m.present.len() {
-                f.problem_at(Part::Narvaro, gi, place.clone(), "samma kommun är registrerad två gånger");
+                f.problem_at(
+                    Part::Narvaro,
+                    gi,
+                    place.clone(),
+                    "samma kommun är registrerad två gånger",
+                );
             }
             if m.regional_present > g.regional_members {
-                f.problem_at(Part::Narvaro, gi, place, format!("{} regionala representanter närvarande men gruppen har {}", m.regional_present, g.regional_members));
+                f.problem_at(
+                    Part::Narvaro,
+                    gi,
+                    place,
+                    format!(
+                        "{} regionala representanter närvarande men gruppen har {}",
+                        m.regional_present, g.regional_members
+                    ),
+                );
             }
         }
         if let Some(e) = &g.entered {
-            if e.fysiskt + e.digitalt + e.kombination != e.meetings && e.fysiskt + e.digitalt + e.kombination != 0 {
-                f.problem_at(Part::Narvaro, gi, g.name.clone(), "träffarnas former blir inte lika många som träffarna");
+            if e.fysiskt + e.digitalt + e.kombination != e.meetings
+                && e.fysiskt + e.digitalt + e.kombination != 0
+            {
+                f.problem_at(
+                    Part::Narvaro,
+                    gi,
+                    g.name.clone(),
+                    "träffarnas former blir inte lika många som träffarna",
+                );
             }
-            if [e.total, e.municipalities, e.region].into_iter().any(percent_out_of_bounds) {
-                f.problem_at(Part::Narvaro, gi, g.name.clone(), "ett inskrivet medelvärde ligger utanför 0–100 %");
+            if [e.total, e.municipalities, e.region]
+                .into_iter()
+                .any(percent_out_of_bounds)
+            {
+                f.problem_at(
+                    Part::Narvaro,
+                    gi,
+                    g.name.clone(),
+                    "ett inskrivet medelvärde ligger utanför 0–100 %",
+                );
             }
         }
         if percent_out_of_bounds(g.earlier) || percent_out_of_bounds(g.target) {
-            f.problem_at(Part::Narvaro, gi, g.name.clone(), "målvärde eller föregående års värde ligger utanför 0–100 %");
+            f.problem_at(
+                Part::Narvaro,
+                gi,
+                g.name.clone(),
+                "målvärde eller föregående års värde ligger utanför 0–100 %",
+            );
         }
     }
     for (m, v) in &a.municipality_earlier {
         if percent_out_of_bounds(Some(*v)) {
-            f.problem(Part::Narvaro, format!("{} föregående år", m.name()), "värdet ligger utanför 0–100 %");
+            f.problem(
+                Part::Narvaro,
+                format!("{} föregående år", m.name()),
+                "värdet ligger utanför 0–100 %",
+            );
         }
     }
     if percent_out_of_bounds(Some(a.target)) {
-        f.problem(Part::Narvaro, "Målvärde", "målvärdet ligger utanför 0–100 %");
+        f.problem(
+            Part::Narvaro,
+            "Målvärde",
+            "målvärdet ligger utanför 0–100 %",
+        );
     }
 }
 
@@ -345,7 +511,11 @@ fn check_courses(ws: &Workspace, f: &mut Findings) {
         f.problem(
             Part::Kompetens,
             "Bilaga 2",
-            format!("deltagarna per kommun blir {} men periodens antal deltagare är {}", format_amount(total), format_amount(current)),
+            format!(
+                "deltagarna per kommun blir {} men periodens antal deltagare är {}",
+                format_amount(total),
+                format_amount(current)
+            ),
         );
     }
     if let (Some(total), Some(current)) = (fig.by_area_total, fig.current_courses)
@@ -354,7 +524,11 @@ fn check_courses(ws: &Workspace, f: &mut Findings) {
         f.problem(
             Part::Kompetens,
             "Kurser per verksamhetsområde",
-            format!("kurserna per område blir {} men periodens antal kurser är {}", format_amount(total), format_amount(current)),
+            format!(
+                "kurserna per område blir {} men periodens antal kurser är {}",
+                format_amount(total),
+                format_amount(current)
+            ),
         );
     }
 }
@@ -363,22 +537,42 @@ fn check_survey(ws: &Workspace, f: &mut Findings) {
     let s = &ws.survey;
     let n = s.years.len();
     if !s.respondents.is_empty() && s.respondents.len() != n {
-        f.problem(Part::Enkat, "Antal svar", format!("{} värden men {} år", s.respondents.len(), n));
+        f.problem(
+            Part::Enkat,
+            "Antal svar",
+            format!("{} värden men {} år", s.respondents.len(), n),
+        );
     }
     for (qi, q) in s.questions.iter().enumerate() {
         let place = format!("Fråga \"{}\"", q.text);
         if q.total.len() != n || (!q.pks.is_empty() && q.pks.len() != n) {
-            f.problem_at(Part::Enkat, qi, place.clone(), format!("antalet värden stämmer inte med de {n} åren"));
+            f.problem_at(
+                Part::Enkat,
+                qi,
+                place.clone(),
+                format!("antalet värden stämmer inte med de {n} åren"),
+            );
         }
-        if q.total.iter().chain(&q.pks).any(|v| percent_out_of_bounds(*v)) {
+        if q.total
+            .iter()
+            .chain(&q.pks)
+            .any(|v| percent_out_of_bounds(*v))
+        {
             f.problem_at(Part::Enkat, qi, place, "en andel ligger utanför 0–100 %");
         }
     }
 }
 
 fn table_part(id: &str, ws: &Workspace) -> Part {
-    if let Some(rest) = id.strip_prefix("matetal-").or_else(|| id.strip_prefix("aktiviteter-")) {
-        let chapter: usize = rest.split('-').next().and_then(|c| c.parse().ok()).unwrap_or(0);
+    if let Some(rest) = id
+        .strip_prefix("matetal-")
+        .or_else(|| id.strip_prefix("aktiviteter-"))
+    {
+        let chapter: usize = rest
+            .split('-')
+            .next()
+            .and_then(|c| c.parse().ok())
+            .unwrap_or(0);
         return Part::Goal(chapter.saturating_sub(ws.report.first_goal_chapter as usize));
     }
     if id.starts_with("medarbetare") {
@@ -408,15 +602,35 @@ fn check_tables(ws: &Workspace, f: &mut Findings) {
                 if let Some(c) = &cell.computed
                     && c.differs
                 {
-                    let formula = if c.formula.is_empty() { "ett tomt värde".to_string() } else { c.formula.clone() };
+                    let formula = if c.formula.is_empty() {
+                        "ett tomt värde".to_string()
+                    } else {
+                        c.formula.clone()
+                    };
                     let shown = cell.display();
-                    let shown = if shown.is_empty() { "tomt".to_string() } else { shown };
-                    f.push(Severity::Note, part, place.clone(), format!("överskrivet värde {shown}; formeln ger {formula}"), index);
+                    let shown = if shown.is_empty() {
+                        "tomt".to_string()
+                    } else {
+                        shown
+                    };
+                    f.push(
+                        Severity::Note,
+                        part,
+                        place.clone(),
+                        format!("överskrivet värde {shown}; formeln ger {formula}"),
+                        index,
+                    );
                 }
                 if let Value::Number(Some(v), Format::Percent) = &cell.value
                     && (*v > Decimal::ONE_HUNDRED || *v < Decimal::ZERO)
                 {
-                    f.push(Severity::Problem, part, place, format!("andelen {} ligger utanför 0–100 %", cell.display()), index);
+                    f.push(
+                        Severity::Problem,
+                        part,
+                        place,
+                        format!("andelen {} ligger utanför 0–100 %", cell.display()),
+                        index,
+                    );
                 }
             }
             if row.kind == RowKind::Data {
@@ -457,8 +671,18 @@ mod tests {
         ws.staff.financing.external_fte = Some(Decimal::from(5));
         let found = check(&ws);
         assert!(has_problems(&found));
-        assert!(found.iter().any(|x| x.message.contains("Summa för perioden är 11,00")), "{found:#?}");
-        assert!(found.iter().any(|x| x.severity == Severity::Note && x.message.contains("formeln ger 10,00")), "{found:#?}");
+        assert!(
+            found
+                .iter()
+                .any(|x| x.message.contains("Summa för perioden är 11,00")),
+            "{found:#?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|x| x.severity == Severity::Note && x.message.contains("formeln ger 10,00")),
+            "{found:#?}"
+        );
     }
 
     #[test]
@@ -477,8 +701,18 @@ mod tests {
         });
         let found = check(&ws);
         let text: Vec<String> = found.iter().map(|f| f.to_string()).collect();
-        assert!(text.iter().any(|t| t.contains("utanför perioden")), "{text:#?}");
-        assert!(text.iter().any(|t| t.contains("Habo är närvarande men ingår inte")), "{text:#?}");
-        assert!(text.iter().any(|t| t.contains("regionala representanter")), "{text:#?}");
+        assert!(
+            text.iter().any(|t| t.contains("utanför perioden")),
+            "{text:#?}"
+        );
+        assert!(
+            text.iter()
+                .any(|t| t.contains("Habo är närvarande men ingår inte")),
+            "{text:#?}"
+        );
+        assert!(
+            text.iter().any(|t| t.contains("regionala representanter")),
+            "{text:#?}"
+        );
     }
 }

@@ -54,15 +54,27 @@ pub struct Figure {
 impl Figure {
     /// A cell with no override.
     pub fn computed(formula: Option<Decimal>) -> Self {
-        Figure { formula, shown: formula, overridden: false }
+        Figure {
+            formula,
+            shown: formula,
+            overridden: false,
+        }
     }
 
     /// A cell with an optional override.
     pub fn with(formula: Option<Decimal>, ov: Option<&Override>) -> Self {
         match ov {
             None => Figure::computed(formula),
-            Some(Override::Value(v)) => Figure { formula, shown: Some(*v), overridden: true },
-            Some(Override::Blank) => Figure { formula, shown: None, overridden: true },
+            Some(Override::Value(v)) => Figure {
+                formula,
+                shown: Some(*v),
+                overridden: true,
+            },
+            Some(Override::Blank) => Figure {
+                formula,
+                shown: None,
+                overridden: true,
+            },
         }
     }
 
@@ -101,22 +113,33 @@ pub fn split_shares(parts: &[Option<Decimal>]) -> Vec<Option<Decimal>> {
     let whole = sum(parts.iter().copied());
     let exact: Vec<Option<Decimal>> = parts.iter().map(|p| share_exact(*p, whole)).collect();
     if exact.iter().all(Option::is_none) || whole.is_none_or(|w| w <= Decimal::ZERO) {
-        return exact.iter().map(|e| e.map(|v| round_half_up(v, 0))).collect();
+        return exact
+            .iter()
+            .map(|e| e.map(|v| round_half_up(v, 0)))
+            .collect();
     }
-    if parts.iter().flatten().any(|p| p.is_sign_negative() && !p.is_zero()) {
+    if parts
+        .iter()
+        .flatten()
+        .any(|p| p.is_sign_negative() && !p.is_zero())
+    {
         // Largest remainder is meaningless with negative parts: round each.
-        return exact.iter().map(|e| e.map(|v| round_half_up(v, 0))).collect();
+        return exact
+            .iter()
+            .map(|e| e.map(|v| round_half_up(v, 0)))
+            .collect();
     }
     let mut floors: Vec<Option<Decimal>> = exact.iter().map(|e| e.map(|v| v.floor())).collect();
     let floor_sum: Decimal = floors.iter().flatten().copied().sum();
-    let mut missing = (HUNDRED - floor_sum).to_string().parse::<i64>().unwrap_or(0);
+    let mut missing = (HUNDRED - floor_sum)
+        .to_string()
+        .parse::<i64>()
+        .unwrap_or(0);
     let mut order: Vec<usize> = (0..parts.len()).filter(|&i| exact[i].is_some()).collect();
     order.sort_by(|&a, &b| {
         let ra = exact[a].unwrap_or_default() - floors[a].unwrap_or_default();
         let rb = exact[b].unwrap_or_default() - floors[b].unwrap_or_default();
-        rb.cmp(&ra)
-            .then(exact[b].cmp(&exact[a]))
-            .then(a.cmp(&b))
+        rb.cmp(&ra).then(exact[b].cmp(&exact[a])).then(a.cmp(&b))
     });
     for i in order {
         if missing <= 0 {
@@ -205,9 +228,21 @@ pub struct Derived<T> {
 impl<T: Copy + PartialEq> Derived<T> {
     fn with(formula: Option<T>, ov: Option<&Override<T>>) -> Self {
         match ov {
-            None => Derived { formula, shown: formula, overridden: false },
-            Some(Override::Value(v)) => Derived { formula, shown: Some(*v), overridden: true },
-            Some(Override::Blank) => Derived { formula, shown: None, overridden: true },
+            None => Derived {
+                formula,
+                shown: formula,
+                overridden: false,
+            },
+            Some(Override::Value(v)) => Derived {
+                formula,
+                shown: Some(*v),
+                overridden: true,
+            },
+            Some(Override::Blank) => Derived {
+                formula,
+                shown: None,
+                overridden: true,
+            },
         }
     }
 
@@ -227,7 +262,11 @@ pub fn measure_trend(m: &Measure) -> Derived<Trend> {
 /// "2.2" for the second section of the first goal (chapter numbers start
 /// at `first_goal_chapter`).
 pub fn section_number(facts: &ReportFacts, goal: usize, section: usize) -> String {
-    format!("{}.{}", facts.first_goal_chapter as usize + goal, section + 1)
+    format!(
+        "{}.{}",
+        facts.first_goal_chapter as usize + goal,
+        section + 1
+    )
 }
 
 // --------------------------------------------------------------- staff
@@ -296,7 +335,10 @@ fn budget_row(r: &BudgetRow) -> BudgetRowFigures {
         minus(disponibla.shown, r.utfall),
         ov(&r.overrides, BudgetColumn::Kvarvarande),
     );
-    BudgetRowFigures { disponibla, kvarvarande }
+    BudgetRowFigures {
+        disponibla,
+        kvarvarande,
+    }
 }
 
 /// The shown value of a Tabell 1 cell.
@@ -328,13 +370,21 @@ pub fn budget(b: &BudgetFollowUp) -> BudgetFigures {
     let rows: Vec<BudgetRowFigures> = b.rows.iter().map(budget_row).collect();
     let after_sum: Vec<BudgetRowFigures> = b.after_sum.iter().map(budget_row).collect();
     let sum_row = BUDGET_COLUMNS.map(|col| {
-        let formula = sum(b.rows.iter().zip(&rows).map(|(r, f)| budget_cell(r, f, col)));
+        let formula = sum(b
+            .rows
+            .iter()
+            .zip(&rows)
+            .map(|(r, f)| budget_cell(r, f, col)));
         Figure::with(formula, ov(&b.sum_overrides, col))
     });
-    let accumulated_prognos = sum(
-        std::iter::once(sum_row[7].shown).chain(b.after_sum.iter().map(|r| r.prognos)),
-    );
-    BudgetFigures { rows, after_sum, sum: sum_row, accumulated_prognos }
+    let accumulated_prognos =
+        sum(std::iter::once(sum_row[7].shown).chain(b.after_sum.iter().map(|r| r.prognos)));
+    BudgetFigures {
+        rows,
+        after_sum,
+        sum: sum_row,
+        accumulated_prognos,
+    }
 }
 
 // --------------------------------------------------------------- funds
@@ -389,7 +439,11 @@ pub fn funds(t: &FundsByFinancier) -> FundsFigures {
         Figure::with(formula, ov(&t.sum_overrides, col))
     });
     let total = sum_row[1].shown;
-    let share_cols = [FundsColumn::ShareKommunerna, FundsColumn::ShareStaten, FundsColumn::ShareOvriga];
+    let share_cols = [
+        FundsColumn::ShareKommunerna,
+        FundsColumn::ShareStaten,
+        FundsColumn::ShareOvriga,
+    ];
     let rows = t
         .rows
         .iter()
@@ -566,10 +620,12 @@ pub fn application_totals(a: &Applications) -> ApplicationTotals {
 
 pub fn applications(a: &Applications) -> ApplicationFigures {
     let totals = if a.items.is_empty() {
-        a.entered_totals.clone().unwrap_or_else(|| ApplicationTotals {
-            period: a.period_label.clone(),
-            ..ApplicationTotals::default()
-        })
+        a.entered_totals
+            .clone()
+            .unwrap_or_else(|| ApplicationTotals {
+                period: a.period_label.clone(),
+                ..ApplicationTotals::default()
+            })
     } else {
         application_totals(a)
     };
@@ -583,7 +639,11 @@ pub fn applications(a: &Applications) -> ApplicationFigures {
     funders.dedup();
     ApplicationFigures {
         current: ApplicationSummary::from_totals(&totals),
-        earlier: a.earlier.iter().map(ApplicationSummary::from_totals).collect(),
+        earlier: a
+            .earlier
+            .iter()
+            .map(ApplicationSummary::from_totals)
+            .collect(),
         funders: funders.len(),
         rejected: a
             .items
@@ -629,14 +689,21 @@ pub fn cost_reduction(t: &CostReduction) -> CostFigures {
                 ov(&r.overrides, CostColumn::PerParticipant),
             );
             let per_course = Figure::with(
-                per_participant.shown.zip(r.participants).map(|(p, n)| p * n),
+                per_participant
+                    .shown
+                    .zip(r.participants)
+                    .map(|(p, n)| p * n),
                 ov(&r.overrides, CostColumn::PerCourse),
             );
             let percent = Figure::with(
                 share(per_participant.shown, r.cost_external),
                 ov(&r.overrides, CostColumn::Percent),
             );
-            CostRowFigures { per_participant, per_course, percent }
+            CostRowFigures {
+                per_participant,
+                per_course,
+                percent,
+            }
         })
         .collect();
     let total = Figure::with(
@@ -651,7 +718,11 @@ pub fn cost_reduction(t: &CostReduction) -> CostFigures {
         share(total.shown, external_total),
         ov(&t.sum_overrides, CostColumn::Percent),
     );
-    CostFigures { rows, total, total_percent }
+    CostFigures {
+        rows,
+        total,
+        total_percent,
+    }
 }
 
 // --------------------------------------------------------- plan budget
@@ -690,7 +761,10 @@ pub fn plan_budget(t: &PlanBudget) -> PlanFigures {
         }));
         Figure::with(formula, ov(&t.sum_overrides, col))
     });
-    PlanFigures { disponibla, sum: sum_row }
+    PlanFigures {
+        disponibla,
+        sum: sum_row,
+    }
 }
 
 // ---------------------------------------------------------- attendance
@@ -758,8 +832,7 @@ pub fn group(g: &AttendanceGroup, common_target: Decimal) -> GroupFigures {
         fig.meetings = n as u32;
         let muni_expected = members.len() as u64 * n;
         let region_expected = u64::from(g.regional_members) * n;
-        fig.municipal_average =
-            share_exact(Some(muni_present.into()), Some(muni_expected.into()));
+        fig.municipal_average = share_exact(Some(muni_present.into()), Some(muni_expected.into()));
         fig.regional_average =
             share_exact(Some(region_present.into()), Some(region_expected.into()));
         fig.average = share_exact(
@@ -830,7 +903,10 @@ pub fn municipality_averages(a: &Attendance) -> Vec<(Municipality, Option<Decima
         .iter()
         .map(|&m| {
             let i = m.index();
-            (m, share_exact(Some(present[i].into()), Some(expected[i].into())))
+            (
+                m,
+                share_exact(Some(present[i].into()), Some(expected[i].into())),
+            )
         })
         .collect()
 }
@@ -847,7 +923,10 @@ pub fn attendance(a: &Attendance) -> AttendanceFigures {
     let all_networks = if network_averages.is_empty() {
         None
     } else {
-        Some(network_averages.iter().copied().sum::<Decimal>() / Decimal::from(network_averages.len()))
+        Some(
+            network_averages.iter().copied().sum::<Decimal>()
+                / Decimal::from(network_averages.len()),
+        )
     };
     let mut forms = [0u32; 3];
     for f in &groups {
@@ -883,7 +962,9 @@ pub fn attendance(a: &Attendance) -> AttendanceFigures {
         forms,
         form_shares: [form_split[0], form_split[1], form_split[2]],
         municipality_range: range(
-            municipalities.iter().filter_map(|(_, v)| v.map(|v| round_half_up(v, 0))),
+            municipalities
+                .iter()
+                .filter_map(|(_, v)| v.map(|v| round_half_up(v, 0))),
         ),
         municipalities,
         municipalities_up,
@@ -939,7 +1020,10 @@ pub fn courses(c: &Courses) -> CourseFigures {
             .by_participant
             .iter()
             .map(|p| {
-                Figure::with(share(p.count, participants_total), ov(&p.overrides, ShareColumn::Share))
+                Figure::with(
+                    share(p.count, participants_total),
+                    ov(&p.overrides, ShareColumn::Share),
+                )
             })
             .collect(),
         participants_total,
@@ -951,7 +1035,10 @@ pub fn courses(c: &Courses) -> CourseFigures {
 
 /// Participants of one group in Bilaga 2.
 pub fn participants_of(c: &Courses, who: Participant) -> Option<Decimal> {
-    c.by_participant.iter().find(|p| p.who == who).and_then(|p| p.count)
+    c.by_participant
+        .iter()
+        .find(|p| p.who == who)
+        .and_then(|p| p.count)
 }
 
 // --------------------------------------------------------------- survey
@@ -1018,7 +1105,10 @@ mod tests {
         Measure {
             target: sd(target),
             result: result.map(d),
-            earlier: vec![PeriodValue { period: "förra".into(), value: earlier.map(d) }],
+            earlier: vec![PeriodValue {
+                period: "förra".into(),
+                value: earlier.map(d),
+            }],
             ..Measure::default()
         }
     }
@@ -1026,13 +1116,34 @@ mod tests {
     #[test]
     fn status_rule() {
         let st = |m: &Measure| measure_status_formula(m);
-        assert_eq!(st(&measure("80", Some("95"), None)), Some(MeasureStatus::Uppfyllt));
-        assert_eq!(st(&measure("80", Some("80"), None)), Some(MeasureStatus::Uppfyllt));
-        assert_eq!(st(&measure("80", Some("60"), None)), Some(MeasureStatus::DelvisUppfyllt));
-        assert_eq!(st(&measure("80", Some("59"), None)), Some(MeasureStatus::EjUppfyllt));
-        assert_eq!(st(&measure("78", Some("34"), None)), Some(MeasureStatus::EjUppfyllt));
-        assert_eq!(st(&measure("80", None, None)), Some(MeasureStatus::IngetResultat));
-        assert_eq!(st(&measure("0", Some("0"), None)), Some(MeasureStatus::Uppfyllt));
+        assert_eq!(
+            st(&measure("80", Some("95"), None)),
+            Some(MeasureStatus::Uppfyllt)
+        );
+        assert_eq!(
+            st(&measure("80", Some("80"), None)),
+            Some(MeasureStatus::Uppfyllt)
+        );
+        assert_eq!(
+            st(&measure("80", Some("60"), None)),
+            Some(MeasureStatus::DelvisUppfyllt)
+        );
+        assert_eq!(
+            st(&measure("80", Some("59"), None)),
+            Some(MeasureStatus::EjUppfyllt)
+        );
+        assert_eq!(
+            st(&measure("78", Some("34"), None)),
+            Some(MeasureStatus::EjUppfyllt)
+        );
+        assert_eq!(
+            st(&measure("80", None, None)),
+            Some(MeasureStatus::IngetResultat)
+        );
+        assert_eq!(
+            st(&measure("0", Some("0"), None)),
+            Some(MeasureStatus::Uppfyllt)
+        );
         let mut no_target = measure("1", Some("58"), None);
         no_target.target = None;
         assert_eq!(st(&no_target), None);
@@ -1047,10 +1158,22 @@ mod tests {
 
     #[test]
     fn trend_and_overrides() {
-        assert_eq!(measure_trend_formula(&measure("80", Some("94"), Some("85"))), Some(Trend::Up));
-        assert_eq!(measure_trend_formula(&measure("80", Some("66"), Some("67"))), Some(Trend::Down));
-        assert_eq!(measure_trend_formula(&measure("80", Some("66"), Some("66"))), Some(Trend::Level));
-        assert_eq!(measure_trend_formula(&measure("80", Some("66"), None)), None);
+        assert_eq!(
+            measure_trend_formula(&measure("80", Some("94"), Some("85"))),
+            Some(Trend::Up)
+        );
+        assert_eq!(
+            measure_trend_formula(&measure("80", Some("66"), Some("67"))),
+            Some(Trend::Down)
+        );
+        assert_eq!(
+            measure_trend_formula(&measure("80", Some("66"), Some("66"))),
+            Some(Trend::Level)
+        );
+        assert_eq!(
+            measure_trend_formula(&measure("80", Some("66"), None)),
+            None
+        );
         let mut m = measure("8", Some("3"), Some("1"));
         m.status_override = Some(Override::Value(MeasureStatus::DelvisUppfyllt));
         let s = measure_status(&m);
@@ -1073,7 +1196,12 @@ mod tests {
     fn budget_rows_and_sum_use_shown_values() {
         let t = BudgetFollowUp {
             rows: vec![
-                BudgetRow { ingaende: sd("10"), erhallna: sd("5"), utfall: sd("3"), ..BudgetRow::default() },
+                BudgetRow {
+                    ingaende: sd("10"),
+                    erhallna: sd("5"),
+                    utfall: sd("3"),
+                    ..BudgetRow::default()
+                },
                 BudgetRow {
                     erhallna: sd("7"),
                     utfall: sd("9"),
@@ -1081,7 +1209,10 @@ mod tests {
                     ..BudgetRow::default()
                 },
             ],
-            after_sum: vec![BudgetRow { prognos: sd("2"), ..BudgetRow::default() }],
+            after_sum: vec![BudgetRow {
+                prognos: sd("2"),
+                ..BudgetRow::default()
+            }],
             ..BudgetFollowUp::default()
         };
         let f = budget(&t);
@@ -1115,7 +1246,12 @@ mod tests {
     }
 
     fn meeting(form: MeetingForm, present: &[Municipality], regional: u32) -> Meeting {
-        Meeting { date: "2020-03-01".into(), form, present: present.to_vec(), regional_present: regional }
+        Meeting {
+            date: "2020-03-01".into(),
+            form,
+            present: present.to_vec(),
+            regional_present: regional,
+        }
     }
 
     #[test]
@@ -1162,7 +1298,12 @@ mod tests {
         assert_eq!(f.forms, [1, 2, 1]);
         assert_eq!(f.form_shares, [sd("25"), sd("50"), sd("25")]);
         // Eksjö was present at B but is no member there: not counted.
-        let by = |m: Municipality| f.municipalities.iter().find(|(x, _)| *x == m).and_then(|(_, v)| *v);
+        let by = |m: Municipality| {
+            f.municipalities
+                .iter()
+                .find(|(x, _)| *x == m)
+                .and_then(|(_, v)| *v)
+        };
         assert_eq!(by(Aneby), Some(d("200") / d("3")));
         assert_eq!(by(Eksjo), sd("50"));
         assert_eq!(by(Habo), sd("100"));

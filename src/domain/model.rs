@@ -52,7 +52,11 @@ pub struct Workspace {
 
 impl Default for Period {
     fn default() -> Self {
-        Period::Tertial { year: 2020, from: 1, to: 2 }
+        Period::Tertial {
+            year: 2020,
+            from: 1,
+            to: 2,
+        }
     }
 }
 

@@ -71,7 +71,10 @@ impl fmt::Display for NumberError {
                 write!(f, "\"{input}\" har mer än ett decimalkomma.")
             }
             NumberErrorKind::MisplacedSign => {
-                write!(f, "\"{input}\": minus- eller plustecken får bara stå först.")
+                write!(
+                    f,
+                    "\"{input}\": minus- eller plustecken får bara stå först."
+                )
             }
             NumberErrorKind::BadGrouping => write!(
                 f,
@@ -106,7 +109,10 @@ fn is_minus(c: char) -> bool {
 /// and the units `%`, `procent`, `kr`, `kronor`, `tkr`, `st.`, counting
 /// words, and `milj`/`miljoner` (which multiply by a million).
 pub fn parse(input: &str) -> Result<Parsed, NumberError> {
-    let err = |kind| NumberError { input: input.trim().to_string(), kind };
+    let err = |kind| NumberError {
+        input: input.trim().to_string(),
+        kind,
+    };
     let text = input.trim_matches(is_space);
     if text.is_empty() {
         return Err(err(NumberErrorKind::Empty));
@@ -338,7 +344,10 @@ mod tests {
         assert_eq!(kind(""), Err(NumberErrorKind::Empty));
         assert_eq!(kind("   "), Err(NumberErrorKind::Empty));
         assert_eq!(kind("abc"), Err(NumberErrorKind::UnknownUnit("abc".into())));
-        assert_eq!(kind("12abc"), Err(NumberErrorKind::UnknownUnit("abc".into())));
+        assert_eq!(
+            kind("12abc"),
+            Err(NumberErrorKind::UnknownUnit("abc".into()))
+        );
         assert_eq!(kind("45.30"), Err(NumberErrorKind::DecimalPoint));
         assert_eq!(kind("1,2,3"), Err(NumberErrorKind::SeveralCommas));
         assert_eq!(kind("18 57 800"), Err(NumberErrorKind::BadGrouping));
@@ -351,7 +360,10 @@ mod tests {
             kind("99999999999999999999999999999999"),
             Err(NumberErrorKind::TooLarge)
         );
-        assert_eq!(kind("99999999999999999999999 miljoner"), Err(NumberErrorKind::TooLarge));
+        assert_eq!(
+            kind("99999999999999999999999 miljoner"),
+            Err(NumberErrorKind::TooLarge)
+        );
     }
 
     #[test]

@@ -115,12 +115,20 @@ mod tests {
 
     #[test]
     fn tertial_labels_and_dates() {
-        let p = Period::Tertial { year: 2020, from: 1, to: 2 };
+        let p = Period::Tertial {
+            year: 2020,
+            from: 1,
+            to: 2,
+        };
         assert_eq!(p.label(), "tertial 1–2 2020");
         assert_eq!(p.start_date(), "2020-01-01");
         assert_eq!(p.end_date(), "2020-08-31");
         assert_eq!(p.slug(), "2020-t1-2");
-        let t2 = Period::Tertial { year: 2022, from: 2, to: 2 };
+        let t2 = Period::Tertial {
+            year: 2022,
+            from: 2,
+            to: 2,
+        };
         assert_eq!(t2.label(), "tertial 2 2022");
         assert_eq!(t2.start_date(), "2022-05-01");
     }
@@ -128,18 +136,52 @@ mod tests {
     #[test]
     fn other_periods() {
         assert_eq!(Period::Helar { year: 2019 }.label(), "helår 2019");
-        assert_eq!(Period::Halvar { year: 2020, half: 1 }.end_date(), "2020-06-30");
         assert_eq!(
-            Period::Plan { from_year: 2021, to_year: 2023 }.label(),
+            Period::Halvar {
+                year: 2020,
+                half: 1
+            }
+            .end_date(),
+            "2020-06-30"
+        );
+        assert_eq!(
+            Period::Plan {
+                from_year: 2021,
+                to_year: 2023
+            }
+            .label(),
             "2021–2023"
         );
     }
 
     #[test]
     fn validation() {
-        assert!(Period::Tertial { year: 2020, from: 2, to: 1 }.validate().is_err());
-        assert!(Period::Tertial { year: 2020, from: 0, to: 1 }.validate().is_err());
-        assert!(Period::Halvar { year: 2020, half: 3 }.validate().is_err());
+        assert!(
+            Period::Tertial {
+                year: 2020,
+                from: 2,
+                to: 1
+            }
+            .validate()
+            .is_err()
+        );
+        assert!(
+            Period::Tertial {
+                year: 2020,
+                from: 0,
+                to: 1
+            }
+            .validate()
+            .is_err()
+        );
+        assert!(
+            Period::Halvar {
+                year: 2020,
+                half: 3
+            }
+            .validate()
+            .is_err()
+        );
         assert!(Period::Helar { year: 2020 }.validate().is_ok());
     }
 }

@@ -53,11 +53,17 @@ pub struct Cell {
 
 impl Cell {
     pub fn text(s: impl Into<String>) -> Cell {
-        Cell { value: Value::Text(s.into()), computed: None }
+        Cell {
+            value: Value::Text(s.into()),
+            computed: None,
+        }
     }
 
     pub fn number(v: Option<Decimal>, f: Format) -> Cell {
-        Cell { value: Value::Number(v, f), computed: None }
+        Cell {
+            value: Value::Number(v, f),
+            computed: None,
+        }
     }
 
     /// A computed number cell.
@@ -165,11 +171,17 @@ pub struct Table {
 }
 
 fn data(cells: Vec<Cell>) -> Row {
-    Row { kind: RowKind::Data, cells }
+    Row {
+        kind: RowKind::Data,
+        cells,
+    }
 }
 
 fn sum_row(cells: Vec<Cell>) -> Row {
-    Row { kind: RowKind::Sum, cells }
+    Row {
+        kind: RowKind::Sum,
+        cells,
+    }
 }
 
 fn headers(h: &[&str]) -> Vec<String> {
@@ -277,7 +289,13 @@ pub fn staff_table(s: &Staff) -> Table {
     Table {
         id: "medarbetare".into(),
         title: "Antal medarbetare och anställningsformer (årsarbetare)".into(),
-        headers: headers(&["År/anställningsform", "Tjänsteköp", "Tillsvidare", "Visstid", "Summa"]),
+        headers: headers(&[
+            "År/anställningsform",
+            "Tjänsteköp",
+            "Tillsvidare",
+            "Visstid",
+            "Summa",
+        ]),
         rows,
     }
 }
@@ -328,7 +346,14 @@ pub fn measure_table(number: &str, title: &str, measures: &[Measure]) -> Table {
     Table {
         id: format!("matetal-{}", number.replace('.', "-")),
         title: format!("{number} {title} – mätetal"),
-        headers: headers(&["Mätetal", "Målvärde", "Resultat", "Status", "Trend", "Beskrivning av resultat"]),
+        headers: headers(&[
+            "Mätetal",
+            "Målvärde",
+            "Resultat",
+            "Status",
+            "Trend",
+            "Beskrivning av resultat",
+        ]),
         rows,
     }
 }
@@ -359,7 +384,11 @@ pub fn budget_table(t: &BudgetFollowUp) -> Table {
     let y = &t.year;
     let date = &t.as_of;
     let row_cells = |r: &BudgetRow, rf: &figures::BudgetRowFigures| {
-        let label = if r.marker.is_empty() { r.area.clone() } else { format!("{} {}", r.area, r.marker) };
+        let label = if r.marker.is_empty() {
+            r.area.clone()
+        } else {
+            format!("{} {}", r.area, r.marker)
+        };
         vec![
             Cell::text(label),
             Cell::number(r.ingaende, Format::Amount),
@@ -372,18 +401,35 @@ pub fn budget_table(t: &BudgetFollowUp) -> Table {
             Cell::number(r.prognos, Format::Amount),
         ]
     };
-    let mut rows: Vec<Row> = t.rows.iter().zip(&f.rows).map(|(r, rf)| data(row_cells(r, rf))).collect();
+    let mut rows: Vec<Row> = t
+        .rows
+        .iter()
+        .zip(&f.rows)
+        .map(|(r, rf)| data(row_cells(r, rf)))
+        .collect();
     let mut sum_cells = vec![Cell::text("Summa")];
     sum_cells.extend(f.sum.iter().map(|fig| Cell::figure(*fig, Format::Amount)));
     rows.push(sum_row(sum_cells));
     for (r, rf) in t.after_sum.iter().zip(&f.after_sum) {
-        rows.push(Row { kind: RowKind::Extra, cells: row_cells(r, rf) });
+        rows.push(Row {
+            kind: RowKind::Extra,
+            cells: row_cells(r, rf),
+        });
     }
     if !t.after_sum.is_empty() {
-        let mut cells = vec![Cell::text(format!("Ackumulerat överskott {}", accumulated_date(t)))];
+        let mut cells = vec![Cell::text(format!(
+            "Ackumulerat överskott {}",
+            accumulated_date(t)
+        ))];
         cells.extend((0..7).map(|_| Cell::text("")));
-        cells.push(Cell::figure(Figure::computed(f.accumulated_prognos), Format::Amount));
-        rows.push(Row { kind: RowKind::Sum, cells });
+        cells.push(Cell::figure(
+            Figure::computed(f.accumulated_prognos),
+            Format::Amount,
+        ));
+        rows.push(Row {
+            kind: RowKind::Sum,
+            cells,
+        });
     }
     Table {
         id: "tabell-1-budgetuppfoljning".into(),
@@ -454,13 +500,27 @@ pub fn funds_share_table(t: &FundsByFinancier) -> Table {
         .iter()
         .zip(&f.rows)
         .map(|(r, rf)| {
-            let mut cells = vec![Cell::text(r.area.clone()), Cell::figure(rf.share_current, Format::Percent)];
-            cells.extend(rf.share_financiers.iter().map(|s| Cell::figure(*s, Format::Percent)));
+            let mut cells = vec![
+                Cell::text(r.area.clone()),
+                Cell::figure(rf.share_current, Format::Percent),
+            ];
+            cells.extend(
+                rf.share_financiers
+                    .iter()
+                    .map(|s| Cell::figure(*s, Format::Percent)),
+            );
             data(cells)
         })
         .collect();
-    let mut cells = vec![Cell::text("Summa"), Cell::figure(f.sum_share_current, Format::Percent)];
-    cells.extend(f.sum_share_financiers.iter().map(|s| Cell::figure(*s, Format::Percent)));
+    let mut cells = vec![
+        Cell::text("Summa"),
+        Cell::figure(f.sum_share_current, Format::Percent),
+    ];
+    cells.extend(
+        f.sum_share_financiers
+            .iter()
+            .map(|s| Cell::figure(*s, Format::Percent)),
+    );
     rows.push(sum_row(cells));
     Table {
         id: "tabell-2b-disponibla-medel-andel".into(),
@@ -514,7 +574,10 @@ pub fn financing_table(t: &FinancingTable) -> Table {
     }
     Table {
         id: "tabell-3a-finansiering".into(),
-        title: format!("Tabell 3a Finansiering av verksamheten, {} (kronor)", t.heading),
+        title: format!(
+            "Tabell 3a Finansiering av verksamheten, {} (kronor)",
+            t.heading
+        ),
         headers: h,
         rows,
     }
@@ -527,13 +590,27 @@ pub fn financing_share_table(t: &FinancingTable) -> Table {
         .iter()
         .zip(&f.rows)
         .map(|(r, rf)| {
-            let mut cells = vec![Cell::text(r.area.clone()), Cell::figure(rf.share_utfall, Format::Percent)];
-            cells.extend(rf.share_financiers.iter().map(|s| Cell::figure(*s, Format::Percent)));
+            let mut cells = vec![
+                Cell::text(r.area.clone()),
+                Cell::figure(rf.share_utfall, Format::Percent),
+            ];
+            cells.extend(
+                rf.share_financiers
+                    .iter()
+                    .map(|s| Cell::figure(*s, Format::Percent)),
+            );
             data(cells)
         })
         .collect();
-    let mut cells = vec![Cell::text("Summa"), Cell::figure(f.sum_share_utfall, Format::Percent)];
-    cells.extend(f.sum_share_financiers.iter().map(|s| Cell::figure(*s, Format::Percent)));
+    let mut cells = vec![
+        Cell::text("Summa"),
+        Cell::figure(f.sum_share_utfall, Format::Percent),
+    ];
+    cells.extend(
+        f.sum_share_financiers
+            .iter()
+            .map(|s| Cell::figure(*s, Format::Percent)),
+    );
     rows.push(sum_row(cells));
     Table {
         id: "tabell-3b-finansiering-andel".into(),
@@ -568,7 +645,15 @@ pub fn application_list(a: &Applications) -> Table {
     Table {
         id: "ansokningar".into(),
         title: format!("Ansökningar om extern finansiering, {}", a.period_label),
-        headers: headers(&["Ansökan", "Finansiär", "Sökt belopp (kr)", "Beslut", "Beviljat belopp (kr)", "Räknas", "Kommentar"]),
+        headers: headers(&[
+            "Ansökan",
+            "Finansiär",
+            "Sökt belopp (kr)",
+            "Beslut",
+            "Beviljat belopp (kr)",
+            "Räknas",
+            "Kommentar",
+        ]),
         rows,
     }
 }
@@ -637,7 +722,8 @@ pub fn cost_table(t: &CostReduction) -> Table {
     ]));
     Table {
         id: "kostnadsreducering".into(),
-        title: "Exempel på kostnadsreducering som olika kurser genererar för länets kommuner".into(),
+        title: "Exempel på kostnadsreducering som olika kurser genererar för länets kommuner"
+            .into(),
         headers: headers(&[
             "Kurs",
             "Kostnad per deltagare när kursen genomförs via Kommunal utveckling",
@@ -659,7 +745,11 @@ pub fn plan_table(t: &PlanBudget) -> Table {
         .iter()
         .zip(&f.disponibla)
         .map(|(r, disp)| {
-            let label = if r.marker.is_empty() { r.area.clone() } else { format!("{} {}", r.area, r.marker) };
+            let label = if r.marker.is_empty() {
+                r.area.clone()
+            } else {
+                format!("{} {}", r.area, r.marker)
+            };
             data(vec![
                 Cell::text(label),
                 Cell::number(r.ingaende, Format::Amount),
@@ -745,14 +835,22 @@ pub fn attendance_municipality_table(a: &Attendance) -> Table {
                 Cell::text(m.name()),
                 Cell::figure(Figure::computed(now), Format::Percent),
                 Cell::number(before, Format::Percent),
-                Cell::figure(Figure::computed(figures::change_points(now, before)), Format::Change),
+                Cell::figure(
+                    Figure::computed(figures::change_points(now, before)),
+                    Format::Change,
+                ),
             ])
         })
         .collect();
     Table {
         id: "narvaro-per-kommun".into(),
         title: "Genomsnittsnärvaro per kommun".into(),
-        headers: headers(&["Kommun", "Närvaro", "Samma period föregående år", "Förändring (procentenheter)"]),
+        headers: headers(&[
+            "Kommun",
+            "Närvaro",
+            "Samma period föregående år",
+            "Förändring (procentenheter)",
+        ]),
         rows,
     }
 }
@@ -777,7 +875,11 @@ pub fn attendance_history_table(a: &Attendance) -> Table {
         let range = f
             .region_groups_range
             .map(|(lo, hi)| {
-                format!("{}–{}", numbers::format_amount(lo), numbers::format_percent(hi))
+                format!(
+                    "{}–{}",
+                    numbers::format_amount(lo),
+                    numbers::format_percent(hi)
+                )
             })
             .unwrap_or_default();
         rows.push(data(vec![
@@ -823,7 +925,13 @@ pub fn course_period_table(c: &Courses) -> Table {
     Table {
         id: "kurser-och-deltagare".into(),
         title: "Genomförda kurser och deltagare genom Kurs och konferens".into(),
-        headers: headers(&["Period", "Antal kurser", "Förändring", "Antal deltagare", "Förändring"]),
+        headers: headers(&[
+            "Period",
+            "Antal kurser",
+            "Förändring",
+            "Antal deltagare",
+            "Förändring",
+        ]),
         rows,
     }
 }
@@ -863,7 +971,12 @@ pub fn course_area_table(c: &Courses) -> Table {
     let mut rows: Vec<Row> = c
         .by_area
         .iter()
-        .map(|a| data(vec![Cell::text(a.name.clone()), Cell::number(a.amount, Format::Amount)]))
+        .map(|a| {
+            data(vec![
+                Cell::text(a.name.clone()),
+                Cell::number(a.amount, Format::Amount),
+            ])
+        })
         .collect();
     rows.push(sum_row(vec![
         Cell::text("Summa"),
@@ -891,7 +1004,10 @@ pub fn survey_table(s: &Survey) -> Table {
     let year_cells = |values: &Vec<Option<Decimal>>, changes: &Vec<Option<Decimal>>| {
         let mut cells = Vec::new();
         for i in 0..s.years.len() {
-            cells.push(Cell::number(values.get(i).copied().flatten(), Format::Percent));
+            cells.push(Cell::number(
+                values.get(i).copied().flatten(),
+                Format::Percent,
+            ));
             if i > 0 {
                 cells.push(Cell::figure(
                     Figure::computed(changes.get(i).copied().flatten()),
@@ -914,12 +1030,18 @@ pub fn survey_table(s: &Survey) -> Table {
     }
     let mut cells = vec![Cell::text("Antal svar"), Cell::text("")];
     for i in 0..s.years.len() {
-        cells.push(Cell::number(s.respondents.get(i).copied().flatten(), Format::Amount));
+        cells.push(Cell::number(
+            s.respondents.get(i).copied().flatten(),
+            Format::Amount,
+        ));
         if i > 0 {
             cells.push(Cell::text(""));
         }
     }
-    rows.push(Row { kind: RowKind::Extra, cells });
+    rows.push(Row {
+        kind: RowKind::Extra,
+        cells,
+    });
     Table {
         id: "enkat-mycket-nojda".into(),
         title: "Utvärderingsenkät: andel mycket nöjda per fråga".into(),

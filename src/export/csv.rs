@@ -6,8 +6,8 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::domain::tables::{Table, all_tables};
 use crate::domain::Workspace;
+use crate::domain::tables::{Table, all_tables};
 use crate::storage::{SaveError, write_atomically};
 
 const BOM: &str = "\u{feff}";
@@ -22,7 +22,11 @@ fn field(s: &str) -> String {
 }
 
 fn line(fields: impl IntoIterator<Item = String>) -> String {
-    let mut l = fields.into_iter().map(|f| field(&f)).collect::<Vec<_>>().join(";");
+    let mut l = fields
+        .into_iter()
+        .map(|f| field(&f))
+        .collect::<Vec<_>>()
+        .join(";");
     l.push_str("\r\n");
     l
 }
@@ -41,7 +45,10 @@ pub fn table_to_csv(t: &Table) -> String {
 /// Write one CSV per table into `dir` (created if missing). Returns the
 /// files written, in report order.
 pub fn export_tables(ws: &Workspace, dir: &Path) -> Result<Vec<PathBuf>, SaveError> {
-    fs::create_dir_all(dir).map_err(|e| SaveError::Io { path: dir.to_path_buf(), message: e.to_string() })?;
+    fs::create_dir_all(dir).map_err(|e| SaveError::Io {
+        path: dir.to_path_buf(),
+        message: e.to_string(),
+    })?;
     let mut written = Vec::new();
     for t in all_tables(ws) {
         let path = dir.join(format!("{}.csv", t.id));
@@ -72,6 +79,9 @@ mod tests {
             }],
         };
         let csv = table_to_csv(&t);
-        assert_eq!(csv, "\u{feff}Namn;Värde;Andel\r\n\"a;b \"\"c\"\"\";18570800;31 %\r\n");
+        assert_eq!(
+            csv,
+            "\u{feff}Namn;Värde;Andel\r\n\"a;b \"\"c\"\"\";18570800;31 %\r\n"
+        );
     }
 }

@@ -20,13 +20,26 @@ pub enum LoadErrorKind {
     /// The file could not be opened or read.
     Io(std::io::ErrorKind, String),
     IsDirectory,
-    TooLarge { size: u64 },
+    TooLarge {
+        size: u64,
+    },
     Empty,
-    NotUtf8 { line: usize, col: usize },
+    NotUtf8 {
+        line: usize,
+        col: usize,
+    },
     /// The text is not a workspace: syntax, unknown field, wrong type.
-    Syntax { line: usize, col: usize, reason: String },
-    NewerVersion { found: u32 },
-    BadVersion { found: u32 },
+    Syntax {
+        line: usize,
+        col: usize,
+        reason: String,
+    },
+    NewerVersion {
+        found: u32,
+    },
+    BadVersion {
+        found: u32,
+    },
 }
 
 impl LoadErrorKind {
@@ -35,7 +48,11 @@ impl LoadErrorKind {
     pub(super) fn from_ron(e: &SpannedError, text: &str) -> Self {
         let (line, col) = (e.span.start.line, e.span.start.col);
         let end_line = 1 + text.matches('\n').count();
-        let end_col = 1 + text.rsplit('\n').next().map(|l| l.chars().count()).unwrap_or(0);
+        let end_col = 1 + text
+            .rsplit('\n')
+            .next()
+            .map(|l| l.chars().count())
+            .unwrap_or(0);
         let (end_l, end_c) = (e.span.end.line, e.span.end.col);
         let at_end = (end_l, end_c) >= (end_line, end_col)
             || text[byte_offset(text, end_l, end_c)..].trim().is_empty();
@@ -50,7 +67,9 @@ impl LoadErrorKind {
     /// Line and column, where known.
     pub fn position(&self) -> Option<(usize, usize)> {
         match self {
-            LoadErrorKind::NotUtf8 { line, col } | LoadErrorKind::Syntax { line, col, .. } => Some((*line, *col)),
+            LoadErrorKind::NotUtf8 { line, col } | LoadErrorKind::Syntax { line, col, .. } => {
+                Some((*line, *col))
+            }
             _ => None,
         }
     }
@@ -61,7 +80,11 @@ fn byte_offset(text: &str, line: usize, col: usize) -> usize {
     let mut offset = 0;
     for (i, l) in text.split_inclusive('\n').enumerate() {
         if i + 1 == line {
-            return offset + l.char_indices().nth(col.saturating_sub(1)).map(|(b, _)| b).unwrap_or(l.len());
+            return offset
+                + l.char_indices()
+                    .nth(col.saturating_sub(1))
+                    .map(|(b, _)| b)
+                    .unwrap_or(l.len());
         }
         offset += l.len();
     }
@@ -74,7 +97,11 @@ fn swedish_value(s: &str) -> String {
     if let Some(rest) = s.strip_prefix("the string ") {
         return format!("texten {rest}");
     }
-    for prefix in ["the unsigned integer ", "the integer ", "the floating point "] {
+    for prefix in [
+        "the unsigned integer ",
+        "the integer ",
+        "the floating point ",
+    ] {
         if let Some(rest) = s.strip_prefix(prefix) {
             return format!("talet {}", rest.trim_matches('`'));
         }
@@ -90,13 +117,19 @@ fn swedish_value(s: &str) -> String {
         "a unit value" | "unit value" => "ett tomt värde ()".into(),
         "u8" | "u16" | "u32" | "u64" | "i32" | "i64" | "usize" => "ett heltal".into(),
         _ if s.starts_with("struct ") || s.starts_with("a struct") => "en post ( … )".into(),
-        _ if s.starts_with("enum ") || s.starts_with("an enum") || s.starts_with("variant") => "ett av de tillåtna valen".into(),
+        _ if s.starts_with("enum ") || s.starts_with("an enum") || s.starts_with("variant") => {
+            "ett av de tillåtna valen".into()
+        }
         other => other.to_string(),
     }
 }
 
 fn list(names: &[&str]) -> String {
-    names.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(", ")
+    names
+        .iter()
+        .map(|n| format!("\"{n}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// What a RON error means, in Swedish.
@@ -107,34 +140,56 @@ fn swedish_reason(e: &RonError) -> String {
         RonError::ExpectedArrayEnd => "här ska en lista sluta med ]".into(),
         RonError::ExpectedComma => "ett kommatecken saknas".into(),
         RonError::ExpectedBoolean => "här ska det stå true eller false".into(),
-        RonError::ExpectedInteger | RonError::IntegerOutOfBounds => "här ska det stå ett heltal (inom tillåtna gränser)".into(),
-        RonError::ExpectedFloat => "här ska det stå ett tal".into(),
-        RonError::ExpectedString | RonError::ExpectedStringEnd => "här ska det stå en text inom citattecken".into(),
-        RonError::ExpectedMap | RonError::ExpectedMapEnd | RonError::ExpectedMapColon => "här ska det stå en tabell { nyckel: värde }".into(),
-        RonError::ExpectedStructLike | RonError::ExpectedNamedStructLike(_) | RonError::ExpectedStructLikeEnd => {
-            "här ska det stå en post inom parenteser ( … )".into()
+        RonError::ExpectedInteger | RonError::IntegerOutOfBounds => {
+            "här ska det stå ett heltal (inom tillåtna gränser)".into()
         }
-        RonError::ExpectedOption | RonError::ExpectedOptionEnd => "här ska det stå ett värde eller None".into(),
+        RonError::ExpectedFloat => "här ska det stå ett tal".into(),
+        RonError::ExpectedString | RonError::ExpectedStringEnd => {
+            "här ska det stå en text inom citattecken".into()
+        }
+        RonError::ExpectedMap | RonError::ExpectedMapEnd | RonError::ExpectedMapColon => {
+            "här ska det stå en tabell { nyckel: värde }".into()
+        }
+        RonError::ExpectedStructLike
+        | RonError::ExpectedNamedStructLike(_)
+        | RonError::ExpectedStructLikeEnd => "här ska det stå en post inom parenteser ( … )".into(),
+        RonError::ExpectedOption | RonError::ExpectedOptionEnd => {
+            "här ska det stå ett värde eller None".into()
+        }
         RonError::ExpectedIdentifier => "här ska det stå ett namn".into(),
         RonError::ExpectedDifferentStructName { expected, found } => {
-            format!("fel sorts post: \"{found}\" i stället för \"{expected}\" – är det en tertial-fil?")
+            format!(
+                "fel sorts post: \"{found}\" i stället för \"{expected}\" – är det en tertial-fil?"
+            )
         }
         RonError::ExpectedStructName(name) => format!("posten \"{name}\" saknar namn"),
         RonError::InvalidValueForType { expected, found } => {
-            format!("fel sorts värde: {} där det ska vara {}", swedish_value(found), swedish_value(expected))
+            format!(
+                "fel sorts värde: {} där det ska vara {}",
+                swedish_value(found),
+                swedish_value(expected)
+            )
         }
-        RonError::NoSuchEnumVariant { expected, found, .. } => {
+        RonError::NoSuchEnumVariant {
+            expected, found, ..
+        } => {
             format!("okänt val \"{found}\" (tillåtna: {})", list(expected))
         }
-        RonError::NoSuchStructField { expected, found, .. } => {
+        RonError::NoSuchStructField {
+            expected, found, ..
+        } => {
             format!("okänt fält \"{found}\" (kända fält: {})", list(expected))
         }
         RonError::MissingStructField { field, .. } => format!("fältet \"{field}\" saknas"),
-        RonError::DuplicateStructField { field, .. } => format!("fältet \"{field}\" står två gånger"),
+        RonError::DuplicateStructField { field, .. } => {
+            format!("fältet \"{field}\" står två gånger")
+        }
         RonError::ExceededRecursionLimit => "filen är för djupt nästlad".into(),
         RonError::TrailingCharacters => "det står något efter filens slut".into(),
         RonError::UnexpectedChar(c) => format!("oväntat tecken '{}'", c.escape_debug()),
-        RonError::UnclosedBlockComment | RonError::UnclosedLineComment => "en kommentar avslutas aldrig".into(),
+        RonError::UnclosedBlockComment | RonError::UnclosedLineComment => {
+            "en kommentar avslutas aldrig".into()
+        }
         RonError::InvalidEscape(_) => "ogiltig escape-sekvens i en text".into(),
         RonError::Utf8Error(_) => "filen är inte UTF-8-text".into(),
         RonError::NoSuchExtension(name) => format!("okänt RON-tillägg \"{name}\""),
@@ -150,7 +205,8 @@ fn translate_serde_message(m: &str) -> String {
         return format!("fältet \"{field}\" saknas");
     }
     if m.to_lowercase().contains("decimal") {
-        return "ogiltigt decimaltal: skriv det inom citattecken med punkt, till exempel \"45.30\"".into();
+        return "ogiltigt decimaltal: skriv det inom citattecken med punkt, till exempel \"45.30\""
+            .into();
     }
     if let Some(rest) = m.strip_prefix("invalid type: ") {
         return format!("fel sorts värde: {rest}");
@@ -170,7 +226,9 @@ impl fmt::Display for LoadError {
         match &self.kind {
             LoadErrorKind::Io(kind, msg) => match kind {
                 std::io::ErrorKind::NotFound => write!(f, "Filen {path} finns inte."),
-                std::io::ErrorKind::PermissionDenied => write!(f, "Behörighet saknas för att läsa filen {path}."),
+                std::io::ErrorKind::PermissionDenied => {
+                    write!(f, "Behörighet saknas för att läsa filen {path}.")
+                }
                 _ => write!(f, "Filen {path} kunde inte läsas: {msg}"),
             },
             LoadErrorKind::IsDirectory => write!(f, "{path} är en mapp, inte en fil."),
@@ -186,15 +244,25 @@ impl fmt::Display for LoadError {
                 "Filen {path} kunde inte läsas: rad {line}, kolumn {col}: filen är inte text i UTF-8 (är det en tertial-fil?)."
             ),
             LoadErrorKind::Syntax { line, col, reason } => {
-                let end = if reason.ends_with(['.', '?', '!']) { "" } else { "." };
-                write!(f, "Filen {path} kunde inte läsas: rad {line}, kolumn {col}: {reason}{end}")
+                let end = if reason.ends_with(['.', '?', '!']) {
+                    ""
+                } else {
+                    "."
+                };
+                write!(
+                    f,
+                    "Filen {path} kunde inte läsas: rad {line}, kolumn {col}: {reason}{end}"
+                )
             }
             LoadErrorKind::NewerVersion { found } => write!(
                 f,
                 "Filen {path} är skapad av en nyare version av tertial (filformat {found}; den här versionen läser till och med {FORMAT_VERSION}). Uppdatera tertial för att öppna den."
             ),
             LoadErrorKind::BadVersion { found } => {
-                write!(f, "Filen {path} har ett ogiltigt filformatsnummer ({found}).")
+                write!(
+                    f,
+                    "Filen {path} har ett ogiltigt filformatsnummer ({found})."
+                )
             }
         }
     }

@@ -66,7 +66,10 @@ pub fn to_ron_string(ws: &Workspace) -> Result<String, SaveError> {
         .separate_tuple_members(false)
         .enumerate_arrays(false)
         .extensions(Extensions::IMPLICIT_SOME);
-    let file = FileOut { format_version: FORMAT_VERSION, workspace: ws };
+    let file = FileOut {
+        format_version: FORMAT_VERSION,
+        workspace: ws,
+    };
     let mut text = ron::Options::default()
         .to_string_pretty(&file, config)
         .map_err(|e| SaveError::Serialize(e.to_string()))?;
@@ -76,7 +79,10 @@ pub fn to_ron_string(ws: &Workspace) -> Result<String, SaveError> {
 
 /// Read a workspace from RON text. `path` is used in error messages.
 pub fn from_ron_str(text: &str, path: &Path) -> Result<Workspace, LoadError> {
-    let err = |kind| LoadError { path: path.to_path_buf(), kind };
+    let err = |kind| LoadError {
+        path: path.to_path_buf(),
+        kind,
+    };
     if text.trim().is_empty() {
         return Err(err(LoadErrorKind::Empty));
     }
@@ -84,10 +90,14 @@ pub fn from_ron_str(text: &str, path: &Path) -> Result<Workspace, LoadError> {
         .from_str(text)
         .map_err(|e| err(LoadErrorKind::from_ron(&e, text)))?;
     if probe.format_version > FORMAT_VERSION {
-        return Err(err(LoadErrorKind::NewerVersion { found: probe.format_version }));
+        return Err(err(LoadErrorKind::NewerVersion {
+            found: probe.format_version,
+        }));
     }
     if probe.format_version == 0 {
-        return Err(err(LoadErrorKind::BadVersion { found: probe.format_version }));
+        return Err(err(LoadErrorKind::BadVersion {
+            found: probe.format_version,
+        }));
     }
     let file: FileIn = options()
         .from_str(text)
@@ -102,8 +112,15 @@ pub fn from_ron_bytes(bytes: &[u8], path: &Path) -> Result<Workspace, LoadError>
         let valid = &bytes[..e.valid_up_to()];
         let valid = std::str::from_utf8(valid).unwrap_or("");
         let line = 1 + valid.matches('\n').count();
-        let col = 1 + valid.rsplit('\n').next().map(|l| l.chars().count()).unwrap_or(0);
-        LoadError { path: path.to_path_buf(), kind: LoadErrorKind::NotUtf8 { line, col } }
+        let col = 1 + valid
+            .rsplit('\n')
+            .next()
+            .map(|l| l.chars().count())
+            .unwrap_or(0);
+        LoadError {
+            path: path.to_path_buf(),
+            kind: LoadErrorKind::NotUtf8 { line, col },
+        }
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     from_ron_str(text, path)
@@ -111,7 +128,10 @@ pub fn from_ron_bytes(bytes: &[u8], path: &Path) -> Result<Workspace, LoadError>
 
 /// Load a workspace file.
 pub fn load(path: &Path) -> Result<Workspace, LoadError> {
-    let err = |kind| LoadError { path: path.to_path_buf(), kind };
+    let err = |kind| LoadError {
+        path: path.to_path_buf(),
+        kind,
+    };
     let meta = fs::metadata(path).map_err(|e| err(LoadErrorKind::Io(e.kind(), e.to_string())))?;
     if meta.is_dir() {
         return Err(err(LoadErrorKind::IsDirectory));
@@ -133,12 +153,18 @@ pub fn save(ws: &Workspace, path: &Path) -> Result<(), SaveError> {
 
 /// Replace `path` with `bytes` atomically (temporary file, fsync, rename).
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
-    let io_err = |e: std::io::Error| SaveError::Io { path: path.to_path_buf(), message: e.to_string() };
+    let io_err = |e: std::io::Error| SaveError::Io {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    };
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "arbetsyta".into());
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "arbetsyta".into());
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| {
         let mut file = fs::File::create(&tmp)?;
@@ -215,13 +241,23 @@ mod tests {
             assert!(e.to_string().contains("test.ron"), "{e}");
         }
         let e = from_ron_bytes(&[0x28, 0xff, 0xfe], &p()).expect_err("utf8");
-        assert!(matches!(e.kind, LoadErrorKind::NotUtf8 { line: 1, col: 2 }), "{e:?}");
-        assert!(matches!(from_ron_str("  \n", &p()).map_err(|e| e.kind), Err(LoadErrorKind::Empty)));
+        assert!(
+            matches!(e.kind, LoadErrorKind::NotUtf8 { line: 1, col: 2 }),
+            "{e:?}"
+        );
+        assert!(matches!(
+            from_ron_str("  \n", &p()).map_err(|e| e.kind),
+            Err(LoadErrorKind::Empty)
+        ));
     }
 
     #[test]
     fn deep_nesting_is_an_error_not_a_crash() {
-        let text = format!("(format_version: 1, workspace: (texts: {}{}))", "[".repeat(5000), "]".repeat(5000));
+        let text = format!(
+            "(format_version: 1, workspace: (texts: {}{}))",
+            "[".repeat(5000),
+            "]".repeat(5000)
+        );
         let e = from_ron_str(&text, &p()).expect_err("deep");
         assert!(e.to_string().contains("djupt"), "{e}");
     }

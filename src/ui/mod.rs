@@ -4,8 +4,8 @@
 
 use std::path::PathBuf;
 
-use crate::domain::check::{self, Finding, Severity};
 use crate::domain::Workspace;
+use crate::domain::check::{self, Finding, Severity};
 
 /// The running program's state.
 pub struct TertialApp {
@@ -18,12 +18,19 @@ pub struct TertialApp {
 impl TertialApp {
     pub fn new(workspace: Workspace, path: Option<PathBuf>) -> Self {
         let findings = check::check(&workspace);
-        TertialApp { workspace, path, findings }
+        TertialApp {
+            workspace,
+            path,
+            findings,
+        }
     }
 
     fn file_label(&self) -> String {
         match &self.path {
-            Some(p) => p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+            Some(p) => p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
             None => "Exempel (inbyggt)".into(),
         }
     }
@@ -36,7 +43,11 @@ impl TertialApp {
 
 impl eframe::App for TertialApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        let problems = self.findings.iter().filter(|f| f.severity == Severity::Problem).count();
+        let problems = self
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Problem)
+            .count();
         egui::Panel::bottom("status").show(ui, |ui| {
             ui.horizontal(|ui| {
                 ui.label(self.file_label());
