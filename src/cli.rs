@@ -136,14 +136,19 @@ fn run_window(file: Option<PathBuf>) -> ExitCode {
         }
     };
     let app = crate::ui::TertialApp::new(ws, file);
+    let title = app.title();
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
-            .with_title(app.title())
+            .with_title(title)
             .with_inner_size([1280.0, 720.0])
             .with_min_inner_size([800.0, 500.0]),
         ..Default::default()
     };
-    match eframe::run_native("tertial", options, Box::new(|_cc| Ok(Box::new(app)))) {
+    let creator = move |cc: &eframe::CreationContext<'_>| {
+        crate::ui::install_fonts(&cc.egui_ctx);
+        Ok(Box::new(app.with_storage(cc.storage)) as Box<dyn eframe::App>)
+    };
+    match eframe::run_native("tertial", options, Box::new(creator)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("Fönstret kunde inte öppnas: {e}");

@@ -794,6 +794,16 @@ pub struct ParticipantCount {
     pub overrides: Overrides<ShareColumn>,
 }
 
+impl Default for ParticipantCount {
+    fn default() -> Self {
+        ParticipantCount {
+            who: Participant::Externa,
+            count: None,
+            overrides: Overrides::new(),
+        }
+    }
+}
+
 /// The share column of a count table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum ShareColumn {

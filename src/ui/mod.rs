@@ -1,78 +1,32 @@
-//! The desktop window. Until the editor lands (issue "The editor window")
-//! this shows the open workspace's facts and the consistency check's
-//! findings, read only.
+//! The desktop window (egui/eframe): the editor of a workspace. Views read
+//! derived figures from `domain` and never compute them themselves.
 
-use std::path::PathBuf;
+pub mod app;
+pub mod cells;
+pub mod document;
+mod grid;
+mod parts;
 
-use crate::domain::Workspace;
-use crate::domain::check::{self, Finding, Severity};
+use std::sync::Arc;
 
-/// The running program's state.
-pub struct TertialApp {
-    workspace: Workspace,
-    /// The file the workspace came from; `None` for the built-in sample.
-    path: Option<PathBuf>,
-    findings: Vec<Finding>,
-}
+pub use app::{FileChooser, NativeDialogs, TertialApp};
+pub use parts::{EconomyPage, Nav, all_navs};
 
-impl TertialApp {
-    pub fn new(workspace: Workspace, path: Option<PathBuf>) -> Self {
-        let findings = check::check(&workspace);
-        TertialApp {
-            workspace,
-            path,
-            findings,
+/// DejaVu Sans (libre, in `assets/fonts/` with its licence), added after
+/// egui's own fonts so the report's symbols (● ◆ ■ ○ ↗ ↘ →) render the same
+/// on every machine, with no system font lookup.
+pub fn install_fonts(ctx: &egui::Context) {
+    let mut fonts = egui::FontDefinitions::default();
+    fonts.font_data.insert(
+        "dejavu".to_owned(),
+        Arc::new(egui::FontData::from_static(include_bytes!(
+            "../../assets/fonts/DejaVuSans.ttf"
+        ))),
+    );
+    for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
+        if let Some(list) = fonts.families.get_mut(&family) {
+            list.push("dejavu".to_owned());
         }
     }
-
-    fn file_label(&self) -> String {
-        match &self.path {
-            Some(p) => p
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default(),
-            None => "Exempel (inbyggt)".into(),
-        }
-    }
-
-    /// The window title: `tertial — NAMN.ron`.
-    pub fn title(&self) -> String {
-        format!("tertial — {}", self.file_label())
-    }
-}
-
-impl eframe::App for TertialApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        let problems = self
-            .findings
-            .iter()
-            .filter(|f| f.severity == Severity::Problem)
-            .count();
-        egui::Panel::bottom("status").show(ui, |ui| {
-            ui.horizontal(|ui| {
-                ui.label(self.file_label());
-                ui.separator();
-                ui.label(self.workspace.report.period.label());
-                ui.separator();
-                ui.label(format!("{problems} problem"));
-            });
-        });
-        egui::CentralPanel::default().show(ui, |ui| {
-            let r = &self.workspace.report;
-            ui.heading(if r.title.is_empty() { r.kind.name() } else { &r.title });
-            ui.label(format!("{} · {} · {}", r.organisation, r.kind.name(), r.period.label()));
-            if !r.diarienummer.is_empty() {
-                ui.label(format!("Dnr {}", r.diarienummer));
-            }
-            ui.add_space(8.0);
-            ui.label("Redigeraren är inte klar ännu: fönstret visar arbetsytan och kontrollens resultat.");
-            ui.add_space(8.0);
-            ui.strong(format!("Kontroll: {problems} problem, {} noteringar", self.findings.len() - problems));
-            egui::ScrollArea::vertical().show(ui, |ui| {
-                for f in &self.findings {
-                    ui.label(f.to_string());
-                }
-            });
-        });
-    }
+    ctx.set_fonts(fonts);
 }

@@ -1,0 +1,494 @@
+//! The editor window: menu bar, navigation of the report's parts, the part
+//! being edited, the status bar, file handling (Ny, Öppna, Spara, Spara som,
+//! recent files, drag and drop), undo/redo, shortcuts and the question
+//! about unsaved changes.
+
+use std::path::{Path, PathBuf};
+
+use egui::{Key, KeyboardShortcut, Modifiers, Ui, ViewportCommand};
+
+use super::document::Document;
+use super::parts::{self, Nav};
+use crate::domain::Workspace;
+use crate::domain::check::{self, Severity};
+
+/// Where file names come from: native dialogs in the program, fixed answers
+/// in UI tests.
+pub trait FileChooser {
+    fn open(&mut self) -> Option<PathBuf>;
+    fn save(&mut self, suggested: &str) -> Option<PathBuf>;
+}
+
+/// The platform's dialogs, with a `.ron` filter.
+pub struct NativeDialogs;
+
+impl FileChooser for NativeDialogs {
+    fn open(&mut self) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Öppna arbetsyta")
+            .add_filter("tertial-arbetsyta", &["ron"])
+            .pick_file()
+    }
+
+    fn save(&mut self, suggested: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Spara arbetsyta")
+            .add_filter("tertial-arbetsyta", &["ron"])
+            .set_file_name(suggested)
+            .save_file()
+            .map(|p| {
+                if p.extension().is_none() {
+                    p.with_extension("ron")
+                } else {
+                    p
+                }
+            })
+    }
+}
+
+/// What waits for the answer to "Spara ändringarna?".
+#[derive(Debug, Clone, PartialEq)]
+enum Pending {
+    New,
+    Open(Option<PathBuf>),
+    Close,
+}
+
+const RECENT_KEY: &str = "tertial.recent";
+const MAX_RECENT: usize = 8;
+
+pub struct TertialApp {
+    pub doc: Document,
+    pub nav: Nav,
+    files: Box<dyn FileChooser>,
+    recent: Vec<PathBuf>,
+    pending: Option<Pending>,
+    /// A message shown in a dialog (load and save errors).
+    error: Option<String>,
+    allow_close: bool,
+    title: String,
+    findings: (u64, Vec<check::Finding>),
+    about_open: bool,
+    clicks: u64,
+}
+
+impl TertialApp {
+    pub fn new(workspace: Workspace, path: Option<PathBuf>) -> Self {
+        let doc = Document::new(workspace, path);
+        TertialApp {
+            findings: (u64::MAX, Vec::new()),
+            doc,
+            nav: Nav::Rapport,
+            files: Box::new(NativeDialogs),
+            recent: Vec::new(),
+            pending: None,
+            error: None,
+            allow_close: false,
+            title: String::new(),
+            about_open: false,
+            clicks: 0,
+        }
+    }
+
+    /// Use other file dialogs (UI tests).
+    pub fn with_file_chooser(mut self, files: Box<dyn FileChooser>) -> Self {
+        self.files = files;
+        self
+    }
+
+    /// Restore the recent files from eframe's storage.
+    pub fn with_storage(mut self, storage: Option<&dyn eframe::Storage>) -> Self {
+        if let Some(s) = storage {
+            self.recent = eframe::get_value(s, RECENT_KEY).unwrap_or_default();
+        }
+        self
+    }
+
+    /// The window title: `tertial — NAMN.ron`, with ● when unsaved.
+    pub fn title(&self) -> String {
+        let mark = if self.doc.is_dirty() { " ●" } else { "" };
+        format!("tertial — {}{mark}", self.doc.name())
+    }
+
+    /// The error message shown in the dialog, if any.
+    pub fn error_message(&self) -> Option<&str> {
+        self.error.as_deref()
+    }
+
+    fn remember(&mut self, path: &Path) {
+        self.recent.retain(|p| p != path);
+        self.recent.insert(0, path.to_path_buf());
+        self.recent.truncate(MAX_RECENT);
+    }
+
+    fn findings(&mut self) -> &[check::Finding] {
+        if self.findings.0 != self.doc.revision() {
+            self.findings = (self.doc.revision(), check::check(&self.doc.workspace));
+        }
+        &self.findings.1
+    }
+
+    /// Open a file now (no question). A file that fails to load leaves the
+    /// current document as it was and shows why.
+    pub fn open_path(&mut self, path: &Path) {
+        match Document::open(path) {
+            Ok(doc) => {
+                self.doc = doc;
+                self.remember(path);
+                self.nav = Nav::Rapport;
+            }
+            Err(e) => self.error = Some(e.to_string()),
+        }
+    }
+
+    /// Save to the document's file, or ask for one. Returns whether it was saved.
+    pub fn save(&mut self) -> bool {
+        match self.doc.path.clone() {
+            Some(p) => self.save_to(&p),
+            None => self.save_as(),
+        }
+    }
+
+    pub fn save_as(&mut self) -> bool {
+        let suggested = format!(
+            "{}-{}.ron",
+            self.doc
+                .workspace
+                .report
+                .kind
+                .name()
+                .to_lowercase()
+                .replace(['å', 'ä'], "a")
+                .replace('ö', "o"),
+            self.doc.workspace.report.period.slug()
+        );
+        match self.files.save(&suggested) {
+            Some(p) => self.save_to(&p),
+            None => false,
+        }
+    }
+
+    fn save_to(&mut self, path: &Path) -> bool {
+        match self.doc.save_to(path) {
+            Ok(()) => {
+                self.remember(path);
+                true
+            }
+            Err(e) => {
+                self.error = Some(e.to_string());
+                false
+            }
+        }
+    }
+
+    /// Run an action that would replace or close the document, asking first
+    /// if there are unsaved changes.
+    fn request(&mut self, action: Pending, ui: &Ui) {
+        if self.doc.is_dirty() {
+            self.pending = Some(action);
+        } else {
+            self.perform(action, ui);
+        }
+    }
+
+    fn perform(&mut self, action: Pending, ui: &Ui) {
+        match action {
+            Pending::New => {
+                self.doc = Document::new(Workspace::default(), None);
+                self.nav = Nav::Rapport;
+            }
+            Pending::Open(Some(path)) => self.open_path(&path),
+            Pending::Open(None) => {
+                if let Some(path) = self.files.open() {
+                    self.open_path(&path);
+                }
+            }
+            Pending::Close => {
+                self.allow_close = true;
+                ui.ctx().send_viewport_cmd(ViewportCommand::Close);
+            }
+        }
+    }
+
+    fn shortcuts(&mut self, ui: &Ui) {
+        let cmd = |k| KeyboardShortcut::new(Modifiers::COMMAND, k);
+        let cmd_shift = |k| KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, k);
+        let take = |s: KeyboardShortcut| ui.input_mut(|i| i.consume_shortcut(&s));
+        // Longer combinations first: Ctrl+Shift+S must not be read as Ctrl+S.
+        if take(cmd_shift(Key::S)) {
+            self.save_as();
+        }
+        if take(cmd_shift(Key::Z)) || take(cmd(Key::Y)) {
+            self.doc.redo();
+        }
+        if take(cmd(Key::Z)) {
+            self.doc.undo();
+        }
+        if take(cmd(Key::S)) {
+            self.save();
+        }
+        if take(cmd(Key::N)) {
+            self.request(Pending::New, ui);
+        }
+        if take(cmd(Key::O)) {
+            self.request(Pending::Open(None), ui);
+        }
+    }
+
+    fn menu_bar(&mut self, ui: &mut Ui) {
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("Arkiv", |ui| {
+                if ui.button("Ny            Ctrl+N").clicked() {
+                    self.request(Pending::New, ui);
+                }
+                if ui.button("Öppna…        Ctrl+O").clicked() {
+                    self.request(Pending::Open(None), ui);
+                }
+                ui.add_enabled_ui(!self.recent.is_empty(), |ui| {
+                    ui.menu_button("Öppna senaste", |ui| {
+                        for p in self.recent.clone() {
+                            if ui.button(p.display().to_string()).clicked() {
+                                self.request(Pending::Open(Some(p)), ui);
+                            }
+                        }
+                    });
+                });
+                ui.separator();
+                if ui.button("Spara         Ctrl+S").clicked() {
+                    self.save();
+                }
+                if ui.button("Spara som…    Ctrl+Shift+S").clicked() {
+                    self.save_as();
+                }
+                ui.separator();
+                if ui.button("Avsluta").clicked() {
+                    ui.ctx().send_viewport_cmd(ViewportCommand::Close);
+                }
+            });
+            ui.menu_button("Redigera", |ui| {
+                if ui
+                    .add_enabled(
+                        self.doc.can_undo(),
+                        egui::Button::new("Ångra         Ctrl+Z"),
+                    )
+                    .clicked()
+                {
+                    self.doc.undo();
+                }
+                if ui
+                    .add_enabled(
+                        self.doc.can_redo(),
+                        egui::Button::new("Gör om        Ctrl+Y"),
+                    )
+                    .clicked()
+                {
+                    self.doc.redo();
+                }
+            });
+            ui.menu_button("Visa", |ui| {
+                for nav in parts::all_navs(&self.doc.workspace) {
+                    if ui.button(nav.name(&self.doc.workspace)).clicked() {
+                        self.nav = nav;
+                    }
+                }
+                ui.separator();
+                ui.menu_button("Tema", |ui| {
+                    let mut pref = ui.options(|o| o.theme_preference);
+                    let before = pref;
+                    ui.radio_value(&mut pref, egui::ThemePreference::System, "Följ systemet");
+                    ui.radio_value(&mut pref, egui::ThemePreference::Light, "Ljust");
+                    ui.radio_value(&mut pref, egui::ThemePreference::Dark, "Mörkt");
+                    if pref != before {
+                        ui.ctx().set_theme(pref);
+                    }
+                });
+            });
+            ui.menu_button("Hjälp", |ui| {
+                if ui.button("Om tertial").clicked() {
+                    self.about_open = true;
+                }
+            });
+        });
+    }
+
+    fn dialogs(&mut self, ui: &mut Ui) {
+        if let Some(action) = self.pending.clone() {
+            let mut answer = None;
+            egui::Modal::new(egui::Id::unique("unsaved")).show(ui.ctx(), |ui| {
+                ui.heading("Spara ändringarna?");
+                ui.label(format!(
+                    "{} har ändringar som inte är sparade.",
+                    self.doc.name()
+                ));
+                ui.horizontal(|ui| {
+                    if ui.button("Spara").clicked() {
+                        answer = Some(0);
+                    }
+                    if ui.button("Spara inte").clicked() {
+                        answer = Some(1);
+                    }
+                    if ui.button("Avbryt").clicked() {
+                        answer = Some(2);
+                    }
+                });
+            });
+            match answer {
+                Some(0) => {
+                    self.pending = None;
+                    if self.save() {
+                        self.perform(action, ui);
+                    }
+                }
+                Some(1) => {
+                    self.pending = None;
+                    self.perform(action, ui);
+                }
+                Some(_) => self.pending = None,
+                None => {}
+            }
+        }
+        if let Some(msg) = self.error.clone() {
+            let mut close = false;
+            egui::Modal::new(egui::Id::unique("error")).show(ui.ctx(), |ui| {
+                ui.heading("Det gick inte");
+                ui.label(msg);
+                if ui.button("OK").clicked() {
+                    close = true;
+                }
+            });
+            if close {
+                self.error = None;
+            }
+        }
+        if self.about_open {
+            egui::Modal::new(egui::Id::unique("about")).show(ui.ctx(), |ui| {
+                ui.heading("tertial");
+                ui.label(format!("Version {}", env!("CARGO_PKG_VERSION")));
+                ui.label("Uppföljningsrapporter för Kommunal utveckling Jönköpings län.");
+                if ui.button("Stäng").clicked() {
+                    self.about_open = false;
+                }
+            });
+        }
+    }
+
+    fn handle_close_and_drop(&mut self, ui: &Ui) {
+        if ui.input(|i| i.viewport().close_requested()) && !self.allow_close && self.doc.is_dirty()
+        {
+            ui.ctx().send_viewport_cmd(ViewportCommand::CancelClose);
+            self.pending = Some(Pending::Close);
+        }
+        let dropped: Vec<PathBuf> = ui.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .collect()
+        });
+        if let Some(path) = dropped.into_iter().next() {
+            if path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
+            {
+                self.request(Pending::Open(Some(path)), ui);
+            } else {
+                self.error = Some(format!(
+                    "{} är ingen tertial-arbetsyta (.ron).",
+                    path.display()
+                ));
+            }
+        }
+    }
+
+    fn status_bar(&mut self, ui: &mut Ui) {
+        let name = self.doc.name();
+        let period = self.doc.workspace.report.period.label();
+        let problems = self
+            .findings()
+            .iter()
+            .filter(|f| f.severity == Severity::Problem)
+            .count();
+        egui::Panel::bottom("status").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.label(format!(
+                    "{name}{}",
+                    if self.doc.is_dirty() {
+                        " (ändrad)"
+                    } else {
+                        ""
+                    }
+                ));
+                ui.separator();
+                ui.label(period);
+                ui.separator();
+                let text = format!("{problems} problem");
+                if problems > 0 {
+                    if ui.link(text).clicked() {
+                        self.nav = Nav::Kontroll;
+                    }
+                } else {
+                    ui.label(text);
+                }
+            });
+        });
+    }
+
+    fn navigation(&mut self, ui: &mut Ui) {
+        egui::Panel::left("nav")
+            .resizable(true)
+            .default_size(230.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    for nav in parts::all_navs(&self.doc.workspace) {
+                        let text = nav.name(&self.doc.workspace);
+                        let indent = matches!(nav, Nav::Goal(_) | Nav::Ekonomi(_));
+                        ui.horizontal(|ui| {
+                            if indent {
+                                ui.add_space(12.0);
+                            }
+                            if ui.selectable_label(self.nav == nav, text).clicked() {
+                                self.nav = nav;
+                            }
+                        });
+                    }
+                });
+            });
+    }
+}
+
+impl eframe::App for TertialApp {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        self.handle_close_and_drop(ui);
+        self.shortcuts(ui);
+        let title = self.title();
+        if title != self.title {
+            ui.ctx()
+                .send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+        egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
+        self.status_bar(ui);
+        self.navigation(ui);
+        let findings = self.findings().to_vec();
+        egui::CentralPanel::default().show(ui, |ui| {
+            if parts::show(ui, &mut self.nav, &mut self.doc.workspace, &findings) {
+                // Typing in one field merges into one undo step; a click
+                // (no field has focus) is a step of its own.
+                let source = ui
+                    .ctx()
+                    .memory(|m| m.focused())
+                    .map(|id| id.value())
+                    .unwrap_or_else(|| {
+                        self.clicks += 1;
+                        u64::MAX - self.clicks
+                    });
+                self.doc.edited(source);
+            }
+        });
+        self.dialogs(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, RECENT_KEY, &self.recent);
+    }
+}

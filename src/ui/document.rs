@@ -1,0 +1,233 @@
+//! The open document: the workspace being edited, where it came from,
+//! whether it differs from the saved file, and the undo/redo history.
+//! Knows nothing of egui, so every rule here is unit-tested.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::domain::Workspace;
+use crate::storage::{self, LoadError, SaveError};
+
+/// Successive edits of the same field within this time are one undo step
+/// (typing a word is one step, not one per letter).
+const COALESCE: Duration = Duration::from_millis(1500);
+
+/// How many undo steps are kept.
+const MAX_UNDO: usize = 200;
+
+/// Which field an edit came from, to merge typing into one undo step.
+pub type EditSource = u64;
+
+pub struct Document {
+    pub workspace: Workspace,
+    /// The file the workspace is saved in; `None` for a new or built-in one.
+    pub path: Option<PathBuf>,
+    /// The workspace as of the last undo point.
+    committed: Workspace,
+    /// The workspace as last saved or opened.
+    saved: Workspace,
+    undo: Vec<Workspace>,
+    redo: Vec<Workspace>,
+    last_edit: Option<(EditSource, Instant)>,
+    /// Bumped on every change, so views can cache derived figures.
+    revision: u64,
+    dirty: bool,
+}
+
+impl Document {
+    pub fn new(workspace: Workspace, path: Option<PathBuf>) -> Self {
+        Document {
+            committed: workspace.clone(),
+            saved: workspace.clone(),
+            workspace,
+            path,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            last_edit: None,
+            revision: 0,
+            dirty: false,
+        }
+    }
+
+    /// Open a file. On error nothing changes for the caller: the current
+    /// document is untouched.
+    pub fn open(path: &Path) -> Result<Self, LoadError> {
+        let ws = storage::load(path)?;
+        Ok(Document::new(ws, Some(path.to_path_buf())))
+    }
+
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// Unsaved changes?
+    pub fn is_dirty(&self) -> bool {
+        self.dirty
+    }
+
+    /// The file name shown in the title, e.g. `rapport.ron`.
+    pub fn name(&self) -> String {
+        match &self.path {
+            Some(p) => p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            None => "Namnlös".into(),
+        }
+    }
+
+    /// Record that `workspace` was changed by the field `source`. Call once
+    /// per frame in which something changed.
+    pub fn edited(&mut self, source: EditSource) {
+        self.edited_at(source, Instant::now());
+    }
+
+    fn edited_at(&mut self, source: EditSource, now: Instant) {
+        let merge = matches!(self.last_edit, Some((s, t)) if s == source && now.duration_since(t) < COALESCE);
+        if !merge {
+            let before = std::mem::replace(&mut self.committed, self.workspace.clone());
+            self.undo.push(before);
+            if self.undo.len() > MAX_UNDO {
+                self.undo.remove(0);
+            }
+        } else {
+            self.committed = self.workspace.clone();
+        }
+        self.redo.clear();
+        self.last_edit = Some((source, now));
+        self.changed();
+    }
+
+    fn changed(&mut self) {
+        self.revision += 1;
+        self.dirty = self.workspace != self.saved;
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    pub fn undo(&mut self) -> bool {
+        let Some(previous) = self.undo.pop() else {
+            return false;
+        };
+        self.redo
+            .push(std::mem::replace(&mut self.workspace, previous));
+        self.committed = self.workspace.clone();
+        self.last_edit = None;
+        self.changed();
+        true
+    }
+
+    pub fn redo(&mut self) -> bool {
+        let Some(next) = self.redo.pop() else {
+            return false;
+        };
+        self.undo.push(std::mem::replace(&mut self.workspace, next));
+        self.committed = self.workspace.clone();
+        self.last_edit = None;
+        self.changed();
+        true
+    }
+
+    /// Save to `path` (Spara som) or to the document's own path (Spara).
+    /// On failure the workspace stays in memory, unsaved.
+    pub fn save_to(&mut self, path: &Path) -> Result<(), SaveError> {
+        storage::save(&self.workspace, path)?;
+        self.path = Some(path.to_path_buf());
+        self.saved = self.workspace.clone();
+        self.dirty = false;
+        self.last_edit = None;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal::Decimal;
+
+    fn doc() -> Document {
+        Document::new(Workspace::default(), None)
+    }
+
+    #[test]
+    fn edits_undo_and_redo() {
+        let mut d = doc();
+        assert!(!d.is_dirty() && !d.can_undo());
+        d.workspace.report.title = "A".into();
+        d.edited(1);
+        d.workspace.report.diarienummer = "RJL 1".into();
+        d.edited(2);
+        assert!(d.is_dirty());
+        assert!(d.undo());
+        assert_eq!(d.workspace.report.diarienummer, "");
+        assert_eq!(d.workspace.report.title, "A");
+        assert!(d.undo());
+        assert_eq!(d.workspace.report.title, "");
+        assert!(!d.is_dirty(), "back where it was saved");
+        assert!(!d.undo());
+        assert!(d.redo() && d.redo());
+        assert_eq!(d.workspace.report.diarienummer, "RJL 1");
+        assert!(!d.redo());
+    }
+
+    #[test]
+    fn typing_in_one_field_is_one_step() {
+        let mut d = doc();
+        let t0 = Instant::now();
+        for (i, text) in ["4", "45", "45,", "45,3"].iter().enumerate() {
+            d.workspace.report.title = text.to_string();
+            d.edited_at(7, t0 + Duration::from_millis(200 * i as u64));
+        }
+        d.workspace.report.title = "later".into();
+        d.edited_at(7, t0 + Duration::from_secs(10));
+        assert!(d.undo());
+        assert_eq!(d.workspace.report.title, "45,3");
+        assert!(d.undo());
+        assert_eq!(d.workspace.report.title, "");
+    }
+
+    #[test]
+    fn a_new_edit_clears_redo() {
+        let mut d = doc();
+        d.workspace.staff.financing.municipal_fte = Some(Decimal::ONE);
+        d.edited(1);
+        d.undo();
+        d.workspace.report.title = "B".into();
+        d.edited(2);
+        assert!(!d.can_redo());
+    }
+
+    #[test]
+    fn saving_clears_dirty_and_keeps_undo() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut d = doc();
+        d.workspace.report.title = "C".into();
+        d.edited(1);
+        let path = dir.path().join("c.ron");
+        d.save_to(&path).expect("save");
+        assert!(!d.is_dirty());
+        assert_eq!(d.name(), "c.ron");
+        assert!(d.can_undo());
+        let reopened = Document::open(&path).expect("open");
+        assert_eq!(reopened.workspace, d.workspace);
+    }
+
+    #[test]
+    fn a_failed_save_keeps_the_work() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut d = doc();
+        d.workspace.report.title = "D".into();
+        d.edited(1);
+        let bad = dir.path().join("no-such-folder").join("d.ron");
+        assert!(d.save_to(&bad).is_err());
+        assert!(d.is_dirty());
+        assert_eq!(d.workspace.report.title, "D");
+        assert_eq!(d.path, None);
+    }
+}

@@ -1,0 +1,180 @@
+//! The report's parts as editor views. Each view edits the workspace in
+//! place and says whether it changed anything; derived figures come from
+//! `domain::figures` and `domain::tables`, never from the views.
+
+mod attendance;
+mod common;
+mod economy;
+mod goals;
+mod other;
+mod report;
+
+use egui::Ui;
+
+use crate::domain::Workspace;
+use crate::domain::check::{Finding, Part, Severity};
+
+/// The economy's tables, each its own page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EconomyPage {
+    Budget,
+    Funds,
+    Financing,
+    Applications,
+    CostReduction,
+    Plan,
+}
+
+impl EconomyPage {
+    pub const ALL: [EconomyPage; 6] = [
+        EconomyPage::Budget,
+        EconomyPage::Funds,
+        EconomyPage::Financing,
+        EconomyPage::Applications,
+        EconomyPage::CostReduction,
+        EconomyPage::Plan,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            EconomyPage::Budget => "Budgetuppföljning",
+            EconomyPage::Funds => "Disponibla medel",
+            EconomyPage::Financing => "Finansiering",
+            EconomyPage::Applications => "Ansökningar",
+            EconomyPage::CostReduction => "Kostnadsreducering",
+            EconomyPage::Plan => "Budget (plan)",
+        }
+    }
+}
+
+/// A place in the navigation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Nav {
+    Rapport,
+    Fokus,
+    Goal(usize),
+    Medarbetare,
+    Ekonomi(EconomyPage),
+    Narvaro,
+    Kompetens,
+    Enkat,
+    Forskning,
+    Kontroll,
+}
+
+impl Nav {
+    pub fn name(self, ws: &Workspace) -> String {
+        match self {
+            Nav::Rapport => "Rapport".into(),
+            Nav::Fokus => "Fokusområden och 3 K".into(),
+            Nav::Goal(i) => {
+                let number = ws.report.first_goal_chapter as usize + i;
+                let title = ws.goals.get(i).map(|g| g.title.as_str()).unwrap_or("");
+                let short: String = title.chars().take(42).collect();
+                let ellipsis = if title.chars().count() > 42 {
+                    "…"
+                } else {
+                    ""
+                };
+                format!("{number} {short}{ellipsis}")
+            }
+            Nav::Medarbetare => "Medarbetare".into(),
+            Nav::Ekonomi(p) => format!("Ekonomi: {}", p.name()),
+            Nav::Narvaro => "Närvaro".into(),
+            Nav::Kompetens => "Kompetens".into(),
+            Nav::Enkat => "Enkät".into(),
+            Nav::Forskning => "Forskning".into(),
+            Nav::Kontroll => "Kontroll".into(),
+        }
+    }
+}
+
+/// Every place in the navigation, in report order.
+pub fn all_navs(ws: &Workspace) -> Vec<Nav> {
+    let mut v = vec![Nav::Rapport, Nav::Fokus];
+    v.extend((0..ws.goals.len()).map(Nav::Goal));
+    v.push(Nav::Medarbetare);
+    v.extend(EconomyPage::ALL.iter().map(|p| Nav::Ekonomi(*p)));
+    v.extend([
+        Nav::Narvaro,
+        Nav::Kompetens,
+        Nav::Enkat,
+        Nav::Forskning,
+        Nav::Kontroll,
+    ]);
+    v
+}
+
+/// Where a check finding is edited.
+pub fn nav_of(part: Part) -> Nav {
+    match part {
+        Part::Rapport => Nav::Rapport,
+        Part::Fokus => Nav::Fokus,
+        Part::Goal(i) => Nav::Goal(i),
+        Part::Medarbetare => Nav::Medarbetare,
+        Part::Ekonomi => Nav::Ekonomi(EconomyPage::Budget),
+        Part::Narvaro => Nav::Narvaro,
+        Part::Kompetens => Nav::Kompetens,
+        Part::Enkat => Nav::Enkat,
+        Part::Forskning => Nav::Forskning,
+    }
+}
+
+/// Show the selected part. Returns whether the workspace changed.
+pub fn show(ui: &mut Ui, nav: &mut Nav, ws: &mut Workspace, findings: &[Finding]) -> bool {
+    if let Nav::Goal(i) = *nav
+        && i >= ws.goals.len()
+    {
+        *nav = Nav::Rapport;
+    }
+    let mut changed = false;
+    egui::ScrollArea::both()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            ui.heading(nav.name(ws));
+            ui.add_space(6.0);
+            changed = match *nav {
+                Nav::Rapport => report::facts(ui, ws),
+                Nav::Fokus => report::focus(ui, ws),
+                Nav::Goal(i) => goals::goal(ui, ws, i, nav),
+                Nav::Medarbetare => other::staff(ui, ws),
+                Nav::Ekonomi(page) => economy::page(ui, ws, page),
+                Nav::Narvaro => attendance::attendance(ui, ws),
+                Nav::Kompetens => other::courses(ui, ws),
+                Nav::Enkat => other::survey(ui, ws),
+                Nav::Forskning => other::research(ui, ws),
+                Nav::Kontroll => {
+                    kontroll(ui, nav, findings);
+                    false
+                }
+            };
+        });
+    changed
+}
+
+fn kontroll(ui: &mut Ui, nav: &mut Nav, findings: &[Finding]) {
+    let problems = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Problem)
+        .count();
+    ui.label(format!(
+        "{problems} problem och {} noteringar. Klicka på en rad för att gå dit.",
+        findings.len() - problems
+    ));
+    ui.add_space(6.0);
+    for f in findings {
+        let (mark, color) = match f.severity {
+            Severity::Problem => ("⚠ Problem", ui.visuals().error_fg_color),
+            Severity::Note => ("ℹ Notering", ui.visuals().weak_text_color()),
+        };
+        ui.horizontal_wrapped(|ui| {
+            ui.colored_label(color, mark);
+            if ui
+                .link(format!("{} – {}: {}", f.part.name(), f.place, f.message))
+                .clicked()
+            {
+                *nav = nav_of(f.part);
+            }
+        });
+    }
+}

@@ -1,0 +1,322 @@
+//! The editor window driven as a user would: clicking and typing through
+//! the AccessKit tree with egui_kittest (headless, no display needed).
+
+mod common;
+
+use std::cell::RefCell;
+use std::path::PathBuf;
+use std::rc::Rc;
+
+use common::*;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use tertial::domain::figures;
+use tertial::domain::{BudgetColumn, Override};
+use tertial::ui::{FileChooser, Nav, TertialApp, all_navs};
+
+/// File dialogs that answer with a fixed path.
+struct FixedFiles(Rc<RefCell<Option<PathBuf>>>);
+
+impl FileChooser for FixedFiles {
+    fn open(&mut self) -> Option<PathBuf> {
+        self.0.borrow().clone()
+    }
+    fn save(&mut self, _suggested: &str) -> Option<PathBuf> {
+        self.0.borrow().clone()
+    }
+}
+
+fn harness_with(answer: Rc<RefCell<Option<PathBuf>>>) -> Harness<'static, TertialApp> {
+    let ws = sample(DELARSRAPPORT_2020);
+    let mut h = Harness::builder()
+        .with_size((1366.0, 900.0))
+        .build_eframe(move |cc| {
+            tertial::ui::install_fonts(&cc.egui_ctx);
+            TertialApp::new(ws, None).with_file_chooser(Box::new(FixedFiles(answer)))
+        });
+    h.run();
+    h
+}
+
+fn harness() -> Harness<'static, TertialApp> {
+    harness_with(Rc::new(RefCell::new(None)))
+}
+
+fn go(h: &mut Harness<'static, TertialApp>, nav: Nav) {
+    let name = nav.name(&h.state().doc.workspace);
+    h.get_all_by_label(&name)
+        .next()
+        .unwrap_or_else(|| panic!("no nav entry {name}"))
+        .click();
+    h.run();
+    assert_eq!(h.state().nav, nav);
+}
+
+/// Replace the text of the focused field.
+fn replace_text(h: &mut Harness<'static, TertialApp>, label: &str, text: &str) {
+    h.get_by_label(label).click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    h.get_by_label(label).type_text(text);
+    h.run();
+}
+
+#[test]
+fn visits_every_part_of_the_navigation() {
+    let mut h = harness();
+    let navs = all_navs(&h.state().doc.workspace);
+    assert!(navs.len() >= 16, "{navs:?}");
+    for nav in navs {
+        go(&mut h, nav);
+        let name = nav.name(&h.state().doc.workspace);
+        // The navigation entry and the part's heading.
+        assert!(h.get_all_by_label(&name).count() >= 2, "{name} not shown");
+    }
+}
+
+#[test]
+fn editing_an_fte_cell_updates_summa() {
+    let mut h = harness();
+    go(&mut h, Nav::Medarbetare);
+    assert!(h.query_by_label("46,30").is_none());
+    replace_text(&mut h, "Visstid, 2020 - tertial 2", "14,80");
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(h.state().doc.workspace.staff.rows[4].visstid, sd("14.80"));
+    // 7,25 + 24,25 + 14,80: the computed Summa shows the new total.
+    h.get_by_label("46,30");
+    assert!(h.state().doc.is_dirty());
+    assert!(h.state().title().ends_with('●'), "{}", h.state().title());
+}
+
+#[test]
+fn bad_input_is_refused_with_a_reason() {
+    let mut h = harness();
+    go(&mut h, Nav::Medarbetare);
+    replace_text(&mut h, "Visstid, 2020 - tertial 2", "abc");
+    let error = h.get_by_label_contains("okänd enhet");
+    assert!(
+        error
+            .accesskit_node()
+            .value()
+            .unwrap_or_default()
+            .contains("abc")
+    );
+    assert_eq!(
+        h.state().doc.workspace.staff.rows[4].visstid,
+        sd("13.80"),
+        "the stored value stays"
+    );
+    assert!(!h.state().doc.is_dirty());
+    replace_text(&mut h, "Visstid, 2020 - tertial 2", "45.30");
+    h.get_by_label_contains("decimalkomma");
+    assert_eq!(h.state().doc.workspace.staff.rows[4].visstid, sd("13.80"));
+}
+
+#[test]
+fn a_computed_cell_can_be_overridden_and_reset() {
+    let mut h = harness();
+    go(&mut h, Nav::Ekonomi(tertial::ui::EconomyPage::Budget));
+    // Disponibla for FoUrum utbildning: 2 300 + 2 814.
+    h.get_by_label("5\u{a0}114").click_secondary();
+    h.run();
+    h.get_by_label("Skriv över värde").click();
+    h.run();
+    let field = "Disponibla medel 2020, FoUrum utbildning (överskrivning)";
+    h.get_by_label(field).click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label(field).type_text("6 000");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    let row = &h
+        .state()
+        .doc
+        .workspace
+        .economy
+        .budget
+        .as_ref()
+        .expect("budget")
+        .rows[3];
+    assert_eq!(
+        row.overrides.get(&BudgetColumn::Disponibla),
+        Some(&Override::Value(d("6000")))
+    );
+    // Marked as overridden; the sum row uses the shown value (134 355 + 886).
+    h.get_by_label("✎ 6\u{a0}000");
+    h.get_by_label("135\u{a0}241");
+    h.get_by_label("✎ 6\u{a0}000").click_secondary();
+    h.run();
+    h.get_by_label("Återställ beräkning").click();
+    h.run();
+    let row = &h
+        .state()
+        .doc
+        .workspace
+        .economy
+        .budget
+        .as_ref()
+        .expect("budget")
+        .rows[3];
+    assert!(row.overrides.is_empty());
+    h.get_by_label("5\u{a0}114");
+    h.get_by_label("134\u{a0}355");
+}
+
+#[test]
+fn ticking_a_registration_updates_the_averages() {
+    let mut h = harness();
+    go(&mut h, Nav::Narvaro);
+    let before_ws = h.state().doc.workspace.attendance.clone();
+    let group = &before_ws.groups[0];
+    let was_present = group.meetings[0]
+        .present
+        .contains(&tertial::domain::Municipality::Aneby);
+    let before = figures::attendance(&before_ws);
+    let before_group = before.groups[0].average.expect("average");
+    let before_aneby = before.municipalities[0].1.expect("aneby");
+    h.get_by_label("Aneby, träff 1").click();
+    h.run();
+    let after_ws = &h.state().doc.workspace.attendance;
+    assert_eq!(
+        after_ws.groups[0].meetings[0]
+            .present
+            .contains(&tertial::domain::Municipality::Aneby),
+        !was_present
+    );
+    let after = figures::attendance(after_ws);
+    assert_ne!(after.groups[0].average, Some(before_group));
+    assert_ne!(after.municipalities[0].1, Some(before_aneby));
+    // The group's average beside the grid shows the new value.
+    let shown = format!(
+        "Närvaro: {}",
+        tertial::domain::numbers::format_percent(tertial::domain::numbers::round_half_up(
+            after.groups[0].average.expect("avg"),
+            0
+        ))
+    );
+    h.get_by_label(&shown);
+}
+
+#[test]
+fn undo_and_redo() {
+    let mut h = harness();
+    go(&mut h, Nav::Medarbetare);
+    replace_text(&mut h, "Tjänsteköp, 2020 - tertial 2", "8");
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(h.state().doc.workspace.staff.rows[4].tjanstekop, sd("8"));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().doc.workspace.staff.rows[4].tjanstekop, sd("7.25"));
+    assert!(!h.state().doc.is_dirty());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    assert_eq!(h.state().doc.workspace.staff.rows[4].tjanstekop, sd("8"));
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    assert_eq!(
+        h.state().doc.workspace.staff.rows[4].tjanstekop,
+        sd("8"),
+        "nothing more to redo"
+    );
+}
+
+#[test]
+fn save_as_and_load_back() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("rapport.ron");
+    let answer = Rc::new(RefCell::new(Some(path.clone())));
+    let mut h = harness_with(answer);
+    go(&mut h, Nav::Medarbetare);
+    replace_text(&mut h, "Tillsvidare, 2020 - tertial 2", "25");
+    h.key_press(Key::Enter);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    h.run();
+    assert!(!h.state().doc.is_dirty());
+    assert_eq!(h.state().title(), "tertial — rapport.ron");
+    let loaded = tertial::storage::load(&path).expect("load");
+    assert_eq!(loaded, h.state().doc.workspace);
+    assert_eq!(loaded.staff.rows[4].tillsvidare, sd("25"));
+}
+
+#[test]
+fn a_file_that_fails_to_load_leaves_the_work_open() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("trasig.ron");
+    std::fs::write(
+        &path,
+        "(format_version: 1, workspace: (report: (title: 5)))",
+    )
+    .expect("write");
+    let answer = Rc::new(RefCell::new(Some(path)));
+    let mut h = harness_with(answer);
+    let before = h.state().doc.workspace.clone();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    h.get_by_label_contains("rad 1, kolumn");
+    assert_eq!(h.state().doc.workspace, before);
+    h.get_by_label("OK").click();
+    h.run();
+    assert!(h.state().error_message().is_none());
+}
+
+#[test]
+fn unsaved_changes_are_asked_about_on_new() {
+    let mut h = harness();
+    go(&mut h, Nav::Medarbetare);
+    replace_text(&mut h, "Visstid, 2020 - tertial 1", "14");
+    h.key_press(Key::Enter);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    h.get_by_label("Spara ändringarna?");
+    h.get_by_label("Avbryt").click();
+    h.run();
+    assert_eq!(
+        h.state().doc.workspace.staff.rows[3].visstid,
+        sd("14"),
+        "Avbryt keeps the work"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    h.get_by_label("Spara inte").click();
+    h.run();
+    assert!(
+        h.state().doc.workspace.staff.rows.is_empty(),
+        "a new, empty workspace"
+    );
+    assert!(!h.state().doc.is_dirty());
+}
+
+#[test]
+fn unsaved_changes_are_asked_about_on_close() {
+    let mut h = harness();
+    go(&mut h, Nav::Medarbetare);
+    replace_text(&mut h, "Visstid, 2020 - tertial 1", "14");
+    h.key_press(Key::Enter);
+    h.run();
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    h.step();
+    let cancelled = h
+        .output()
+        .viewport_output
+        .get(&egui::ViewportId::ROOT)
+        .is_some_and(|v| v.commands.contains(&egui::ViewportCommand::CancelClose));
+    assert!(cancelled, "closing with unsaved changes must be held back");
+    h.run();
+    h.get_by_label("Spara ändringarna?");
+    h.get_by_label("Avbryt").click();
+    h.run();
+    assert!(h.query_by_label("Spara ändringarna?").is_none());
+    assert!(h.state().doc.is_dirty());
+}
