@@ -135,7 +135,10 @@ fn run_window(file: Option<PathBuf>) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let app = crate::ui::TertialApp::new(ws, file);
+    let app = match file {
+        Some(path) => crate::ui::TertialApp::new(ws, Some(path)),
+        None => crate::ui::TertialApp::with_built_in_sample(ws),
+    };
     let title = app.title();
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()

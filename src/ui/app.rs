@@ -75,6 +75,15 @@ pub struct TertialApp {
 impl TertialApp {
     pub fn new(workspace: Workspace, path: Option<PathBuf>) -> Self {
         let doc = Document::new(workspace, path);
+        Self::with_document(doc)
+    }
+
+    /// The program opened on the built-in sample (no file yet).
+    pub fn with_built_in_sample(workspace: Workspace) -> Self {
+        Self::with_document(Document::new(workspace, None).with_untitled_name("Exempel (inbyggt)"))
+    }
+
+    fn with_document(doc: Document) -> Self {
         TertialApp {
             findings: (u64::MAX, Vec::new()),
             doc,

@@ -122,11 +122,9 @@ pub fn drag(ui: &mut Ui, widget: egui::DragValue<'_>, name: &str) -> bool {
 
 /// A one-line text the author types.
 pub fn text_cell(ui: &mut Ui, id: Id, name: &str, value: &mut String) -> bool {
-    let resp = ui.add(
-        TextEdit::singleline(value)
-            .id(id)
-            .desired_width(f32::INFINITY),
-    );
+    // Fills a table cell; on a form row it leaves room for what follows.
+    let width = ui.available_width().min(480.0);
+    let resp = ui.add(TextEdit::singleline(value).id(id).desired_width(width));
     name_widget(ui, id, name);
     resp.changed()
 }
@@ -220,14 +218,18 @@ pub fn computed_cell<C: Ord + Copy>(
     } else {
         shown.clone()
     };
-    let resp = ui
-        .with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
-            ui.add(
-                egui::Label::new(RichText::new(text).color(computed_color(ui, overridden)))
-                    .sense(egui::Sense::click()),
-            )
+    let label = egui::Label::new(RichText::new(text).color(computed_color(ui, overridden)))
+        .sense(egui::Sense::click());
+    // Right-aligned in table cells; inline (in a scroll area of unbounded
+    // width) they follow the text.
+    let resp = if ui.available_width() < 600.0 {
+        ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
+            ui.add(label)
         })
-        .inner;
+        .inner
+    } else {
+        ui.add(label)
+    };
     name_widget(ui, resp.id, name);
     let formula = computed.map(|c| {
         if c.formula.is_empty() {

@@ -29,6 +29,8 @@ pub struct Document {
     undo: Vec<Workspace>,
     redo: Vec<Workspace>,
     last_edit: Option<(EditSource, Instant)>,
+    /// Name shown while there is no file.
+    untitled: String,
     /// Bumped on every change, so views can cache derived figures.
     revision: u64,
     dirty: bool,
@@ -44,9 +46,16 @@ impl Document {
             undo: Vec::new(),
             redo: Vec::new(),
             last_edit: None,
+            untitled: "Namnlös".into(),
             revision: 0,
             dirty: false,
         }
+    }
+
+    /// Name shown while the document has no file (e.g. the built-in sample).
+    pub fn with_untitled_name(mut self, name: &str) -> Self {
+        self.untitled = name.to_string();
+        self
     }
 
     /// Open a file. On error nothing changes for the caller: the current
@@ -72,7 +81,7 @@ impl Document {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default(),
-            None => "Namnlös".into(),
+            None => self.untitled.clone(),
         }
     }
 

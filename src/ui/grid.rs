@@ -74,8 +74,8 @@ pub struct GridOutcome {
 
 fn width_for(col: &Col<impl Sized, impl Sized>) -> Column {
     match col {
-        Col::Text { .. } => Column::initial(260.0)
-            .at_least(120.0)
+        Col::Text { .. } => Column::initial(230.0)
+            .at_least(80.0)
             .resizable(true)
             .clip(true),
         Col::Number { .. } | Col::Computed { .. } => Column::initial(110.0)
@@ -100,7 +100,7 @@ pub fn grid<R: Default, C: Ord + Copy>(
     let row_height = ui.spacing().interact_size.y + 4.0;
     let data_rows = rows.len();
     let extra: Vec<usize> = (0..spec.printed.rows.len())
-        .filter(|&i| i >= data_rows || spec.printed.rows[i].kind != RowKind::Data)
+        .filter(|&i| i >= data_rows)
         .collect();
     let mut action: Option<(usize, RowAction)> = None;
     let mut table = TableBuilder::new(ui)
@@ -109,27 +109,43 @@ pub fn grid<R: Default, C: Ord + Copy>(
         .resizable(true)
         .vscroll(false)
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
+    // Row buttons come first so they stay in view however wide the table is.
+    if spec.allow_row_edits {
+        table = table.column(Column::exact(100.0));
+    }
     for c in &spec.cols {
         table = table.column(width_for(c));
     }
-    if spec.allow_row_edits {
-        table = table.column(Column::exact(92.0));
-    }
     table
         .header(row_height + 6.0, |mut header| {
+            if spec.allow_row_edits {
+                header.col(|_| {});
+            }
             for c in &spec.cols {
                 header.col(|ui| {
                     ui.add(egui::Label::new(RichText::new(c.header()).strong()).wrap());
                 });
-            }
-            if spec.allow_row_edits {
-                header.col(|_| {});
             }
         })
         .body(|mut body| {
             for (ri, row) in rows.iter_mut().enumerate() {
                 let label = (spec.row_name)(row);
                 body.row(row_height, |mut tr| {
+                    if spec.allow_row_edits {
+                        tr.col(|ui| {
+                            if ui.small_button("↑").on_hover_text("Flytta upp").clicked() {
+                                action = Some((ri, RowAction::Up));
+                            }
+                            if ui.small_button("↓").on_hover_text("Flytta ner").clicked() {
+                                action = Some((ri, RowAction::Down));
+                            }
+                            let del = ui.small_button("✕").on_hover_text("Ta bort raden");
+                            cells::name_widget(ui, del.id, &format!("Ta bort raden {label}"));
+                            if del.clicked() {
+                                action = Some((ri, RowAction::Delete));
+                            }
+                        });
+                    }
                     for (ci, c) in spec.cols.iter().enumerate() {
                         let cell_id = spec.id.with((ri, ci));
                         let name = format!("{}, {}", c.header(), label);
@@ -164,27 +180,15 @@ pub fn grid<R: Default, C: Ord + Copy>(
                             }
                         });
                     }
-                    if spec.allow_row_edits {
-                        tr.col(|ui| {
-                            if ui.small_button("↑").on_hover_text("Flytta upp").clicked() {
-                                action = Some((ri, RowAction::Up));
-                            }
-                            if ui.small_button("↓").on_hover_text("Flytta ner").clicked() {
-                                action = Some((ri, RowAction::Down));
-                            }
-                            let del = ui.small_button("✕").on_hover_text("Ta bort raden");
-                            cells::name_widget(ui, del.id, &format!("Ta bort raden {label}"));
-                            if del.clicked() {
-                                action = Some((ri, RowAction::Delete));
-                            }
-                        });
-                    }
                 });
             }
             for &pi in &extra {
                 let prow = &spec.printed.rows[pi];
                 let label = prow.cells.first().map(|c| c.display()).unwrap_or_default();
                 body.row(row_height, |mut tr| {
+                    if spec.allow_row_edits {
+                        tr.col(|_| {});
+                    }
                     for (ci, c) in spec.cols.iter().enumerate() {
                         let index = match c {
                             Col::Computed { index, .. } => Some(*index),
@@ -215,9 +219,6 @@ pub fn grid<R: Default, C: Ord + Copy>(
                                 out.errors.push(format!("{name}: {e}"));
                             }
                         });
-                    }
-                    if spec.allow_row_edits {
-                        tr.col(|_| {});
                     }
                 });
             }

@@ -46,7 +46,7 @@ pub fn string_list(ui: &mut Ui, id: Id, label: &str, items: &mut Vec<String>) ->
     for (i, item) in items.iter_mut().enumerate() {
         ui.horizontal(|ui| {
             ui.label("•");
-            let w = ui.available_width() - 100.0;
+            let w = ui.available_width() - 130.0;
             ui.vertical(|ui| {
                 ui.set_width(w.max(200.0));
                 changed |= cells::text_area(ui, id.with(i), &format!("{label} {}", i + 1), item, 1);
