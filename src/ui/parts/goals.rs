@@ -315,11 +315,25 @@ pub fn goal(ui: &mut Ui, ws: &mut Workspace, gi: usize, nav: &mut Nav) -> bool {
                 );
                 changed |=
                     common::string_list(ui, sid.with("bullets"), "Exempel", &mut section.bullets);
-                ui.label(egui::RichText::new("Mätetal").strong());
-                changed |= measures_grid(ui, sid, &number, section);
+                if section.measures.is_empty() {
+                    if ui.button("+ Lägg till mätetal").clicked() {
+                        section.measures.push(Measure::default());
+                        changed = true;
+                    }
+                } else {
+                    ui.label(egui::RichText::new("Mätetal").strong());
+                    changed |= measures_grid(ui, sid, &number, section);
+                }
                 ui.add_space(6.0);
-                ui.label(egui::RichText::new("Aktiviteter").strong());
-                changed |= activities_grid(ui, sid, &number, section);
+                if section.activities.is_empty() {
+                    if ui.button("+ Lägg till aktivitet").clicked() {
+                        section.activities.push(Activity::default());
+                        changed = true;
+                    }
+                } else {
+                    ui.label(egui::RichText::new("Aktiviteter").strong());
+                    changed |= activities_grid(ui, sid, &number, section);
+                }
                 if !section.tables.is_empty() {
                     let names: Vec<String> =
                         section.tables.iter().map(|t| format!("{t:?}")).collect();

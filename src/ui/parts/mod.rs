@@ -63,6 +63,19 @@ pub enum Nav {
 }
 
 impl Nav {
+    /// The page heading: like [`Nav::name`], with a goal's full title.
+    pub fn title(self, ws: &Workspace) -> String {
+        match self {
+            Nav::Goal(i) => {
+                let number = ws.report.first_goal_chapter as usize + i;
+                let title = ws.goals.get(i).map(|g| g.title.as_str()).unwrap_or("");
+                format!("{number} {title}")
+            }
+            other => other.name(ws),
+        }
+    }
+
+    /// The entry in the navigation (goal titles shortened).
     pub fn name(self, ws: &Workspace) -> String {
         match self {
             Nav::Rapport => "Rapport".into(),
@@ -70,8 +83,8 @@ impl Nav {
             Nav::Goal(i) => {
                 let number = ws.report.first_goal_chapter as usize + i;
                 let title = ws.goals.get(i).map(|g| g.title.as_str()).unwrap_or("");
-                let short: String = title.chars().take(42).collect();
-                let ellipsis = if title.chars().count() > 42 {
+                let short: String = title.chars().take(34).collect();
+                let ellipsis = if title.chars().count() > 34 {
                     "…"
                 } else {
                     ""
@@ -131,7 +144,7 @@ pub fn show(ui: &mut Ui, nav: &mut Nav, ws: &mut Workspace, findings: &[Finding]
     egui::ScrollArea::both()
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            ui.heading(nav.name(ws));
+            ui.heading(nav.title(ws));
             ui.add_space(6.0);
             changed = match *nav {
                 Nav::Rapport => report::facts(ui, ws),
