@@ -74,7 +74,10 @@ fn visits_every_part_of_the_navigation() {
         let ws = &h.state().doc.workspace;
         let (title, name) = (nav.title(ws), nav.name(ws));
         let expected = if title == name { 2 } else { 1 };
-        assert!(h.query_all_by_label(&title).count() >= expected, "{title} not shown");
+        assert!(
+            h.query_all_by_label(&title).count() >= expected,
+            "{title} not shown"
+        );
     }
 }
 

@@ -183,6 +183,26 @@ pub enum TableRef {
     Survey,
 }
 
+impl TableRef {
+    /// The table's name as the report prints it.
+    pub fn name(self) -> &'static str {
+        match self {
+            TableRef::Staff => "Medarbetare",
+            TableRef::BudgetFollowUp => "Tabell 1 Budgetuppföljning",
+            TableRef::FundsByFinancier => "Tabell 2a Disponibla medel",
+            TableRef::FundsShares => "Tabell 2b Disponibla medel, andel",
+            TableRef::Financing => "Tabell 3a Finansiering",
+            TableRef::FinancingShares => "Tabell 3b Finansiering, andel",
+            TableRef::Applications => "Ansökningar",
+            TableRef::CostReduction => "Kostnadsreducering",
+            TableRef::PlanBudget => "Budget (plan)",
+            TableRef::Attendance => "Närvaro",
+            TableRef::Courses => "Kurser och deltagare",
+            TableRef::Survey => "Utvärderingsenkät",
+        }
+    }
+}
+
 /// How a mätetal's values are written.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum ValueKind {

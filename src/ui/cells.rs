@@ -288,6 +288,7 @@ pub fn derived_choice_cell<T: Copy + PartialEq>(
     derived: crate::domain::figures::Derived<T>,
     options: &[(T, String)],
     show: impl Fn(T) -> String,
+    color: impl Fn(T, bool) -> Option<Color32>,
     slot: &mut Option<Override<T>>,
 ) -> bool {
     let mut changed = false;
@@ -298,8 +299,15 @@ pub fn derived_choice_cell<T: Copy + PartialEq>(
         shown
     };
     let resp = ui.add(
-        egui::Label::new(RichText::new(text).color(computed_color(ui, derived.overridden)))
-            .sense(egui::Sense::click()),
+        egui::Label::new(
+            RichText::new(text).color(
+                derived
+                    .shown
+                    .and_then(|v| color(v, ui.visuals().dark_mode))
+                    .unwrap_or_else(|| computed_color(ui, derived.overridden)),
+            ),
+        )
+        .sense(egui::Sense::click()),
     );
     name_widget(ui, resp.id, name);
     let formula = derived.formula.map(&show).unwrap_or_else(|| "inget".into());
@@ -333,4 +341,19 @@ pub fn derived_choice_cell<T: Copy + PartialEq>(
         }
     });
     changed
+}
+
+/// The colour that goes with a status symbol (never used without the
+/// symbol): green, amber, red, grey; lighter on a dark background.
+pub fn status_color(s: crate::domain::MeasureStatus, dark: bool) -> Option<Color32> {
+    use crate::domain::MeasureStatus::*;
+    Some(match (s, dark) {
+        (Uppfyllt, false) => Color32::from_rgb(0x1e, 0x7b, 0x34),
+        (Uppfyllt, true) => Color32::from_rgb(0x6c, 0xcf, 0x7f),
+        (DelvisUppfyllt, false) => Color32::from_rgb(0x9a, 0x5b, 0x00),
+        (DelvisUppfyllt, true) => Color32::from_rgb(0xf0, 0xb4, 0x3c),
+        (EjUppfyllt, false) => Color32::from_rgb(0xb3, 0x26, 0x1e),
+        (EjUppfyllt, true) => Color32::from_rgb(0xff, 0x7b, 0x72),
+        (IngetResultat, _) => return None,
+    })
 }

@@ -125,6 +125,7 @@ fn status_cell(ui: &mut Ui, _id: Id, name: &str, m: &mut Measure) -> CellOutcome
         derived,
         &options,
         |s| format!("{} {}", s.symbol(), s.name()),
+        cells::status_color,
         &mut m.status_override,
     );
     CellOutcome {
@@ -145,6 +146,7 @@ fn trend_cell(ui: &mut Ui, _id: Id, name: &str, m: &mut Measure) -> CellOutcome 
         derived,
         &options,
         |t| format!("{} {}", t.symbol(), t.name()),
+        |_, _| None,
         &mut m.trend_override,
     );
     CellOutcome {
@@ -335,8 +337,11 @@ pub fn goal(ui: &mut Ui, ws: &mut Workspace, gi: usize, nav: &mut Nav) -> bool {
                     changed |= activities_grid(ui, sid, &number, section);
                 }
                 if !section.tables.is_empty() {
-                    let names: Vec<String> =
-                        section.tables.iter().map(|t| format!("{t:?}")).collect();
+                    let names: Vec<String> = section
+                        .tables
+                        .iter()
+                        .map(|t| t.name().to_string())
+                        .collect();
                     ui.label(format!("Tabeller i avsnittet: {}", names.join(", ")));
                 }
             });
