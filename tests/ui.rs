@@ -28,7 +28,13 @@ impl FileChooser for FixedFiles {
 }
 
 fn harness_with(answer: Rc<RefCell<Option<PathBuf>>>) -> Harness<'static, TertialApp> {
-    let ws = sample(DELARSRAPPORT_2020);
+    harness_for(sample(DELARSRAPPORT_2020), answer)
+}
+
+fn harness_for(
+    ws: tertial::domain::Workspace,
+    answer: Rc<RefCell<Option<PathBuf>>>,
+) -> Harness<'static, TertialApp> {
     let mut h = Harness::builder()
         .with_size((1366.0, 900.0))
         .build_eframe(move |cc| {
@@ -324,4 +330,19 @@ fn unsaved_changes_are_asked_about_on_close() {
     h.run();
     assert!(h.query_by_label("Spara ändringarna?").is_none());
     assert!(h.state().doc.is_dirty());
+}
+
+#[test]
+fn kontroll_lists_problems_and_goes_to_them() {
+    let mut ws = sample(DELARSRAPPORT_2020);
+    ws.staff.rows[2].visstid = sd("-1");
+    let mut h = harness_for(ws, Rc::new(RefCell::new(None)));
+    // The status bar counts the problem; clicking it opens Kontroll.
+    h.get_by_label("1 problem").click();
+    h.run();
+    assert_eq!(h.state().nav, Nav::Kontroll);
+    h.get_by_label_contains("negativt antal årsarbetare")
+        .click();
+    h.run();
+    assert_eq!(h.state().nav, Nav::Medarbetare);
 }

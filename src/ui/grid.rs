@@ -89,6 +89,14 @@ fn width_for(col: &Col<impl Sized, impl Sized>) -> Column {
     }
 }
 
+/// Mark a row of the grid `grid_id` and scroll to it (Kontroll's "go to").
+pub fn highlight_row(ui: &Ui, grid_id: Id, row: usize) {
+    ui.data_mut(|d| {
+        d.insert_temp(grid_id.with("highlight"), row);
+        d.insert_temp(grid_id.with("scroll"), true);
+    });
+}
+
 /// Draw the grid; `sum_overrides` is the table's sum-row overrides map.
 pub fn grid<R: Default, C: Ord + Copy>(
     ui: &mut Ui,
@@ -103,6 +111,10 @@ pub fn grid<R: Default, C: Ord + Copy>(
         .filter(|&i| i >= data_rows)
         .collect();
     let mut action: Option<(usize, RowAction)> = None;
+    let highlight: Option<usize> = ui.data(|d| d.get_temp(spec.id.with("highlight")));
+    let scroll: bool = ui
+        .data_mut(|d| d.remove_temp(spec.id.with("scroll")))
+        .unwrap_or(false);
     let mut table = TableBuilder::new(ui)
         .id_salt(spec.id)
         .striped(true)
@@ -131,6 +143,9 @@ pub fn grid<R: Default, C: Ord + Copy>(
             for (ri, row) in rows.iter_mut().enumerate() {
                 let label = (spec.row_name)(row);
                 body.row(row_height, |mut tr| {
+                    if highlight == Some(ri) {
+                        tr.set_selected(true);
+                    }
                     if spec.allow_row_edits {
                         tr.col(|ui| {
                             if ui.small_button("↑").on_hover_text("Flytta upp").clicked() {
@@ -179,6 +194,9 @@ pub fn grid<R: Default, C: Ord + Copy>(
                                 out.errors.push(format!("{}: {e}", name));
                             }
                         });
+                    }
+                    if scroll && highlight == Some(ri) {
+                        tr.response().scroll_to_me(Some(egui::Align::Center));
                     }
                 });
             }

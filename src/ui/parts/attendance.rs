@@ -99,6 +99,9 @@ pub fn attendance(ui: &mut Ui, ws: &mut Workspace) -> bool {
 
     let sel_id = id.with("selected");
     let mut selected: usize = ui.data(|d| d.get_temp(sel_id)).unwrap_or(0);
+    if let Some(row) = super::take_goto(ui, super::Nav::Narvaro) {
+        selected = row;
+    }
     if selected >= a.groups.len() {
         selected = a.groups.len().saturating_sub(1);
     }

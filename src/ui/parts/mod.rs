@@ -133,6 +133,22 @@ pub fn nav_of(part: Part) -> Nav {
     }
 }
 
+fn goto_id() -> egui::Id {
+    egui::Id::unique("kontroll-goto")
+}
+
+/// The row Kontroll asked to show in `nav`, taken once.
+pub(super) fn take_goto(ui: &Ui, nav: Nav) -> Option<usize> {
+    let goto: Option<(Nav, usize)> = ui.data(|d| d.get_temp(goto_id()));
+    match goto {
+        Some((n, row)) if n == nav => {
+            ui.data_mut(|d| d.remove::<(Nav, usize)>(goto_id()));
+            Some(row)
+        }
+        _ => None,
+    }
+}
+
 /// Show the selected part. Returns whether the workspace changed.
 pub fn show(ui: &mut Ui, nav: &mut Nav, ws: &mut Workspace, findings: &[Finding]) -> bool {
     if let Nav::Goal(i) = *nav
@@ -187,6 +203,9 @@ fn kontroll(ui: &mut Ui, nav: &mut Nav, findings: &[Finding]) {
                 .clicked()
             {
                 *nav = nav_of(f.part);
+                if let Some(row) = f.row {
+                    ui.data_mut(|d| d.insert_temp(goto_id(), (*nav, row)));
+                }
             }
         });
     }
