@@ -50,6 +50,9 @@ impl<R, C> Col<R, C> {
     }
 }
 
+/// Reaches a row's overrides map.
+pub type OverridesOf<R, C> = fn(&mut R) -> &mut BTreeMap<C, Override>;
+
 /// What the grid needs to know about a table.
 pub struct GridSpec<'a, R, C> {
     pub id: Id,
@@ -59,7 +62,7 @@ pub struct GridSpec<'a, R, C> {
     /// The row label used in accessible names and messages.
     pub row_name: fn(&R) -> String,
     /// The overrides map of a row, for computed columns with a key.
-    pub overrides: Option<fn(&mut R) -> &mut BTreeMap<C, Override>>,
+    pub overrides: Option<OverridesOf<R, C>>,
     /// Overrides of the sum row, by printed column index.
     pub sum_keys: Vec<(usize, C)>,
     pub allow_row_edits: bool,
