@@ -493,47 +493,50 @@ pub fn funds_table(t: &FundsByFinancier) -> Table {
     }
 }
 
+/// A share table (Tabell 2b, 3b): per area its share of the total and the
+/// split by financier, then the sum row.
+fn share_table<'a>(
+    id: &str,
+    title: &str,
+    headers: Vec<String>,
+    rows: impl Iterator<Item = (&'a str, Figure, &'a [Figure; 3])>,
+    sum: (Figure, &[Figure; 3]),
+) -> Table {
+    let cells_of = |label: &str, share: Figure, split: &[Figure; 3]| {
+        let mut cells = vec![Cell::text(label), Cell::figure(share, Format::Percent)];
+        cells.extend(split.iter().map(|s| Cell::figure(*s, Format::Percent)));
+        cells
+    };
+    let mut out: Vec<Row> = rows
+        .map(|(label, share, split)| data(cells_of(label, share, split)))
+        .collect();
+    out.push(sum_row(cells_of("Summa", sum.0, sum.1)));
+    Table {
+        id: id.into(),
+        title: title.into(),
+        headers,
+        rows: out,
+    }
+}
+
 pub fn funds_share_table(t: &FundsByFinancier) -> Table {
     let f = figures::funds(t);
-    let mut rows: Vec<Row> = t
-        .rows
-        .iter()
-        .zip(&f.rows)
-        .map(|(r, rf)| {
-            let mut cells = vec![
-                Cell::text(r.area.clone()),
-                Cell::figure(rf.share_current, Format::Percent),
-            ];
-            cells.extend(
-                rf.share_financiers
-                    .iter()
-                    .map(|s| Cell::figure(*s, Format::Percent)),
-            );
-            data(cells)
-        })
-        .collect();
-    let mut cells = vec![
-        Cell::text("Summa"),
-        Cell::figure(f.sum_share_current, Format::Percent),
-    ];
-    cells.extend(
-        f.sum_share_financiers
-            .iter()
-            .map(|s| Cell::figure(*s, Format::Percent)),
-    );
-    rows.push(sum_row(cells));
-    Table {
-        id: "tabell-2b-disponibla-medel-andel".into(),
-        title: "Tabell 2b Andelen disponibla medel fördelade på finansiärer".into(),
-        headers: vec![
+    share_table(
+        "tabell-2b-disponibla-medel-andel",
+        "Tabell 2b Andelen disponibla medel fördelade på finansiärer",
+        vec![
             "Redovisning av disponibla medel".into(),
             format!("Ingående medel {}", t.current_date),
             "Tillförda medel kommunerna".into(),
             "Tillförda medel staten".into(),
             "Tillförda medel övriga".into(),
         ],
-        rows,
-    }
+        t.rows
+            .iter()
+            .zip(&f.rows)
+            .map(|(r, rf)| (r.area.as_str(), rf.share_current, &rf.share_financiers)),
+        (f.sum_share_current, &f.sum_share_financiers),
+    )
 }
 
 pub fn financing_table(t: &FinancingTable) -> Table {
@@ -585,45 +588,22 @@ pub fn financing_table(t: &FinancingTable) -> Table {
 
 pub fn financing_share_table(t: &FinancingTable) -> Table {
     let f = figures::financing(t);
-    let mut rows: Vec<Row> = t
-        .rows
-        .iter()
-        .zip(&f.rows)
-        .map(|(r, rf)| {
-            let mut cells = vec![
-                Cell::text(r.area.clone()),
-                Cell::figure(rf.share_utfall, Format::Percent),
-            ];
-            cells.extend(
-                rf.share_financiers
-                    .iter()
-                    .map(|s| Cell::figure(*s, Format::Percent)),
-            );
-            data(cells)
-        })
-        .collect();
-    let mut cells = vec![
-        Cell::text("Summa"),
-        Cell::figure(f.sum_share_utfall, Format::Percent),
-    ];
-    cells.extend(
-        f.sum_share_financiers
-            .iter()
-            .map(|s| Cell::figure(*s, Format::Percent)),
-    );
-    rows.push(sum_row(cells));
-    Table {
-        id: "tabell-3b-finansiering-andel".into(),
-        title: "Tabell 3b Finansiering av verksamheten, andel".into(),
-        headers: headers(&[
+    share_table(
+        "tabell-3b-finansiering-andel",
+        "Tabell 3b Finansiering av verksamheten, andel",
+        headers(&[
             "Finansiering av utfall",
             "Andel utfall per verksamhetsområde",
             "Tillförda medel kommunerna",
             "Tillförda medel staten",
             "Tillförda medel övriga",
         ]),
-        rows,
-    }
+        t.rows
+            .iter()
+            .zip(&f.rows)
+            .map(|(r, rf)| (r.area.as_str(), rf.share_utfall, &rf.share_financiers)),
+        (f.sum_share_utfall, &f.sum_share_financiers),
+    )
 }
 
 pub fn application_list(a: &Applications) -> Table {

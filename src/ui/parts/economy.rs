@@ -263,51 +263,22 @@ fn funds(ui: &mut Ui, t: &mut FundsByFinancier) -> bool {
     changed |= grid::grid(ui, spec, &mut t.rows, Some(&mut t.sum_overrides)).changed;
     ui.add_space(8.0);
     let shares = tables::funds_share_table(t);
-    ui.label(RichText::new(&shares.title).strong());
-    let h = |i: usize| shares.headers.get(i).cloned().unwrap_or_default();
-    let cols: Vec<Col<FundsRow, FundsColumn>> = vec![
-        Col::Computed {
-            header: h(0),
-            index: 0,
-            key: None,
-        },
-        Col::Computed {
-            header: h(1),
-            index: 1,
-            key: Some(FundsColumn::ShareCurrent),
-        },
-        Col::Computed {
-            header: h(2),
-            index: 2,
-            key: Some(FundsColumn::ShareKommunerna),
-        },
-        Col::Computed {
-            header: h(3),
-            index: 3,
-            key: Some(FundsColumn::ShareStaten),
-        },
-        Col::Computed {
-            header: h(4),
-            index: 4,
-            key: Some(FundsColumn::ShareOvriga),
-        },
+    let keys = [
+        FundsColumn::ShareCurrent,
+        FundsColumn::ShareKommunerna,
+        FundsColumn::ShareStaten,
+        FundsColumn::ShareOvriga,
     ];
-    let keys = vec![
-        (1, FundsColumn::ShareCurrent),
-        (2, FundsColumn::ShareKommunerna),
-        (3, FundsColumn::ShareStaten),
-        (4, FundsColumn::ShareOvriga),
-    ];
-    let spec = GridSpec {
-        id: id.with("2b"),
-        cols,
-        printed: &shares,
-        row_name: |r: &FundsRow| r.area.clone(),
-        overrides: Some(|r: &mut FundsRow| &mut r.overrides),
-        sum_keys: keys,
-        allow_row_edits: false,
-    };
-    changed |= grid::grid(ui, spec, &mut t.rows, Some(&mut t.sum_overrides)).changed;
+    changed |= share_grid(
+        ui,
+        id.with("2b"),
+        &shares,
+        keys,
+        &mut t.rows,
+        |r| r.area.clone(),
+        |r| &mut r.overrides,
+        &mut t.sum_overrides,
+    );
     ui.label("Kommentar");
     changed |= cells::text_area(
         ui,
@@ -396,52 +367,60 @@ fn financing(ui: &mut Ui, t: &mut FinancingTable) -> bool {
     changed |= grid::grid(ui, spec, &mut t.rows, Some(&mut t.sum_overrides)).changed;
     ui.add_space(8.0);
     let shares = tables::financing_share_table(t);
+    let keys = [
+        FinancingColumn::ShareUtfall,
+        FinancingColumn::ShareKommunerna,
+        FinancingColumn::ShareStaten,
+        FinancingColumn::ShareOvriga,
+    ];
+    changed |= share_grid(
+        ui,
+        id.with("3b"),
+        &shares,
+        keys,
+        &mut t.rows,
+        |r| r.area.clone(),
+        |r| &mut r.overrides,
+        &mut t.sum_overrides,
+    );
+    changed
+}
+
+/// Tabell 2b or 3b: every cell computed (area share, split by financier),
+/// each of them can be typed over.
+#[allow(clippy::too_many_arguments)]
+fn share_grid<R: Default, C: Ord + Copy>(
+    ui: &mut Ui,
+    id: Id,
+    shares: &Table,
+    keys: [C; 4],
+    rows: &mut Vec<R>,
+    row_name: fn(&R) -> String,
+    overrides: grid::OverridesOf<R, C>,
+    sum_overrides: &mut BTreeMap<C, Override>,
+) -> bool {
     ui.label(RichText::new(&shares.title).strong());
     let h = |i: usize| shares.headers.get(i).cloned().unwrap_or_default();
-    let cols: Vec<Col<FinancingRow, FinancingColumn>> = vec![
-        Col::Computed {
-            header: h(0),
-            index: 0,
-            key: None,
-        },
-        Col::Computed {
-            header: h(1),
-            index: 1,
-            key: Some(FinancingColumn::ShareUtfall),
-        },
-        Col::Computed {
-            header: h(2),
-            index: 2,
-            key: Some(FinancingColumn::ShareKommunerna),
-        },
-        Col::Computed {
-            header: h(3),
-            index: 3,
-            key: Some(FinancingColumn::ShareStaten),
-        },
-        Col::Computed {
-            header: h(4),
-            index: 4,
-            key: Some(FinancingColumn::ShareOvriga),
-        },
-    ];
-    let keys = vec![
-        (1, FinancingColumn::ShareUtfall),
-        (2, FinancingColumn::ShareKommunerna),
-        (3, FinancingColumn::ShareStaten),
-        (4, FinancingColumn::ShareOvriga),
-    ];
+    let mut cols = vec![Col::Computed {
+        header: h(0),
+        index: 0,
+        key: None,
+    }];
+    cols.extend(keys.iter().enumerate().map(|(i, k)| Col::Computed {
+        header: h(i + 1),
+        index: i + 1,
+        key: Some(*k),
+    }));
     let spec = GridSpec {
-        id: id.with("3b"),
+        id,
         cols,
-        printed: &shares,
-        row_name: |r: &FinancingRow| r.area.clone(),
-        overrides: Some(|r: &mut FinancingRow| &mut r.overrides),
-        sum_keys: keys,
+        printed: shares,
+        row_name,
+        overrides: Some(overrides),
+        sum_keys: keys.iter().enumerate().map(|(i, k)| (i + 1, *k)).collect(),
         allow_row_edits: false,
     };
-    changed |= grid::grid(ui, spec, &mut t.rows, Some(&mut t.sum_overrides)).changed;
-    changed
+    grid::grid(ui, spec, rows, Some(sum_overrides)).changed
 }
 
 fn decision_cell(ui: &mut Ui, id: Id, name: &str, a: &mut Application) -> CellOutcome {
