@@ -377,3 +377,86 @@ fn attendance_facts_2020() {
     );
     assert_eq!(f.municipalities_up, 6);
 }
+
+// ------------------------------------------------------------------ 2019
+
+#[test]
+fn financing_table_2019() {
+    let ws = sample(HELAR_2019);
+    let t = ws.economy.financing.as_ref().expect("financing 2019");
+    let f = figures::financing(t);
+    let utfall: Vec<_> = f.rows.iter().map(|r| r.utfall.shown).collect();
+    assert_eq!(
+        utfall,
+        svs(&[
+            "20 799 000",
+            "994 000",
+            "1 898 000",
+            "1 240 000",
+            "2 279 000",
+            "6 154 000",
+            "3 184 000",
+            "6 660 000"
+        ])
+    );
+    assert_eq!(
+        shown_all(&f.sum),
+        svs(&["43 208 000", "19 831 000", "13 936 000", "9 441 000"])
+    );
+    // "Andel finansiering via länets kommuner" as printed: 34, 80, 100, 100,
+    // 0, 56, 59, 53 and 46 % in total. CHANGE has no municipal money; the
+    // printed 0 % is kept as a typed value (the formula gives an empty cell).
+    let municipal: Vec<_> = f.rows.iter().map(|r| r.share_financiers[0].shown).collect();
+    assert_eq!(
+        municipal,
+        svs(&["34", "80", "100", "100", "0", "56", "59", "53"])
+    );
+    assert!(
+        f.rows[4].share_financiers[0].overridden && f.rows[4].share_financiers[0].formula.is_none()
+    );
+    assert_eq!(f.sum_share_financiers[0].shown, sv("46 %"));
+}
+
+#[test]
+fn staff_and_applications_2019() {
+    let ws = sample(HELAR_2019);
+    let s = figures::staff(&ws.staff);
+    assert_eq!(shown_all(&s.sums), svs(&["53,60", "51,20", "50,60"]));
+    let a = figures::applications(&ws.economy.applications);
+    // 2017 as printed: 3 (75 %) of 4, 1 325 000 (26 %).
+    assert_eq!(
+        (a.earlier[0].granted_share, a.earlier[0].kronor_share),
+        (sv("75 %"), sv("26 %"))
+    );
+    // 2018: the seed prints 8 (57 %) and 19 790 919 (45 %); 19 790 919 of
+    // 43 438 229 is 45,56 %, which rounds to 46 %.
+    assert_eq!(
+        (a.earlier[1].granted_share, a.earlier[1].kronor_share),
+        (sv("57 %"), sv("46 %"))
+    );
+    // 2019: the seed prints "5 (31 %)" and "10 148 808 (38 %)": the two
+    // percentages are swapped. 5 of 13 is 38 %, 10 148 808 of 33 196 476 is 31 %.
+    assert_eq!(
+        (a.current.granted_share, a.current.kronor_share),
+        (sv("38 %"), sv("31 %"))
+    );
+}
+
+#[test]
+fn attendance_facts_2019() {
+    let ws = sample(HELAR_2019);
+    let f = figures::attendance(&ws.attendance);
+    let r = |v: Option<Decimal>| v.map(|x| round_half_up(x, 0));
+    // "Resultat för samtliga nätverk 73 %", "Resultatet för PKS 91 %",
+    // "PKS har under 2019 haft 6 sammanträden", 21 networks.
+    assert_eq!(f.networks, 21);
+    assert_eq!(r(f.all_networks), sv("73 %"));
+    assert_eq!(r(f.pks), sv("91 %"));
+    let pks = ws
+        .attendance
+        .groups
+        .iter()
+        .find(|g| g.kind == tertial::domain::GroupKind::Pks)
+        .expect("PKS");
+    assert_eq!(pks.meetings.len(), 6);
+}

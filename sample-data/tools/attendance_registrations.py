@@ -1,0 +1,378 @@
+#!/usr/bin/env python3
+"""Illustrative attendance registrations for the tertial samples.
+
+The seed reports state summary facts about attendance (number of networks,
+how many reach 80 %, the range, per-municipality extremes, meeting forms)
+but not the registrations behind their charts. This script builds
+registrations that agree with every stated fact, checks each fact the way
+tertial computes it (src/domain/figures.rs), and prints the workspace's
+`attendance: (...)` field as RON. The single values are illustrative.
+
+Usage: python3 attendance_registrations.py 2020 > attendance-2020.ron.part
+       (also 2019 and 2022). Deterministic: the same input always gives the
+       same output. Standard library only.
+"""
+import sys
+from collections import deque
+from datetime import date, timedelta
+from decimal import Decimal, ROUND_HALF_UP
+
+MUNIS = ["Aneby", "Eksjo", "Gislaved", "Gnosjo", "Habo", "Jonkoping", "Mullsjo",
+         "Nassjo", "Savsjo", "Tranas", "Vaggeryd", "Vetlanda", "Varnamo"]
+
+
+def rnd(x):
+    return int(Decimal(x).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def pct(present, seats):
+    return Decimal(present) * 100 / Decimal(seats)
+
+
+def max_flow_fill(row_sums, caps, col_sums):
+    """x[g][m] with 0 <= x <= caps[g], row sums and column sums as given."""
+    G, M = len(row_sums), len(col_sums)
+    assert sum(row_sums) == sum(col_sums), (sum(row_sums), sum(col_sums))
+    n = G + M + 2
+    s, t = G + M, G + M + 1
+    cap = [[0] * n for _ in range(n)]
+    for g in range(G):
+        cap[s][g] = row_sums[g]
+        for m in range(M):
+            cap[g][G + m] = caps[g]
+    for m in range(M):
+        cap[G + m][t] = col_sums[m]
+    flow = 0
+    while True:
+        parent = [-1] * n
+        parent[s] = s
+        q = deque([s])
+        while q and parent[t] == -1:
+            u = q.popleft()
+            for v in range(n):
+                if parent[v] == -1 and cap[u][v] > 0:
+                    parent[v] = u
+                    q.append(v)
+        if parent[t] == -1:
+            break
+        v, push = t, 10 ** 9
+        while v != s:
+            push = min(push, cap[parent[v]][v])
+            v = parent[v]
+        v = t
+        while v != s:
+            cap[parent[v]][v] -= push
+            cap[v][parent[v]] += push
+            v = parent[v]
+        flow += push
+    assert flow == sum(row_sums), "no registration matrix fits the chosen sums"
+    return [[caps[g] - cap[g][G + m] for m in range(M)] for g in range(G)]
+
+
+def meeting_dates(start, end, count, offset):
+    span = (end - start).days
+    return [start + timedelta(days=int(span * (i + 0.5) / count) + offset) for i in range(count)]
+
+
+def spread(x_row, n_meetings, rotate):
+    """Which municipalities were present at each meeting, given how many
+    meetings each attended: the least-filled meetings first."""
+    present = [[] for _ in range(n_meetings)]
+    order = sorted(range(len(MUNIS)), key=lambda m: (-x_row[m], (m + rotate) % len(MUNIS)))
+    for m in order:
+        meetings = sorted(range(n_meetings), key=lambda k: (len(present[k]), (k + m + rotate) % n_meetings))
+        for k in meetings[: x_row[m]]:
+            present[k].append(m)
+    return [sorted(p) for p in present]
+
+
+def networks_block(names, meetings, presents, forms, earlier, start):
+    out = []
+    for g, name in enumerate(names):
+        out.append("        (")
+        out.append(f'          name: "{name[0]}",')
+        out.append(f"          kind: {name[1]},")
+        out.append("          meetings: [")
+        for k in range(meetings[g]):
+            d = start[g][k].isoformat()
+            p = ", ".join(MUNIS[m] for m in presents[g][k])
+            out.append(f'            (date: "{d}", form: {forms[g][k]}, present: [{p}]),')
+        out.append("          ],")
+        if earlier[g] is not None:
+            out.append(f'          earlier: "{earlier[g]}",')
+        out.append("        ),")
+    return out
+
+
+def build(year_facts):
+    f = year_facts
+    names, meetings, P = f["networks"], f["meetings"], f["present"]
+    G = len(names)
+    x = max_flow_fill(P, meetings, f["muni_present"])
+    start, end = f["period"]
+    dates, presents = [], []
+    for g in range(G):
+        dates.append(meeting_dates(start, end, meetings[g], g % 9))
+        presents.append(spread(x[g], meetings[g], g))
+    # Meeting forms by date: the earliest are physical, the rest as given.
+    all_meetings = sorted((dates[g][k], g, k) for g in range(G) for k in range(meetings[g]))
+    forms = [[None] * meetings[g] for g in range(G)]
+    plan = f["network_forms"]  # list of form names in date order
+    assert len(plan) == len(all_meetings)
+    for (d, g, k), form in zip(all_meetings, plan):
+        forms[g][k] = form
+    return x, dates, presents, forms
+
+
+def verify_and_print(label, f):
+    x, dates, presents, forms = build(f)
+    G = len(f["networks"])
+    lines = ["    // Närvaro: the single registrations are illustrative, generated by",
+             "    // sample-data/tools/attendance_registrations.py to agree with every",
+             f"    // fact the report states ({label}).",
+             "    attendance: (",
+             '      target: "80",',
+             "      groups: ["]
+    lines += networks_block(f["networks"], f["meetings"], presents, forms, f["network_earlier"], dates)
+    for g in f["other_groups"]:
+        lines.append("        " + g + ",")
+    lines.append("      ],")
+    if f["muni_earlier"]:
+        body = ", ".join(f'{m}: "{v}"' for m, v in zip(MUNIS, f["muni_earlier"]))
+        lines.append(f"      municipality_earlier: {{{body}}},")
+    lines.append("      earlier: [")
+    for e in f["history"]:
+        lines.append(f"        {e},")
+    lines.append("      ],")
+    lines.append("    ),")
+
+    # ---- checks, computed as tertial does
+    avgs = [pct(sum(len(p) for p in presents[g]), 13 * f["meetings"][g]) for g in range(G)]
+    rounded = [rnd(a) for a in avgs]
+    mean = rnd(sum(avgs) / G)
+    reach = sum(1 for r in rounded if r >= 80)
+    muni = [pct(sum(x[g][m] for g in range(G)), sum(f["meetings"])) for m in range(13)]
+    muni_r = [rnd(v) for v in muni]
+    for key, got in [("mean", mean), ("reach", reach), ("min", min(rounded)), ("max", max(rounded)),
+                     ("meetings", sum(f["meetings"]))]:
+        want = f["expect"].get(key)
+        assert want is None or want == got, (label, key, want, got)
+    if "muni_range" in f["expect"]:
+        assert (min(muni_r), max(muni_r)) == f["expect"]["muni_range"], (min(muni_r), max(muni_r))
+    for m, v in f["expect"].get("muni", {}).items():
+        assert muni_r[MUNIS.index(m)] == v, (m, muni_r[MUNIS.index(m)], v)
+    if "muni_top" in f["expect"]:
+        assert max(muni_r) == muni_r[MUNIS.index(f["expect"]["muni_top"])]
+        assert muni_r.count(max(muni_r)) == 1
+    if f["muni_earlier"]:
+        up = sum(1 for now, before in zip(muni_r, f["muni_earlier"]) if now > before)
+        assert up == f["expect"]["muni_up"], ("up", up)
+    sys.stderr.write(f"{label}: networks {rounded}, mean {mean}, reach {reach}, municipalities {muni_r}\n")
+    return "\n".join(lines) + "\n"
+
+
+def forms_in_order(counts):
+    """Physical first, then the rest interleaved (digital, combination)."""
+    fys, dig, komb = counts
+    early = ["Fysiskt"] * fys
+    late = []
+    while dig or komb:
+        if dig:
+            late.append("Digitalt")
+            dig -= 1
+        if dig:
+            late.append("Digitalt")
+            dig -= 1
+        if komb:
+            late.append("Kombination")
+            komb -= 1
+    return early + late
+
+
+NAMES = [
+    ("Chefsnätverk äldreomsorg och kommunal hälso- och sjukvård", "Natverk"),
+    ("Chefsnätverk funktionshinder", "Natverk"),
+    ("Chefsnätverk IFO barn och unga", "Natverk"),
+    ("Chefsnätverk missbruk och beroende", "Natverk"),
+    ("Chefsnätverk ekonomiskt bistånd", "Natverk"),
+    ("Myndighetsnätverket", "Natverk"),
+    ("Chefsnätverk psykiatri", "Natverk"),
+    ("Socialchefsnätverket", "Styrgrupp"),
+    ("Styrgrupp FoUrum utbildning", "Styrgrupp"),
+    ("Styrgrupp FoUrum fritid", "Styrgrupp"),
+    ("Styrgrupp Miljösamverkan Jönköpings län", "Styrgrupp"),
+    ("Nätverk elevhälsochefer", "Natverk"),
+    ("Nätverk förskolechefer", "Natverk"),
+    ("Nätverk gymnasiechefer", "Natverk"),
+    ("Nätverk eHälsa", "Natverk"),
+    ("Nätverk MAS och MAR", "Natverk"),
+    ("Nätverk vård- och omsorgscollege", "Natverk"),
+    ("Nätverk verksamhetsförlagd utbildning", "Natverk"),
+    ("Nätverk fritidsgårdar och öppen fritid", "Natverk"),
+    ("Nätverk kostchefer", "Natverk"),
+    ("Nätverk fjärrundervisning", "Natverk"),
+]
+
+
+def full(present_list):
+    return "[" + ", ".join(present_list) + "]"
+
+
+def group_with(name, kind, dates_forms_absent, earlier=None):
+    """A group whose every meeting lists who was absent."""
+    meetings = []
+    for d, form, absent in dates_forms_absent:
+        present = [m for m in MUNIS if m not in absent]
+        meetings.append(f'(date: "{d}", form: {form}, present: {full(present)})')
+    tail = f', earlier: "{earlier}"' if earlier is not None else ""
+    return f'(name: "{name}", kind: {kind}, meetings: [{", ".join(meetings)}]{tail})'
+
+
+FACTS = {
+    "2020": {
+        "period": (date(2020, 1, 8), date(2020, 8, 25)),
+        "networks": NAMES,
+        "meetings": [4] * 7 + [3] * 14,
+        # present seats per network (13 municipalities × meetings)
+        "present": [47, 44, 42, 40, 36, 34, 24,
+                    37, 35, 33, 33, 32, 31, 32, 28, 28, 27, 27, 26, 24, 29],
+        "muni_targets": {"Jonkoping": 62, "Mullsjo": 48, "Gnosjo": 42},
+        "muni_range": (44, 60),
+        "network_forms": forms_in_order((30, 33, 7)),
+        "network_earlier": [88, 86, 84, 80, 75, 72, 52, 93, 86, 85, 84, 81, 80, 80, 75, 74, 72, 71, 70, 66, 77],
+        "muni_earlier": None,
+        "other_groups": [
+            group_with("PKS", "Pks", [
+                ("2020-02-14", "Fysiskt", []), ("2020-05-15", "Kombination", ["Varnamo"]),
+                ("2020-06-12", "Kombination", ["Aneby"]),
+            ], earlier=90),
+            group_with("Kommundirektörer", "Kommundirektorer", [
+                ("2020-01-24", "Fysiskt", []), ("2020-02-28", "Fysiskt", ["Savsjo"]),
+                ("2020-04-03", "Digitalt", ["Mullsjo"]), ("2020-05-08", "Digitalt", ["Aneby", "Vaggeryd"]),
+                ("2020-06-05", "Digitalt", []),
+            ], earlier=85),
+            '(name: "Reko – ledningsgruppen för samverkan", kind: RegionSamverkan, entered: (total: "72", municipalities: "53", region: "91", meetings: 4, fysiskt: 2, kombination: 2), earlier: "67")',
+            '(name: "Strategigrupp barn och unga", kind: RegionSamverkan, entered: (total: "74", municipalities: "58", region: "81", meetings: 6, fysiskt: 2, digitalt: 2, kombination: 2), earlier: "83")',
+            '(name: "Strategigrupp äldre", kind: RegionSamverkan, entered: (total: "72", municipalities: "66", region: "78", meetings: 6, fysiskt: 2, digitalt: 2, kombination: 2), earlier: "76")',
+            '(name: "Strategigrupp psykiatri/missbruk", kind: RegionSamverkan, entered: (total: "66", municipalities: "58", region: "70", meetings: 6, fysiskt: 2, digitalt: 2, kombination: 2), earlier: "67")',
+        ],
+        "history": [
+            '(period: "Tertial 1-2 2018", all_networks: "70", pks: "85", region_groups: "64-83 %")',
+            '(period: "Tertial 1-2 2019", all_networks: "79", pks: "90", directors: "85", region_groups: "67-83 %")',
+        ],
+        "expect": {"mean": 76, "reach": 9, "min": 46, "max": 95, "meetings": 70,
+                   "muni_range": (60, 89), "muni": {"Jonkoping": 89, "Mullsjo": 69},
+                   "muni_top": "Jonkoping", "muni_up": 6},
+    },
+    "2019": {
+        "period": (date(2019, 1, 15), date(2019, 12, 5)),
+        "networks": NAMES,
+        "meetings": [5] * 21,
+        # 65 seats each; "samtliga nätverk" 73 %
+        "present": [60, 57, 55, 54, 52, 51, 50, 49, 48, 48, 47, 47, 46, 45, 44, 43, 42, 40, 38, 36, 47],
+        "muni_targets": {},
+        "muni_range": (62, 90),
+        "network_forms": forms_in_order((96, 7, 2)),
+        "network_earlier": [None] * 21,
+        "muni_earlier": None,
+        "other_groups": [
+            group_with("PKS", "Pks", [
+                ("2019-02-15", "Fysiskt", ["Gnosjo"]), ("2019-03-29", "Fysiskt", []),
+                ("2019-05-17", "Fysiskt", ["Aneby", "Habo"]), ("2019-06-10", "Fysiskt", ["Savsjo"]),
+                ("2019-09-20", "Fysiskt", ["Mullsjo", "Tranas"]), ("2019-11-22", "Fysiskt", ["Vetlanda"]),
+            ], earlier=88),
+            group_with("Kommundirektörer", "Kommundirektorer", [
+                ("2019-02-01", "Fysiskt", ["Aneby", "Gnosjo"]), ("2019-04-26", "Fysiskt", ["Habo", "Mullsjo"]),
+                ("2019-09-13", "Fysiskt", ["Savsjo", "Tranas"]), ("2019-11-29", "Fysiskt", ["Vaggeryd", "Gislaved"]),
+            ]),
+        ],
+        "history": [
+            '(period: "2017", all_networks: "73", pks: "96")',
+            '(period: "2018", all_networks: "72", pks: "88")',
+        ],
+        "expect": {"mean": 73, "meetings": 105},
+    },
+    "2022": {
+        "period": (date(2022, 1, 12), date(2022, 8, 26)),
+        "networks": NAMES,
+        "meetings": [4] * 7 + [3] * 14,
+        # "samtliga nätverk" 79 %; nearly all at 80 % or more
+        "present": [44, 43, 43, 42, 42, 42, 42, 35, 34, 33, 33, 32, 32, 32, 32, 32, 32, 28, 26, 24, 20],
+        "muni_targets": {},
+        "muni_range": (44, 62),
+        "network_forms": forms_in_order((40, 20, 10)),
+        "network_earlier": [None] * 21,
+        "muni_earlier": None,
+        "other_groups": [
+            group_with("PKS", "Pks", [
+                ("2022-02-18", "Fysiskt", ["Gnosjo", "Aneby"]), ("2022-04-22", "Kombination", ["Mullsjo"]),
+                ("2022-06-10", "Fysiskt", ["Tranas"]),
+            ], earlier=95),
+            group_with("Kommundirektörer", "Kommundirektorer", [
+                ("2022-01-28", "Digitalt", ["Aneby", "Habo"]), ("2022-03-11", "Fysiskt", ["Gnosjo", "Savsjo"]),
+                ("2022-04-29", "Fysiskt", ["Mullsjo"]), ("2022-06-03", "Digitalt", ["Vetlanda", "Eksjo"]),
+                ("2022-08-19", "Fysiskt", ["Aneby", "Tranas"]),
+            ], earlier=100),
+        ],
+        "history": [
+            '(period: "Tertial 1-2 2019", all_networks: "79", pks: "90", directors: "85")',
+            '(period: "Tertial 1-2 2020", all_networks: "76", pks: "95", directors: "91")',
+            '(period: "Tertial 1-2 2021", all_networks: "89", pks: "95", directors: "100")',
+        ],
+        "expect": {"mean": 79, "reach": 17, "meetings": 70},
+    },
+}
+
+
+def municipality_counts(total, targets, lo, hi):
+    """Present meetings per municipality: the fixed ones as given, the rest
+    spread between lo and hi so that they add up to `total`."""
+    fixed = {MUNIS.index(m): v for m, v in targets.items()}
+    free = [m for m in range(13) if m not in fixed]
+    rest = total - sum(fixed.values())
+    base = [lo + (hi - lo) * (i + 1) // (len(free) + 1) for i in range(len(free))]
+    diff = rest - sum(base)
+    i = 0
+    while diff != 0:
+        step = 1 if diff > 0 else -1
+        j = i % len(free)
+        if lo <= base[j] + step <= hi:
+            base[j] += step
+            diff -= step
+        i += 1
+        assert i < 10000, "municipality counts cannot reach the total within the range"
+    out = [0] * 13
+    for m, v in fixed.items():
+        out[m] = v
+    # Interleave high and low values over the alphabet.
+    order = free[::2] + free[1::2]
+    for m, v in zip(order, base):
+        out[m] = v
+    return out
+
+
+def last_year_2020(now):
+    """Six municipalities were lower last year (they have increased), the
+    rest as high or higher; Mullsjö was 57 %."""
+    earlier = []
+    up_left = 6
+    for m, v in zip(MUNIS, now):
+        if m == "Mullsjo":
+            earlier.append(57)
+            up_left -= 1
+        elif up_left > 0 and m != "Jonkoping" and v % 2 == 0:
+            earlier.append(v - 4)
+            up_left -= 1
+        else:
+            earlier.append(min(v + 2, 92) if m != "Jonkoping" else 91)
+    return earlier
+
+
+if __name__ == "__main__":
+    which = sys.argv[1] if len(sys.argv) > 1 else "2020"
+    facts = FACTS[which]
+    lo, hi = facts["muni_range"]
+    facts["muni_present"] = municipality_counts(sum(facts["present"]), facts["muni_targets"], lo, hi)
+    if which == "2020":
+        facts["muni_earlier"] = last_year_2020([rnd(pct(q, 70)) for q in facts["muni_present"]])
+    sys.stdout.write(verify_and_print(which, facts))
