@@ -346,3 +346,24 @@ fn kontroll_lists_problems_and_goes_to_them() {
     h.run();
     assert_eq!(h.state().nav, Nav::Medarbetare);
 }
+
+#[test]
+fn kontroll_goes_to_goals_and_economy_pages() {
+    let mut h = harness();
+    go(&mut h, Nav::Kontroll);
+    // A note on a mätetal of goal 2's section 2.2, and an override in Tabell 1.
+    h.get_by_label_contains("mätetalet saknar målvärde").click();
+    h.run();
+    assert_eq!(h.state().nav, Nav::Goal(0));
+    go(&mut h, Nav::Kontroll);
+    h.get_by_label_contains("formeln ger -937").click();
+    h.run();
+    assert_eq!(
+        h.state().nav,
+        Nav::Ekonomi(tertial::ui::EconomyPage::Budget)
+    );
+    go(&mut h, Nav::Kontroll);
+    h.get_by_label_contains("formeln ger -14").click();
+    h.run();
+    assert_eq!(h.state().nav, Nav::Kompetens);
+}

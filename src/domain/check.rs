@@ -61,8 +61,11 @@ pub struct Finding {
     pub place: String,
     /// What is wrong, in Swedish.
     pub message: String,
-    /// Row index in the part's main list, where it applies.
+    /// Row index in the part's main list (in a goal: in its section's
+    /// mätetal table), where it applies.
     pub row: Option<usize>,
+    /// The section of a strategic goal, where it applies.
+    pub section: Option<usize>,
 }
 
 impl fmt::Display for Finding {
@@ -98,6 +101,7 @@ impl Findings {
             place: place.into(),
             message: message.into(),
             row,
+            section: None,
         });
     }
     fn problem(&mut self, part: Part, place: impl Into<String>, message: impl Into<String>) {
@@ -196,6 +200,7 @@ fn check_goals(ws: &Workspace, f: &mut Findings) {
         }
         for (si, section) in goal.sections.iter().enumerate() {
             let number = figures::section_number(&ws.report, gi, si);
+            let first = f.0.len();
             for (mi, m) in section.measures.iter().enumerate() {
                 let place = format!("{number} mätetal \"{}\"", m.name);
                 if m.result.is_none() {
@@ -228,8 +233,21 @@ fn check_goals(ws: &Workspace, f: &mut Findings) {
                     }
                 }
             }
+            for x in &mut f.0[first..] {
+                x.section = Some(si);
+            }
         }
     }
+}
+
+/// The section of a goal a mätetal or activity table belongs to, from its
+/// id (`matetal-2-2` is the second section).
+fn table_section(id: &str) -> Option<usize> {
+    let rest = id
+        .strip_prefix("matetal-")
+        .or_else(|| id.strip_prefix("aktiviteter-"))?;
+    let n: usize = rest.split('-').nth(1)?.parse().ok()?;
+    n.checked_sub(1)
 }
 
 fn check_economy(ws: &Workspace, f: &mut Findings) {
@@ -592,6 +610,7 @@ fn table_part(id: &str, ws: &Workspace) -> Part {
 fn check_tables(ws: &Workspace, f: &mut Findings) {
     for t in tables::all_tables(ws) {
         let part = table_part(&t.id, ws);
+        let first = f.0.len();
         let mut data_row = 0usize;
         for row in &t.rows {
             let label = row.cells.first().map(|c| c.display()).unwrap_or_default();
@@ -637,12 +656,24 @@ fn check_tables(ws: &Workspace, f: &mut Findings) {
                 data_row += 1;
             }
         }
+        if let Some(si) = table_section(&t.id) {
+            for x in &mut f.0[first..] {
+                x.section = Some(si);
+            }
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sections_of_goal_tables() {
+        assert_eq!(table_section("matetal-2-2"), Some(1));
+        assert_eq!(table_section("aktiviteter-3-1"), Some(0));
+        assert_eq!(table_section("tabell-1-budgetuppfoljning"), None);
+    }
 
     #[test]
     fn iso_dates() {

@@ -81,7 +81,7 @@ fn width_for(col: &Col<impl Sized, impl Sized>) -> Column {
             .at_least(80.0)
             .resizable(true)
             .clip(true),
-        Col::Number { .. } | Col::Computed { .. } => Column::initial(110.0)
+        Col::Number { .. } | Col::Computed { .. } => Column::initial(128.0)
             .at_least(70.0)
             .resizable(true)
             .clip(true),

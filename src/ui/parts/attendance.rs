@@ -99,8 +99,8 @@ pub fn attendance(ui: &mut Ui, ws: &mut Workspace) -> bool {
 
     let sel_id = id.with("selected");
     let mut selected: usize = ui.data(|d| d.get_temp(sel_id)).unwrap_or(0);
-    if let Some(row) = super::take_goto(ui, super::Nav::Narvaro) {
-        selected = row;
+    if let Some(goto) = super::take_goto(ui, super::Nav::Narvaro) {
+        selected = goto.row;
     }
     if selected >= a.groups.len() {
         selected = a.groups.len().saturating_sub(1);
@@ -324,9 +324,9 @@ fn registrations(ui: &mut Ui, id: Id, g: &mut AttendanceGroup) -> bool {
         .vscroll(true)
         .max_scroll_height(360.0)
         .column(Column::exact(105.0))
-        .column(Column::exact(120.0));
+        .column(Column::exact(118.0));
     for _ in Municipality::ALL {
-        table = table.column(Column::exact(52.0));
+        table = table.column(Column::exact(46.0));
     }
     table = table
         .column(Column::exact(80.0))

@@ -29,7 +29,22 @@ fn printed_prefix(t: &Table, rows: usize) -> Table {
     }
 }
 
+/// The id of a page's main table (where Kontroll's rows point).
+fn main_grid(page: EconomyPage) -> Id {
+    match page {
+        EconomyPage::Budget => Id::unique("budget").with("rows"),
+        EconomyPage::Funds => Id::unique("funds").with("2a"),
+        EconomyPage::Financing => Id::unique("financing").with("3a"),
+        EconomyPage::Applications => Id::unique("applications").with("items"),
+        EconomyPage::CostReduction => Id::unique("cost").with("rows"),
+        EconomyPage::Plan => Id::unique("plan").with("rows"),
+    }
+}
+
 pub fn page(ui: &mut Ui, ws: &mut Workspace, page: EconomyPage) -> bool {
+    if let Some(goto) = super::take_goto(ui, super::Nav::Ekonomi(page)) {
+        grid::highlight_row(ui, main_grid(page), goto.row);
+    }
     let e = &mut ws.economy;
     match page {
         EconomyPage::Budget => match &mut e.budget {

@@ -118,14 +118,32 @@ pub fn all_navs(ws: &Workspace) -> Vec<Nav> {
     v
 }
 
-/// Where a check finding is edited.
-pub fn nav_of(part: Part) -> Nav {
+/// Where a check finding is edited (an economy finding's place names its
+/// table).
+pub fn nav_of(part: Part, place: &str) -> Nav {
     match part {
         Part::Rapport => Nav::Rapport,
         Part::Fokus => Nav::Fokus,
         Part::Goal(i) => Nav::Goal(i),
         Part::Medarbetare => Nav::Medarbetare,
-        Part::Ekonomi => Nav::Ekonomi(EconomyPage::Budget),
+        Part::Ekonomi => {
+            let page = if place.starts_with("Tabell 2") {
+                EconomyPage::Funds
+            } else if place.starts_with("Tabell 3") {
+                EconomyPage::Financing
+            } else if place.starts_with("Ansök") || place.starts_with("Beviljade projekt") {
+                EconomyPage::Applications
+            } else if place.starts_with("Kostnadsreducering")
+                || place.starts_with("Exempel på kostnadsreducering")
+            {
+                EconomyPage::CostReduction
+            } else if place.starts_with("Budget ") {
+                EconomyPage::Plan
+            } else {
+                EconomyPage::Budget
+            };
+            Nav::Ekonomi(page)
+        }
         Part::Narvaro => Nav::Narvaro,
         Part::Kompetens => Nav::Kompetens,
         Part::Enkat => Nav::Enkat,
@@ -137,13 +155,21 @@ fn goto_id() -> egui::Id {
     egui::Id::unique("kontroll-goto")
 }
 
+/// A row Kontroll asked to show.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Goto {
+    nav: Nav,
+    pub section: Option<usize>,
+    pub row: usize,
+}
+
 /// The row Kontroll asked to show in `nav`, taken once.
-pub(super) fn take_goto(ui: &Ui, nav: Nav) -> Option<usize> {
-    let goto: Option<(Nav, usize)> = ui.data(|d| d.get_temp(goto_id()));
+pub(super) fn take_goto(ui: &Ui, nav: Nav) -> Option<Goto> {
+    let goto: Option<Goto> = ui.data(|d| d.get_temp(goto_id()));
     match goto {
-        Some((n, row)) if n == nav => {
-            ui.data_mut(|d| d.remove::<(Nav, usize)>(goto_id()));
-            Some(row)
+        Some(g) if g.nav == nav => {
+            ui.data_mut(|d| d.remove::<Goto>(goto_id()));
+            Some(g)
         }
         _ => None,
     }
@@ -202,9 +228,18 @@ fn kontroll(ui: &mut Ui, nav: &mut Nav, findings: &[Finding]) {
                 .link(format!("{} – {}: {}", f.part.name(), f.place, f.message))
                 .clicked()
             {
-                *nav = nav_of(f.part);
+                *nav = nav_of(f.part, &f.place);
                 if let Some(row) = f.row {
-                    ui.data_mut(|d| d.insert_temp(goto_id(), (*nav, row)));
+                    ui.data_mut(|d| {
+                        d.insert_temp(
+                            goto_id(),
+                            Goto {
+                                nav: *nav,
+                                section: f.section,
+                                row,
+                            },
+                        )
+                    });
                 }
             }
         });

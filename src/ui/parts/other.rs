@@ -94,8 +94,8 @@ pub fn staff(ui: &mut Ui, ws: &mut Workspace) -> bool {
     let id = Id::unique("staff");
     let s = &mut ws.staff;
     let printed = tables::staff_table(s);
-    if let Some(row) = super::take_goto(ui, super::Nav::Medarbetare) {
-        grid::highlight_row(ui, id.with("table"), row);
+    if let Some(goto) = super::take_goto(ui, super::Nav::Medarbetare) {
+        grid::highlight_row(ui, id.with("table"), goto.row);
     }
     ui.label(RichText::new("Antal medarbetare och anställningsformer (årsarbetare)").strong());
     let cols: Vec<Col<StaffRow, StaffColumn>> = vec![
