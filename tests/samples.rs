@@ -109,3 +109,42 @@ fn samples_have_no_check_problems() {
         assert!(problems.is_empty(), "{}: {problems:#?}", path.display());
     }
 }
+
+#[test]
+fn extreme_values_never_panic() {
+    use rust_decimal::Decimal;
+    let mut ws = sample(DELARSRAPPORT_2020);
+    for r in &mut ws.staff.rows {
+        r.tjanstekop = Some(Decimal::MAX);
+        r.visstid = Some(Decimal::MAX);
+    }
+    if let Some(b) = ws.economy.budget.as_mut() {
+        for r in &mut b.rows {
+            r.ingaende = Some(Decimal::MAX);
+            r.erhallna = Some(Decimal::MAX);
+            r.utfall = Some(Decimal::MIN);
+        }
+    }
+    if let Some(c) = ws.economy.cost_reduction.as_mut() {
+        for r in &mut c.rows {
+            r.cost_external = Some(Decimal::MAX);
+            r.cost_internal = Some(Decimal::MIN);
+            r.participants = Some(Decimal::MAX);
+        }
+    }
+    for p in &mut ws.courses.by_participant {
+        p.count = Some(Decimal::MAX);
+    }
+    ws.attendance.target = Decimal::MIN;
+    let findings = tertial::domain::check::check(&ws);
+    assert!(tertial::domain::check::has_problems(&findings));
+    let dir = tempfile::tempdir().expect("tempdir");
+    let files = tertial::export::csv::export_tables(&ws, dir.path()).expect("csv");
+    assert!(!files.is_empty());
+    assert!(!tertial::cli::key_figures(&ws).is_empty());
+    let text = storage::to_ron_string(&ws).expect("ron");
+    assert_eq!(
+        storage::from_ron_str(&text, std::path::Path::new("x.ron")).expect("load"),
+        ws
+    );
+}

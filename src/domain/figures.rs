@@ -86,10 +86,9 @@ impl Figure {
 
 /// Sum of cells; empty when every cell is empty.
 pub fn sum<I: IntoIterator<Item = Option<Decimal>>>(values: I) -> Option<Decimal> {
-    values
-        .into_iter()
-        .flatten()
-        .fold(None, |acc, v| Some(acc.unwrap_or(Decimal::ZERO) + v))
+    values.into_iter().flatten().fold(None, |acc, v| {
+        Some(acc.unwrap_or(Decimal::ZERO).saturating_add(v))
+    })
 }
 
 /// `part` as a share of `whole` in percent, unrounded.
@@ -137,8 +136,12 @@ pub fn split_shares(parts: &[Option<Decimal>]) -> Vec<Option<Decimal>> {
         .unwrap_or(0);
     let mut order: Vec<usize> = (0..parts.len()).filter(|&i| exact[i].is_some()).collect();
     order.sort_by(|&a, &b| {
-        let ra = exact[a].unwrap_or_default() - floors[a].unwrap_or_default();
-        let rb = exact[b].unwrap_or_default() - floors[b].unwrap_or_default();
+        let ra = exact[a]
+            .unwrap_or_default()
+            .saturating_sub(floors[a].unwrap_or_default());
+        let rb = exact[b]
+            .unwrap_or_default()
+            .saturating_sub(floors[b].unwrap_or_default());
         rb.cmp(&ra).then(exact[b].cmp(&exact[a])).then(a.cmp(&b))
     });
     for i in order {
@@ -156,16 +159,16 @@ pub fn split_shares(parts: &[Option<Decimal>]) -> Vec<Option<Decimal>> {
 /// Change from `old` to `new` in whole percent of `old`.
 pub fn change_percent(new: Option<Decimal>, old: Option<Decimal>) -> Option<Decimal> {
     let (new, old) = (new?, old?);
-    share(Some(new - old), Some(old))
+    share(Some(new.saturating_sub(old)), Some(old))
 }
 
 /// Change of a percentage in percentage points (unrounded).
 pub fn change_points(new: Option<Decimal>, old: Option<Decimal>) -> Option<Decimal> {
-    Some(new? - old?)
+    Some(new?.saturating_sub(old?))
 }
 
 fn minus(a: Option<Decimal>, b: Option<Decimal>) -> Option<Decimal> {
-    a.map(|a| a - b.unwrap_or(Decimal::ZERO))
+    a.map(|a| a.saturating_sub(b.unwrap_or(Decimal::ZERO)))
 }
 
 fn ov<C: Ord>(map: &Overrides<C>, col: C) -> Option<&Override> {
@@ -187,7 +190,7 @@ pub fn measure_status_formula(m: &Measure) -> Option<MeasureStatus> {
         Direction::HigherIsBetter => {
             if result >= target {
                 MeasureStatus::Uppfyllt
-            } else if target > Decimal::ZERO && result >= target * three_quarters {
+            } else if target > Decimal::ZERO && result >= target.saturating_mul(three_quarters) {
                 MeasureStatus::DelvisUppfyllt
             } else {
                 MeasureStatus::EjUppfyllt
@@ -196,7 +199,7 @@ pub fn measure_status_formula(m: &Measure) -> Option<MeasureStatus> {
         Direction::LowerIsBetter => {
             if result <= target {
                 MeasureStatus::Uppfyllt
-            } else if target > Decimal::ZERO && result <= target * five_quarters {
+            } else if target > Decimal::ZERO && result <= target.saturating_mul(five_quarters) {
                 MeasureStatus::DelvisUppfyllt
             } else {
                 MeasureStatus::EjUppfyllt
@@ -300,7 +303,9 @@ pub fn staff(s: &Staff) -> StaffFigures {
     let previous = sums.len().checked_sub(2).and_then(|i| sums[i].shown);
     StaffFigures {
         current_total,
-        change_from_previous: current_total.zip(previous).map(|(c, p)| c - p),
+        change_from_previous: current_total
+            .zip(previous)
+            .map(|(c, p)| c.saturating_sub(p)),
         financing_total: sum([s.financing.municipal_fte, s.financing.external_fte]),
         by_activity_total: sum(s.by_activity.iter().map(|a| a.amount)),
         sums,
@@ -685,14 +690,16 @@ pub fn cost_reduction(t: &CostReduction) -> CostFigures {
         .iter()
         .map(|r| {
             let per_participant = Figure::with(
-                r.cost_external.zip(r.cost_internal).map(|(e, i)| e - i),
+                r.cost_external
+                    .zip(r.cost_internal)
+                    .map(|(e, i)| e.saturating_sub(i)),
                 ov(&r.overrides, CostColumn::PerParticipant),
             );
             let per_course = Figure::with(
                 per_participant
                     .shown
                     .zip(r.participants)
-                    .map(|(p, n)| p * n),
+                    .map(|(p, n)| p.saturating_mul(n)),
                 ov(&r.overrides, CostColumn::PerCourse),
             );
             let percent = Figure::with(
@@ -710,10 +717,11 @@ pub fn cost_reduction(t: &CostReduction) -> CostFigures {
         sum(rows.iter().map(|f| f.per_course.shown)),
         ov(&t.sum_overrides, CostColumn::PerCourse),
     );
-    let external_total = sum(t
-        .rows
-        .iter()
-        .map(|r| r.cost_external.zip(r.participants).map(|(e, n)| e * n)));
+    let external_total = sum(t.rows.iter().map(|r| {
+        r.cost_external
+            .zip(r.participants)
+            .map(|(e, n)| e.saturating_mul(n))
+    }));
     let total_percent = Figure::with(
         share(total.shown, external_total),
         ov(&t.sum_overrides, CostColumn::Percent),
@@ -924,7 +932,9 @@ pub fn attendance(a: &Attendance) -> AttendanceFigures {
         None
     } else {
         Some(
-            network_averages.iter().copied().sum::<Decimal>()
+            network_averages
+                .iter()
+                .fold(Decimal::ZERO, |a, v| a.saturating_add(*v))
                 / Decimal::from(network_averages.len()),
         )
     };
@@ -1064,6 +1074,27 @@ mod tests {
     }
     fn sd(s: &str) -> Option<Decimal> {
         Some(d(s))
+    }
+
+    #[test]
+    fn huge_values_saturate_instead_of_panicking() {
+        let max = Some(Decimal::MAX);
+        assert_eq!(sum([max, max]), max);
+        assert_eq!(change_points(Some(Decimal::MIN), max), Some(Decimal::MIN));
+        let t = CostReduction {
+            rows: vec![CostReductionRow {
+                cost_internal: Some(Decimal::MIN),
+                participants: max,
+                cost_external: max,
+                ..CostReductionRow::default()
+            }],
+            ..CostReduction::default()
+        };
+        let f = cost_reduction(&t);
+        assert_eq!(f.rows[0].per_course.shown, max);
+        let mut m = measure("1", Some("1"), None);
+        m.target = max;
+        assert_eq!(measure_status_formula(&m), Some(MeasureStatus::EjUppfyllt));
     }
 
     #[test]
