@@ -77,14 +77,23 @@ pub struct GridOutcome {
 
 fn width_for(col: &Col<impl Sized, impl Sized>) -> Column {
     match col {
-        Col::Text { .. } => Column::initial(230.0)
+        Col::Text { .. } => Column::initial(210.0)
             .at_least(80.0)
             .resizable(true)
             .clip(true),
-        Col::Number { .. } | Col::Computed { .. } => Column::initial(128.0)
-            .at_least(70.0)
-            .resizable(true)
-            .clip(true),
+        Col::Number { header, .. } | Col::Computed { header, .. } => {
+            // Wide enough for the longest word of the header (headers wrap
+            // between words), at least a seven-digit amount.
+            let longest = header
+                .split_whitespace()
+                .map(|w| w.chars().count())
+                .max()
+                .unwrap_or(0);
+            Column::initial((longest as f32 * 8.0 + 16.0).max(100.0))
+                .at_least(70.0)
+                .resizable(true)
+                .clip(true)
+        }
         Col::Custom { width, .. } => Column::initial(*width)
             .at_least(40.0)
             .resizable(true)
@@ -132,7 +141,7 @@ pub fn grid<R: Default, C: Ord + Copy>(
         table = table.column(width_for(c));
     }
     table
-        .header(row_height + 6.0, |mut header| {
+        .header(row_height * 2.0, |mut header| {
             if spec.allow_row_edits {
                 header.col(|_| {});
             }
