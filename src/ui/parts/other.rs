@@ -390,14 +390,18 @@ pub fn survey(ui: &mut Ui, ws: &mut Workspace) -> bool {
                 q.total.resize(n, None);
                 let (tc, pc) = figures::survey_changes(q);
                 ui.horizontal(|ui| {
-                    ui.set_width(360.0);
-                    changed |= cells::text_area(
-                        ui,
-                        id.with(("q", qi)),
-                        &format!("Fråga {}", qi + 1),
-                        &mut q.text,
-                        1,
-                    );
+                    ui.set_width(400.0);
+                    // Leave room for the three buttons beside the question.
+                    ui.vertical(|ui| {
+                        ui.set_width(290.0);
+                        changed |= cells::text_area(
+                            ui,
+                            id.with(("q", qi)),
+                            &format!("Fråga {}", qi + 1),
+                            &mut q.text,
+                            1,
+                        );
+                    });
                     if let Some(a) = entry_buttons(ui, "frågan") {
                         action = Some((qi, a));
                     }
