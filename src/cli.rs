@@ -171,28 +171,31 @@ fn pct_rounded(v: Option<Decimal>) -> String {
 /// The key derived figures, as `(key, Swedish value)` pairs in report order.
 pub fn key_figures(ws: &Workspace) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = Vec::new();
-    let mut put = |k: &str, v: String| {
-        if !v.is_empty() {
-            out.push((k.to_string(), v));
-        }
-    };
-    put("period", ws.report.period.label());
+    put(&mut out, "period", ws.report.period.label());
 
     let s = figures::staff(&ws.staff);
-    put("medarbetare.summa", opt(s.current_total, format_fte));
     put(
+        &mut out,
+        "medarbetare.summa",
+        opt(s.current_total, format_fte),
+    );
+    put(
+        &mut out,
         "medarbetare.forandring",
         opt(s.change_from_previous, format_fte),
     );
     put(
+        &mut out,
         "medarbetare.kommunfinansierade",
         opt(ws.staff.financing.municipal_fte, format_fte),
     );
     put(
+        &mut out,
         "medarbetare.externt_finansierade",
         opt(ws.staff.financing.external_fte, format_fte),
     );
     put(
+        &mut out,
         "medarbetare.per_verksamhet",
         opt(s.by_activity_total, format_fte),
     );
@@ -204,12 +207,13 @@ pub fn key_figures(ws: &Workspace) -> Vec<(String, String)> {
                 let key = format!("matetal.{number}.{}", mi + 1);
                 if let Some(st) = figures::measure_status(m).shown {
                     put(
+                        &mut out,
                         &format!("{key}.status"),
                         format!("{} {}", st.symbol(), st.name()),
                     );
                 }
                 if let Some(t) = figures::measure_trend(m).shown {
-                    put(&format!("{key}.trend"), t.symbol().to_string());
+                    put(&mut out, &format!("{key}.trend"), t.symbol().to_string());
                 }
             }
         }
@@ -228,13 +232,9 @@ pub fn key_figures(ws: &Workspace) -> Vec<(String, String)> {
             "fonderade",
             "prognos",
         ];
-        for (name, fig) in names.iter().zip(&f.sum) {
-            put(
-                &format!("tabell1.summa.{name}"),
-                opt(fig.shown, format_amount),
-            );
-        }
+        put_each(&mut out, "tabell1.summa", &names, &f.sum, format_amount);
         put(
+            &mut out,
             "tabell1.ackumulerat",
             opt(f.accumulated_prognos, format_amount),
         );
@@ -249,124 +249,145 @@ pub fn key_figures(ws: &Workspace) -> Vec<(String, String)> {
             "ovriga",
             "fonderade",
         ];
-        for (name, fig) in names.iter().zip(&f.sum) {
-            put(
-                &format!("tabell2.summa.{name}"),
-                opt(fig.shown, format_amount),
-            );
-        }
-        for (name, fig) in ["kommunerna", "staten", "ovriga"]
-            .iter()
-            .zip(&f.sum_share_financiers)
-        {
-            put(
-                &format!("tabell2.andel.{name}"),
-                opt(fig.shown, format_percent),
-            );
-        }
+        put_each(&mut out, "tabell2.summa", &names, &f.sum, format_amount);
+        put_each(
+            &mut out,
+            "tabell2.andel",
+            &["kommunerna", "staten", "ovriga"],
+            &f.sum_share_financiers,
+            format_percent,
+        );
     }
     if let Some(t) = &e.financing {
         let f = figures::financing(t);
-        for (name, fig) in ["utfall", "kommunerna", "staten", "ovriga"]
-            .iter()
-            .zip(&f.sum)
-        {
-            put(
-                &format!("finansiering.summa.{name}"),
-                opt(fig.shown, format_amount),
-            );
-        }
-        for (name, fig) in ["kommunerna", "staten", "ovriga"]
-            .iter()
-            .zip(&f.sum_share_financiers)
-        {
-            put(
-                &format!("finansiering.andel.{name}"),
-                opt(fig.shown, format_percent),
-            );
-        }
+        put_each(
+            &mut out,
+            "finansiering.summa",
+            &["utfall", "kommunerna", "staten", "ovriga"],
+            &f.sum,
+            format_amount,
+        );
+        put_each(
+            &mut out,
+            "finansiering.andel",
+            &["kommunerna", "staten", "ovriga"],
+            &f.sum_share_financiers,
+            format_percent,
+        );
     }
     let a = figures::applications(&e.applications);
     if !e.applications.items.is_empty() || e.applications.entered_totals.is_some() {
-        put("ansokningar.inskickade", opt(a.current.sent, format_amount));
         put(
+            &mut out,
+            "ansokningar.inskickade",
+            opt(a.current.sent, format_amount),
+        );
+        put(
+            &mut out,
             "ansokningar.beviljade",
             opt(a.current.granted, format_amount),
         );
         put(
+            &mut out,
             "ansokningar.andel_beviljade",
             opt(a.current.granted_share, format_percent),
         );
         put(
+            &mut out,
             "ansokningar.sokta_kronor",
             opt(a.current.sought_kronor, format_kronor),
         );
         put(
+            &mut out,
             "ansokningar.beviljade_kronor",
             opt(a.current.granted_kronor, format_kronor),
         );
         put(
+            &mut out,
             "ansokningar.andel_kronor",
             opt(a.current.kronor_share, format_percent),
         );
         if a.funders > 0 {
-            put("ansokningar.finansiarer", a.funders.to_string());
+            put(&mut out, "ansokningar.finansiarer", a.funders.to_string());
         }
     }
     if let Some(t) = &e.cost_reduction {
         let f = figures::cost_reduction(t);
         put(
+            &mut out,
             "kostnadsreducering.total",
             opt(f.total.shown, format_kronor),
         );
         put(
+            &mut out,
             "kostnadsreducering.procent",
             opt(f.total_percent.shown, format_percent),
         );
     }
     if let Some(t) = &e.plan_budget {
         let f = figures::plan_budget(t);
-        for (name, fig) in ["ingaende", "forvantade", "disponibla", "budget"]
-            .iter()
-            .zip(&f.sum)
-        {
-            put(&format!("plan.summa.{name}"), opt(fig.shown, format_amount));
-        }
+        put_each(
+            &mut out,
+            "plan.summa",
+            &["ingaende", "forvantade", "disponibla", "budget"],
+            &f.sum,
+            format_amount,
+        );
     }
 
     let at = &ws.attendance;
     if !at.groups.is_empty() {
         let f = figures::attendance(at);
-        put("narvaro.natverk", f.networks.to_string());
+        put(&mut out, "narvaro.natverk", f.networks.to_string());
         put(
+            &mut out,
             "narvaro.nar_malvardet",
             format!("{} av {}", f.networks_reaching_target, f.networks),
         );
-        put("narvaro.samtliga_natverk", pct_rounded(f.all_networks));
+        put(
+            &mut out,
+            "narvaro.samtliga_natverk",
+            pct_rounded(f.all_networks),
+        );
         if let Some((lo, hi)) = f.network_range {
             put(
+                &mut out,
                 "narvaro.spann",
                 format!("{}–{}", format_amount(lo), format_percent(hi)),
             );
         }
-        put("narvaro.traffar", f.network_meetings.to_string());
-        put("narvaro.pks", pct_rounded(f.pks));
-        put("narvaro.kommundirektorer", pct_rounded(f.directors));
+        put(&mut out, "narvaro.traffar", f.network_meetings.to_string());
+        put(&mut out, "narvaro.pks", pct_rounded(f.pks));
+        put(
+            &mut out,
+            "narvaro.kommundirektorer",
+            pct_rounded(f.directors),
+        );
         for (name, share) in ["fysiskt", "digitalt", "kombination"]
             .iter()
             .zip(f.form_shares)
         {
-            put(&format!("narvaro.form.{name}"), opt(share, format_percent));
+            put(
+                &mut out,
+                &format!("narvaro.form.{name}"),
+                opt(share, format_percent),
+            );
         }
         if let Some((lo, hi)) = f.municipality_range {
             put(
+                &mut out,
                 "narvaro.kommuner.spann",
                 format!("{}–{}", format_amount(lo), format_percent(hi)),
             );
         }
-        put("narvaro.kommuner.okat", f.municipalities_up.to_string());
+        put(
+            &mut out,
+            "narvaro.kommuner.okat",
+            f.municipalities_up.to_string(),
+        );
         for (m, v) in &f.municipalities {
             put(
+                &mut out,
                 &format!("narvaro.kommun.{}", ascii_key(*m)),
                 pct_rounded(*v),
             );
@@ -374,6 +395,7 @@ pub fn key_figures(ws: &Workspace) -> Vec<(String, String)> {
         for (g, gf) in at.groups.iter().zip(&f.groups) {
             if g.kind == crate::domain::GroupKind::RegionSamverkan {
                 put(
+                    &mut out,
                     &format!("narvaro.region.{}", slug(&g.name)),
                     pct_rounded(gf.average),
                 );
@@ -384,37 +406,73 @@ pub fn key_figures(ws: &Workspace) -> Vec<(String, String)> {
     let c = figures::courses(&ws.courses);
     if let Some(last) = ws.courses.periods.last() {
         let i = ws.courses.periods.len() - 1;
-        put("kurser.antal", opt(last.courses, format_amount));
+        put(&mut out, "kurser.antal", opt(last.courses, format_amount));
         put(
+            &mut out,
             "kurser.forandring",
             opt(c.courses_change[i].shown, format_change),
         );
-        put("deltagare.antal", opt(last.participants, format_amount));
         put(
+            &mut out,
+            "deltagare.antal",
+            opt(last.participants, format_amount),
+        );
+        put(
+            &mut out,
             "deltagare.forandring",
             opt(c.participants_change[i].shown, format_change),
         );
     }
     if !ws.courses.by_participant.is_empty() {
-        put("bilaga2.summa", opt(c.participants_total, format_amount));
+        put(
+            &mut out,
+            "bilaga2.summa",
+            opt(c.participants_total, format_amount),
+        );
         for (p, share) in ws.courses.by_participant.iter().zip(&c.participant_shares) {
             put(
+                &mut out,
                 &format!("bilaga2.{}", slug(p.who.name())),
                 opt(share.shown, format_percent),
             );
         }
     }
     put(
+        &mut out,
         "kurser.per_omrade.summa",
         opt(c.by_area_total, format_amount),
     );
     for (year, n) in ws.survey.years.iter().zip(&ws.survey.respondents) {
-        put(&format!("enkat.svar.{year}"), opt(*n, format_amount));
+        put(
+            &mut out,
+            &format!("enkat.svar.{year}"),
+            opt(*n, format_amount),
+        );
     }
     out
 }
 
 /// A key part from a name: lower case, words joined by `_`.
+/// One key figure, left out when it has no value.
+fn put(out: &mut Vec<(String, String)>, key: &str, value: String) {
+    if !value.is_empty() {
+        out.push((key.to_string(), value));
+    }
+}
+
+/// `prefix.name` for each column name and its figure.
+fn put_each(
+    out: &mut Vec<(String, String)>,
+    prefix: &str,
+    names: &[&str],
+    figures: &[figures::Figure],
+    format: fn(Decimal) -> String,
+) {
+    for (name, fig) in names.iter().zip(figures) {
+        put(out, &format!("{prefix}.{name}"), opt(fig.shown, format));
+    }
+}
+
 fn slug(name: &str) -> String {
     name.to_lowercase()
         .split(|c: char| !c.is_alphanumeric())

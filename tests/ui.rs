@@ -367,3 +367,41 @@ fn kontroll_goes_to_goals_and_economy_pages() {
     h.run();
     assert_eq!(h.state().nav, Nav::Kompetens);
 }
+
+#[test]
+fn rows_can_be_added_and_deleted_and_undone() {
+    let mut h = harness();
+    go(&mut h, Nav::Medarbetare);
+    let periods = |h: &Harness<'static, TertialApp>| -> Vec<String> {
+        h.state()
+            .doc
+            .workspace
+            .staff
+            .rows
+            .iter()
+            .map(|r| r.period.clone())
+            .collect()
+    };
+    let before = periods(&h);
+    h.get_by_label("Ta bort raden 2019 - tertial 1").click();
+    h.run();
+    assert_eq!(periods(&h), before[1..].to_vec());
+    // The first "Lägg till rad" belongs to the staff table.
+    h.get_all_by_label("Lägg till rad")
+        .next()
+        .expect("add button")
+        .click();
+    h.run();
+    assert_eq!(periods(&h).len(), before.len());
+    assert_eq!(periods(&h).last().map(String::as_str), Some(""));
+    // Summa of the remaining rows is still computed for each of them.
+    assert_eq!(
+        figures::staff(&h.state().doc.workspace.staff).sums.len(),
+        before.len()
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(periods(&h), before, "both row edits undone");
+}

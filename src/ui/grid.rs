@@ -101,6 +101,28 @@ fn width_for(col: &Col<impl Sized, impl Sized>) -> Column {
     }
 }
 
+/// A grid without computed cells to override: typed columns only, rows
+/// added, moved and deleted. Returns whether anything changed.
+pub fn plain<R: Default>(
+    ui: &mut Ui,
+    id: Id,
+    cols: Vec<Col<R, u8>>,
+    printed: &Table,
+    row_name: fn(&R) -> String,
+    rows: &mut Vec<R>,
+) -> bool {
+    let spec = GridSpec {
+        id,
+        cols,
+        printed,
+        row_name,
+        overrides: None,
+        sum_keys: Vec::new(),
+        allow_row_edits: true,
+    };
+    grid(ui, spec, rows, None).changed
+}
+
 /// Mark a row of the grid `grid_id` and scroll to it (Kontroll's "go to").
 pub fn highlight_row(ui: &Ui, grid_id: Id, row: usize) {
     ui.data_mut(|d| {

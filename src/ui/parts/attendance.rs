@@ -16,7 +16,7 @@ use crate::domain::{
     Municipality, Workspace,
 };
 use crate::ui::cells;
-use crate::ui::grid::{self, Col, GridSpec};
+use crate::ui::grid::{self, Col};
 
 fn short(m: Municipality) -> &'static str {
     match m {
@@ -516,20 +516,12 @@ fn history(ui: &mut Ui, id: Id, rows: &mut Vec<AttendanceHistory>) -> bool {
             set: |r| &mut r.region_groups,
         },
     ];
-    let spec = GridSpec {
+    grid::plain(
+        ui,
         id,
         cols,
-        printed: &printed,
-        row_name: |r: &AttendanceHistory| r.period.clone(),
-        overrides: None,
-        sum_keys: Vec::new(),
-        allow_row_edits: true,
-    };
-    grid::grid(
-        ui,
-        spec,
+        &printed,
+        |r: &AttendanceHistory| r.period.clone(),
         rows,
-        None::<&mut std::collections::BTreeMap<u8, crate::domain::Override>>,
     )
-    .changed
 }

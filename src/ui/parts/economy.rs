@@ -511,16 +511,14 @@ fn applications(ui: &mut Ui, ws: &mut Workspace) -> bool {
             set: |r| &mut r.note,
         },
     ];
-    let spec = GridSpec {
-        id: id.with("items"),
+    changed |= grid::plain(
+        ui,
+        id.with("items"),
         cols,
-        printed: &printed,
-        row_name: |r: &Application| r.name.clone(),
-        overrides: None,
-        sum_keys: Vec::new(),
-        allow_row_edits: true,
-    };
-    changed |= grid::grid(ui, spec, &mut a.items, None::<&mut BTreeMap<u8, Override>>).changed;
+        &printed,
+        |r: &Application| r.name.clone(),
+        &mut a.items,
+    );
     ui.add_space(8.0);
     let comparison = tables::application_comparison(a);
     ui.label(RichText::new(&comparison.title).strong());
@@ -572,16 +570,14 @@ fn totals_grid(ui: &mut Ui, id: Id, rows: &mut Vec<ApplicationTotals>) -> bool {
             format: Format::Amount,
         },
     ];
-    let spec = GridSpec {
+    grid::plain(
+        ui,
         id,
         cols,
-        printed: &printed,
-        row_name: |r: &ApplicationTotals| r.period.clone(),
-        overrides: None,
-        sum_keys: Vec::new(),
-        allow_row_edits: true,
-    };
-    grid::grid(ui, spec, rows, None::<&mut BTreeMap<u8, Override>>).changed
+        &printed,
+        |r: &ApplicationTotals| r.period.clone(),
+        rows,
+    )
 }
 
 /// A printed table shown as it is (every cell computed or copied).

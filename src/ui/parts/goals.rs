@@ -2,8 +2,6 @@
 //! activity tables, example bullets and analysis text. Goals and sections
 //! can be added, renamed, reordered and removed.
 
-use std::collections::BTreeMap;
-
 use egui::{Id, Ui};
 
 use super::Nav;
@@ -15,7 +13,7 @@ use crate::domain::{
     ValueKind, Workspace,
 };
 use crate::ui::cells::{self, CellOutcome};
-use crate::ui::grid::{self, Col, GridSpec};
+use crate::ui::grid::{self, Col};
 
 fn value_format(kind: &ValueKind) -> Format {
     match kind {
@@ -219,22 +217,14 @@ fn measures_grid(ui: &mut Ui, id: Id, number: &str, section: &mut Section) -> bo
             set: |m| &mut m.description,
         },
     ];
-    let spec = GridSpec {
-        id: id.with("measures"),
-        cols,
-        printed: &printed,
-        row_name: |m: &Measure| m.name.clone(),
-        overrides: None,
-        sum_keys: Vec::new(),
-        allow_row_edits: true,
-    };
-    grid::grid(
+    grid::plain(
         ui,
-        spec,
+        id.with("measures"),
+        cols,
+        &printed,
+        |m: &Measure| m.name.clone(),
         &mut section.measures,
-        None::<&mut BTreeMap<u8, crate::domain::Override>>,
     )
-    .changed
 }
 
 fn activities_grid(ui: &mut Ui, id: Id, number: &str, section: &mut Section) -> bool {
@@ -254,22 +244,14 @@ fn activities_grid(ui: &mut Ui, id: Id, number: &str, section: &mut Section) -> 
             set: |a| &mut a.status_text,
         },
     ];
-    let spec = GridSpec {
-        id: id.with("activities"),
-        cols,
-        printed: &printed,
-        row_name: |a: &Activity| a.name.clone(),
-        overrides: None,
-        sum_keys: Vec::new(),
-        allow_row_edits: true,
-    };
-    grid::grid(
+    grid::plain(
         ui,
-        spec,
+        id.with("activities"),
+        cols,
+        &printed,
+        |a: &Activity| a.name.clone(),
         &mut section.activities,
-        None::<&mut BTreeMap<u8, crate::domain::Override>>,
     )
-    .changed
 }
 
 /// The goal at `gi`; the navigation follows the goal when it moves.

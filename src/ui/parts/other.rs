@@ -9,7 +9,7 @@ use crate::domain::figures::{self, Figure};
 use crate::domain::numbers;
 use crate::domain::tables::{self, Cell, Format};
 use crate::domain::{
-    CourseColumn, CoursePeriod, Municipality, NamedAmount, Override, Participant, ParticipantCount,
+    CourseColumn, CoursePeriod, Municipality, NamedAmount, Participant, ParticipantCount,
     ResearchItem, ShareColumn, StaffColumn, StaffRow, SurveyQuestion, Workspace,
 };
 use crate::ui::cells::{self, CellOutcome};
@@ -77,16 +77,14 @@ fn named_amounts(
         },
     ];
     ui.label(RichText::new(title).strong());
-    let spec = GridSpec {
+    grid::plain(
+        ui,
         id,
         cols,
-        printed: &printed,
-        row_name: |r: &NamedAmount| r.name.clone(),
-        overrides: None,
-        sum_keys: Vec::new(),
-        allow_row_edits: true,
-    };
-    grid::grid(ui, spec, rows, None::<&mut BTreeMap<u8, Override>>).changed
+        &printed,
+        |r: &NamedAmount| r.name.clone(),
+        rows,
+    )
 }
 
 pub fn staff(ui: &mut Ui, ws: &mut Workspace) -> bool {
