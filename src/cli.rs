@@ -1,5 +1,5 @@
-//! The command line: `tertial [FILE]` opens the window; `check`, `figures`
-//! and `export-tables` work headless and never open one.
+//! The command line: `tertial [FILE]` opens the window; `check`, `figures`,
+//! `export-tables` and `export-charts` work headless and never open one.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use rust_decimal::Decimal;
 
+use crate::charts::{ChartFormat, ChartSize};
 use crate::domain::check;
 use crate::domain::figures;
 use crate::domain::numbers::{
@@ -45,6 +46,30 @@ pub enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Skriver rapportens diagram som PNG- och/eller SVG-bilder till en mapp.
+    ExportCharts {
+        file: PathBuf,
+        /// Mapp att skriva till (skapas om den saknas).
+        #[arg(long)]
+        out: PathBuf,
+        /// Bildstorlek i bildpunkter, bredd×höjd.
+        #[arg(long, default_value = "1920x1080", value_parser = parse_size)]
+        size: ChartSize,
+        /// Bildformat; utan --format skrivs både PNG och SVG.
+        #[arg(long, value_enum)]
+        format: Option<FormatArg>,
+    },
+}
+
+/// `--format` of `export-charts`.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FormatArg {
+    Png,
+    Svg,
+}
+
+fn parse_size(s: &str) -> Result<ChartSize, String> {
+    ChartSize::parse(s)
 }
 
 /// Entry point of the binary.
@@ -54,6 +79,12 @@ pub fn main() -> ExitCode {
         Some(Command::Check { file }) => run_check(&file),
         Some(Command::Figures { file }) => run_figures(&file),
         Some(Command::ExportTables { file, out }) => run_export_tables(&file, &out),
+        Some(Command::ExportCharts {
+            file,
+            out,
+            size,
+            format,
+        }) => run_export_charts(&file, &out, size, format),
         None => run_window(cli.file),
     }
 }
@@ -110,6 +141,34 @@ fn run_export_tables(file: &Path, dir: &Path) -> ExitCode {
         return ExitCode::from(1);
     };
     match export::csv::export_tables(&ws, dir) {
+        Ok(files) => {
+            for f in files {
+                println!("{}", f.display());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run_export_charts(
+    file: &Path,
+    dir: &Path,
+    size: ChartSize,
+    format: Option<FormatArg>,
+) -> ExitCode {
+    let Some(ws) = load_or_report(file) else {
+        return ExitCode::from(1);
+    };
+    let formats: &[ChartFormat] = match format {
+        Some(FormatArg::Png) => &[ChartFormat::Png],
+        Some(FormatArg::Svg) => &[ChartFormat::Svg],
+        None => &ChartFormat::ALL,
+    };
+    match export::charts::export_all(&ws, dir, size, formats) {
         Ok(files) => {
             for f in files {
                 println!("{}", f.display());
