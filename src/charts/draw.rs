@@ -536,7 +536,9 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
         );
         let label_width = wrapped.iter().map(|w| w.width).fold(0.0, f64::max);
         let series = chart.categories.first().map_or(1, |c| c.bars.len()).max(1);
-        let band = row * if series > 1 { 0.84 } else { 0.74 };
+        // With few categories bars would turn into slabs: cap their height.
+        let band = (row * if series > 1 { 0.84 } else { 0.74 })
+            .min(SIZES.max_bar * self.s * series as f64);
         let thickness = match chart.layout {
             Layout::Grouped => band / series as f64,
             Layout::Stacked => band,
@@ -722,7 +724,7 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
         let lines_used = wrapped.iter().map(|w| w.lines.len()).max().unwrap_or(1) as f64;
         let plot_bottom = self.height - m - lines_used * label_size * LINE - gap;
         let series = chart.categories.first().map_or(1, |c| c.bars.len()).max(1);
-        let band = column * 0.7;
+        let band = (column * 0.7).min(SIZES.max_bar * 3.0 * self.s * series as f64);
         let thickness = match chart.layout {
             Layout::Grouped => band / series as f64,
             Layout::Stacked => band,

@@ -86,6 +86,8 @@ pub struct Sizes {
     pub hatch_gap: f64,
     pub hatch_line: f64,
     pub gap: f64,
+    /// The thickest a horizontal bar gets (one series).
+    pub max_bar: f64,
 }
 
 pub const SIZES: Sizes = Sizes {
@@ -101,6 +103,7 @@ pub const SIZES: Sizes = Sizes {
     hatch_gap: 14.0,
     hatch_line: 3.0,
     gap: 16.0,
+    max_bar: 90.0,
 };
 
 /// The scale of a picture of `width`×`height` against the design size.
