@@ -190,9 +190,110 @@ fn export_tables_writes_excel_ready_csv() {
 fn help_and_usage_errors() {
     let o = tertial(&["--help"]);
     assert_eq!(o.status.code(), Some(0));
-    for word in ["check", "figures", "export-tables"] {
+    for word in ["check", "figures", "export-tables", "export-charts"] {
         assert!(stdout(&o).contains(word), "{}", stdout(&o));
     }
     let o = tertial(&["export-tables", "x.ron"]);
     assert_eq!(o.status.code(), Some(2), "missing --out is a usage error");
+}
+
+/// Width and height from a PNG's IHDR chunk.
+fn png_size(bytes: &[u8]) -> (u32, u32) {
+    assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"), "a PNG signature");
+    let be =
+        |at: usize| u32::from_be_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]);
+    (be(16), be(20))
+}
+
+#[test]
+fn export_charts_writes_every_chart_of_every_sample() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for path in all_samples() {
+        let stem = path.file_stem().and_then(|s| s.to_str()).expect("name");
+        let out_dir = dir.path().join(stem);
+        let o = tertial(&[
+            "export-charts",
+            path_str(&path),
+            "--out",
+            path_str(&out_dir),
+        ]);
+        assert_eq!(o.status.code(), Some(0), "{stem}: {}", stderr(&o));
+        let listed: Vec<String> = stdout(&o).lines().map(str::to_string).collect();
+        assert_eq!(
+            listed.len(),
+            2 * tertial::charts::ChartKind::ALL.len(),
+            "{listed:?}"
+        );
+        for f in &listed {
+            let bytes = std::fs::read(f).unwrap_or_else(|e| panic!("{f}: {e}"));
+            if f.ends_with(".png") {
+                assert_eq!(png_size(&bytes), (1920, 1080), "{f}");
+            } else {
+                assert!(f.ends_with(".svg"), "{f}");
+                let svg = String::from_utf8(bytes).expect("utf-8");
+                assert!(
+                    svg.starts_with("<svg width=\"1920\" height=\"1080\""),
+                    "{f}"
+                );
+            }
+        }
+    }
+    let ws = sample(DELARSRAPPORT_2020);
+    let name = tertial::charts::file_name(
+        tertial::charts::ChartKind::NetworkAttendance,
+        &ws.report.period,
+        tertial::charts::ChartFormat::Png,
+    );
+    assert_eq!(name, "narvaro-per-natverk-2020-t1-2.png");
+    assert!(
+        dir.path()
+            .join("delarsrapport-2020-t1-2")
+            .join(name)
+            .exists()
+    );
+}
+
+#[test]
+fn export_charts_size_and_format_options() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let sample = sample_path(DELARSRAPPORT_2020);
+    let o = tertial(&[
+        "export-charts",
+        path_str(&sample),
+        "--out",
+        path_str(dir.path()),
+        "--size",
+        "1024x768",
+        "--format",
+        "png",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let files: Vec<String> = stdout(&o).lines().map(str::to_string).collect();
+    assert_eq!(files.len(), tertial::charts::ChartKind::ALL.len());
+    for f in &files {
+        assert!(f.ends_with(".png"), "{f}");
+        assert_eq!(png_size(&std::fs::read(f).expect("read")), (1024, 768));
+    }
+    // A size that is no size, and one too small: usage errors in Swedish.
+    for bad in ["stor", "10x10"] {
+        let o = tertial(&[
+            "export-charts",
+            path_str(&sample),
+            "--out",
+            path_str(dir.path()),
+            "--size",
+            bad,
+        ]);
+        assert_eq!(o.status.code(), Some(2), "{bad}");
+        assert!(stderr(&o).contains("bredd"), "{bad}: {}", stderr(&o));
+    }
+    // A file that cannot be read: exit 1 and the reason.
+    let o = tertial(&[
+        "export-charts",
+        "finns-inte.ron",
+        "--out",
+        path_str(dir.path()),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("finns-inte.ron"), "{}", stderr(&o));
 }
