@@ -289,12 +289,14 @@ fn network_attendance(ws: &Workspace, mut c: BarChart) -> BarChart {
         .collect();
     rows.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
     let reaching = rows.iter().filter(|(_, v, t)| v >= t).count();
-    c.subtitle = format!(
-        "{}: {} av {} når målvärdet",
-        c.subtitle,
-        reaching,
-        rows.len()
-    );
+    if !rows.is_empty() {
+        c.subtitle = format!(
+            "{}: {} av {} når målvärdet",
+            c.subtitle,
+            reaching,
+            rows.len()
+        );
+    }
     c.categories = rows
         .into_iter()
         .map(|(label, value, target)| Category {

@@ -237,6 +237,38 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
     /// `max_lines`; the last line ends in "…" if the text does not fit.
     /// Returns the lines and whether the text had to be shortened.
     fn wrap(&self, text: &str, size: f64, max_width: f64, max_lines: usize) -> (Wrapped, bool) {
+        let (mut wrapped, shortened) = self.wrap_greedy(text, size, max_width, max_lines);
+        // Balance the lines: the narrowest width that needs no more lines,
+        // so "2019 – tertial 3" breaks as "2019 –" / "tertial 3", not with
+        // a lone "3".
+        let n = wrapped.lines.len();
+        if n > 1 && !shortened {
+            let mut lo = self.text_width(text, size, false) / n as f64;
+            let mut hi = max_width;
+            for _ in 0..12 {
+                let mid = (lo + hi) / 2.0;
+                let (w, short) = self.wrap_greedy(text, size, mid, max_lines);
+                if short || w.lines.len() > n {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                }
+            }
+            let (w, short) = self.wrap_greedy(text, size, hi, max_lines);
+            if !short && w.lines.len() == n {
+                wrapped = w;
+            }
+        }
+        (wrapped, shortened)
+    }
+
+    fn wrap_greedy(
+        &self,
+        text: &str,
+        size: f64,
+        max_width: f64,
+        max_lines: usize,
+    ) -> (Wrapped, bool) {
         let mut lines: Vec<String> = Vec::new();
         for word in text.split_whitespace() {
             match lines.last_mut() {
