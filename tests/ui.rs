@@ -25,6 +25,16 @@ impl FileChooser for FixedFiles {
     fn save(&mut self, _suggested: &str) -> Option<PathBuf> {
         self.0.borrow().clone()
     }
+    fn save_picture(
+        &mut self,
+        _suggested: &str,
+        _format: tertial::charts::ChartFormat,
+    ) -> Option<PathBuf> {
+        self.0.borrow().clone()
+    }
+    fn pick_folder(&mut self) -> Option<PathBuf> {
+        self.0.borrow().clone()
+    }
 }
 
 fn harness_with(answer: Rc<RefCell<Option<PathBuf>>>) -> Harness<'static, TertialApp> {

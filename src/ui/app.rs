@@ -1,22 +1,29 @@
 //! The editor window: menu bar, navigation of the report's parts, the part
 //! being edited, the status bar, file handling (Ny, Öppna, Spara, Spara som,
-//! recent files, drag and drop), undo/redo, shortcuts and the question
-//! about unsaved changes.
+//! recent files, drag and drop), undo/redo, shortcuts, the question
+//! about unsaved changes, and carrying out chart exports.
 
 use std::path::{Path, PathBuf};
 
 use egui::{Key, KeyboardShortcut, Modifiers, Ui, ViewportCommand};
 
+use super::charts_view::{ChartAction, ChartsView};
 use super::document::Document;
 use super::parts::{self, Nav};
+use crate::charts::{self, ChartFormat};
 use crate::domain::Workspace;
 use crate::domain::check::{self, Severity};
+use crate::export::charts::{export_all, export_chart};
 
 /// Where file names come from: native dialogs in the program, fixed answers
 /// in UI tests.
 pub trait FileChooser {
     fn open(&mut self) -> Option<PathBuf>;
     fn save(&mut self, suggested: &str) -> Option<PathBuf>;
+    /// Where to save a chart picture of `format`.
+    fn save_picture(&mut self, suggested: &str, format: ChartFormat) -> Option<PathBuf>;
+    /// A folder for "Exportera alla".
+    fn pick_folder(&mut self) -> Option<PathBuf>;
 }
 
 /// The platform's dialogs, with a `.ron` filter.
@@ -44,6 +51,20 @@ impl FileChooser for NativeDialogs {
                 }
             })
     }
+
+    fn save_picture(&mut self, suggested: &str, format: ChartFormat) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Exportera diagram")
+            .add_filter(format.name(), &[format.extension()])
+            .set_file_name(suggested)
+            .save_file()
+    }
+
+    fn pick_folder(&mut self) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Exportera alla diagram till mapp")
+            .pick_folder()
+    }
 }
 
 /// What waits for the answer to "Spara ändringarna?".
@@ -70,6 +91,7 @@ pub struct TertialApp {
     findings: (u64, Vec<check::Finding>),
     about_open: bool,
     clicks: u64,
+    pub charts: ChartsView,
 }
 
 impl TertialApp {
@@ -96,6 +118,7 @@ impl TertialApp {
             title: String::new(),
             about_open: false,
             clicks: 0,
+            charts: ChartsView::default(),
         }
     }
 
@@ -442,6 +465,44 @@ impl TertialApp {
         });
     }
 
+    /// Carries out an export asked for in the Diagram view: asks where,
+    /// writes, and says how it went (errors in the error dialog).
+    fn export_charts(&mut self, action: ChartAction) {
+        let ws = &self.doc.workspace;
+        match action {
+            ChartAction::ExportOne(kind, format, size) => {
+                let suggested = charts::file_name(kind, &ws.report.period, format);
+                let Some(mut path) = self.files.save_picture(&suggested, format) else {
+                    return;
+                };
+                if path.extension().is_none() {
+                    path.set_extension(format.extension());
+                }
+                match export_chart(ws, kind, size, format, &path) {
+                    Ok(()) => {
+                        self.charts.message = Some(format!("Sparade {}", path.display()));
+                    }
+                    Err(e) => self.error = Some(e.to_string()),
+                }
+            }
+            ChartAction::ExportAll(size, formats) => {
+                let Some(dir) = self.files.pick_folder() else {
+                    return;
+                };
+                match export_all(ws, &dir, size, formats.formats()) {
+                    Ok(files) => {
+                        self.charts.message = Some(format!(
+                            "Sparade {} bilder i {}",
+                            files.len(),
+                            dir.display()
+                        ));
+                    }
+                    Err(e) => self.error = Some(e.to_string()),
+                }
+            }
+        }
+    }
+
     fn navigation(&mut self, ui: &mut Ui) {
         egui::Panel::left("nav")
             .resizable(true)
@@ -479,6 +540,17 @@ impl eframe::App for TertialApp {
         self.status_bar(ui);
         self.navigation(ui);
         let findings = self.findings().to_vec();
+        if self.nav == Nav::Diagram {
+            let revision = self.doc.revision();
+            let action = egui::CentralPanel::default()
+                .show(ui, |ui| self.charts.show(ui, &self.doc.workspace, revision))
+                .inner;
+            if let Some(action) = action {
+                self.export_charts(action);
+            }
+            self.dialogs(ui);
+            return;
+        }
         egui::CentralPanel::default().show(ui, |ui| {
             if parts::show(ui, &mut self.nav, &mut self.doc.workspace, &findings) {
                 // Typing in one field merges into one undo step; a click

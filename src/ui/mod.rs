@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod cells;
+pub mod charts_view;
 pub mod document;
 mod grid;
 mod parts;

@@ -59,6 +59,8 @@ pub enum Nav {
     Kompetens,
     Enkat,
     Forskning,
+    /// The charts: preview and export (drawn by the app's chart view).
+    Diagram,
     Kontroll,
 }
 
@@ -97,6 +99,7 @@ impl Nav {
             Nav::Kompetens => "Kompetens".into(),
             Nav::Enkat => "Enkät".into(),
             Nav::Forskning => "Forskning".into(),
+            Nav::Diagram => "Diagram".into(),
             Nav::Kontroll => "Kontroll".into(),
         }
     }
@@ -113,6 +116,7 @@ pub fn all_navs(ws: &Workspace) -> Vec<Nav> {
         Nav::Kompetens,
         Nav::Enkat,
         Nav::Forskning,
+        Nav::Diagram,
         Nav::Kontroll,
     ]);
     v
@@ -198,6 +202,9 @@ pub fn show(ui: &mut Ui, nav: &mut Nav, ws: &mut Workspace, findings: &[Finding]
                 Nav::Kompetens => other::courses(ui, ws),
                 Nav::Enkat => other::survey(ui, ws),
                 Nav::Forskning => other::research(ui, ws),
+                // The app shows the chart view instead (it keeps a preview
+                // cache keyed by the document's revision); nothing to edit.
+                Nav::Diagram => false,
                 Nav::Kontroll => {
                     kontroll(ui, nav, findings);
                     false
