@@ -415,3 +415,104 @@ fn rows_can_be_added_and_deleted_and_undone() {
     h.run();
     assert_eq!(periods(&h), before, "both row edits undone");
 }
+
+/// Width and height from a PNG's IHDR chunk.
+fn png_size(bytes: &[u8]) -> (u32, u32) {
+    assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"), "a PNG signature");
+    let be = |at: usize| {
+        u32::from_be_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]])
+    };
+    (be(16), be(20))
+}
+
+#[test]
+fn diagram_preview_is_drawn_once_and_redrawn_on_change() {
+    let mut h = harness();
+    go(&mut h, Nav::Diagram);
+    h.get_by_label("Förhandsvisning: Genomsnittsnärvaro per nätverk");
+    let first = h.state().charts.renders;
+    assert_eq!(first, 1, "drawn once on opening");
+    for _ in 0..5 {
+        h.run();
+    }
+    assert_eq!(h.state().charts.renders, 1, "not redrawn every frame");
+    // Another chart: one more drawing.
+    h.get_by_label("Genomsnittsnärvaro per kommun").click();
+    h.run();
+    h.get_by_label("Förhandsvisning: Genomsnittsnärvaro per kommun");
+    assert_eq!(h.state().charts.renders, 2);
+    // Changed data: redrawn when shown again.
+    go(&mut h, Nav::Narvaro);
+    h.get_by_label("Aneby, träff 1").click();
+    h.run();
+    go(&mut h, Nav::Diagram);
+    assert_eq!(h.state().charts.renders, 3);
+    h.run();
+    assert_eq!(h.state().charts.renders, 3);
+}
+
+#[test]
+fn diagram_exports_one_chart_and_all_charts() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let target = dir.path().join("natverk");
+    let answer = Rc::new(RefCell::new(Some(target.clone())));
+    let mut h = harness_with(answer.clone());
+    go(&mut h, Nav::Diagram);
+    h.get_by_label("Exportera PNG…").click();
+    h.run();
+    // No extension typed: the format's is added.
+    let png = target.with_extension("png");
+    let bytes = std::fs::read(&png).expect("the PNG was written");
+    assert_eq!(png_size(&bytes), (1920, 1080));
+    h.get_by_label_contains("Sparade");
+
+    // A custom size applies to the export.
+    h.get_by_label("Välj bildstorlek").click();
+    h.run();
+    h.get_by_label("Anpassad").click();
+    h.run();
+    h.get_by_label("Bredd").click();
+    h.run();
+    h.state_mut().charts.custom = tertial::charts::ChartSize::new(800, 450);
+    h.run();
+    *answer.borrow_mut() = Some(dir.path().join("liten.svg"));
+    h.get_by_label("Exportera SVG…").click();
+    h.run();
+    let svg = std::fs::read_to_string(dir.path().join("liten.svg")).expect("svg written");
+    assert!(svg.starts_with("<svg width=\"800\" height=\"450\""), "{}", &svg[..60]);
+
+    // Exportera alla, both formats, into a folder.
+    let all = dir.path().join("alla");
+    *answer.borrow_mut() = Some(all.clone());
+    h.get_by_label("Format för alla").click();
+    h.run();
+    h.get_by_label("PNG och SVG").click();
+    h.run();
+    h.get_by_label("Exportera alla…").click();
+    h.run();
+    let n = tertial::charts::ChartKind::ALL.len();
+    let files = std::fs::read_dir(&all).expect("folder").count();
+    assert_eq!(files, 2 * n);
+    assert!(all.join("narvaro-per-kommun-2020-t1-2.svg").exists());
+    h.get_by_label(&format!("Sparade {} bilder i {}", 2 * n, all.display()));
+}
+
+#[test]
+fn a_failed_chart_export_says_why_and_keeps_the_work() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // A path inside a file cannot be written.
+    let blocker = dir.path().join("fil");
+    std::fs::write(&blocker, "x").expect("write");
+    let answer = Rc::new(RefCell::new(Some(blocker.join("bild.png"))));
+    let mut h = harness_with(answer);
+    go(&mut h, Nav::Diagram);
+    h.get_by_label("Exportera PNG…").click();
+    h.run();
+    let message = h.state().error_message().expect("an error dialog").to_string();
+    assert!(message.contains("bild.png"), "{message}");
+    assert!(message.contains("kunde inte sparas"), "{message}");
+    h.get_by_label("OK").click();
+    h.run();
+    assert!(h.state().error_message().is_none());
+    assert!(!h.state().doc.is_dirty());
+}

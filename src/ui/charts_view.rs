@@ -143,7 +143,7 @@ impl ChartsView {
                 }
                 ui.selectable_value(&mut self.size, SizeChoice::Custom, "Anpassad");
             });
-        super::cells::name_widget(ui, combo.response.id, "Bildstorlek");
+        super::cells::name_widget(ui, combo.response.id, "Välj bildstorlek");
         if self.size == SizeChoice::Custom {
             ui.horizontal(|ui| {
                 let w = ui.add(
