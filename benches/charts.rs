@@ -8,7 +8,10 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use tertial::charts::{ChartFormat, ChartKind, ChartSize, render_file};
 
 fn sample() -> tertial::domain::Workspace {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/sample-data/delarsrapport-2020-t1-2.ron");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/sample-data/delarsrapport-2020-t1-2.ron"
+    );
     match tertial::storage::load(std::path::Path::new(path)) {
         Ok(ws) => ws,
         Err(e) => panic!("{e}"),

@@ -419,9 +419,8 @@ fn rows_can_be_added_and_deleted_and_undone() {
 /// Width and height from a PNG's IHDR chunk.
 fn png_size(bytes: &[u8]) -> (u32, u32) {
     assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"), "a PNG signature");
-    let be = |at: usize| {
-        u32::from_be_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]])
-    };
+    let be =
+        |at: usize| u32::from_be_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]);
     (be(16), be(20))
 }
 
@@ -479,7 +478,11 @@ fn diagram_exports_one_chart_and_all_charts() {
     h.get_by_label("Exportera SVG…").click();
     h.run();
     let svg = std::fs::read_to_string(dir.path().join("liten.svg")).expect("svg written");
-    assert!(svg.starts_with("<svg width=\"800\" height=\"450\""), "{}", &svg[..60]);
+    assert!(
+        svg.starts_with("<svg width=\"800\" height=\"450\""),
+        "{}",
+        &svg[..60]
+    );
 
     // Exportera alla, both formats, into a folder.
     let all = dir.path().join("alla");
@@ -508,7 +511,11 @@ fn a_failed_chart_export_says_why_and_keeps_the_work() {
     go(&mut h, Nav::Diagram);
     h.get_by_label("Exportera PNG…").click();
     h.run();
-    let message = h.state().error_message().expect("an error dialog").to_string();
+    let message = h
+        .state()
+        .error_message()
+        .expect("an error dialog")
+        .to_string();
     assert!(message.contains("bild.png"), "{message}");
     assert!(message.contains("kunde inte sparas"), "{message}");
     h.get_by_label("OK").click();

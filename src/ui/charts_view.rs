@@ -186,7 +186,8 @@ impl ChartsView {
                 size,
             ));
         }
-        ui.add_space(6.0);
+        ui.add_space(10.0);
+        ui.label("Exportera alla som");
         let formats = egui::ComboBox::from_id_salt("format-alla")
             .selected_text(self.all_formats.name())
             .show_ui(ui, |ui| {
