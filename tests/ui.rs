@@ -523,3 +523,70 @@ fn a_failed_chart_export_says_why_and_keeps_the_work() {
     assert!(h.state().error_message().is_none());
     assert!(!h.state().doc.is_dirty());
 }
+
+#[test]
+fn saving_over_a_file_changed_on_disk_asks_first() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("rapport.ron");
+    let ws = sample(DELARSRAPPORT_2020);
+    tertial::storage::save(&ws, &path).expect("save");
+    let open_path = path.clone();
+    let answer = Rc::new(RefCell::new(Some(dir.path().join("kopia.ron"))));
+    let mut h = Harness::builder()
+        .with_size((1366.0, 900.0))
+        .build_eframe(move |cc| {
+            tertial::ui::install_fonts(&cc.egui_ctx);
+            TertialApp::new(ws, Some(open_path)).with_file_chooser(Box::new(FixedFiles(answer)))
+        });
+    h.run();
+    go(&mut h, Nav::Medarbetare);
+    replace_text(&mut h, "Tillsvidare, 2020 - tertial 2", "25");
+    h.key_press(Key::Enter);
+    h.run();
+    // Someone else saves the file meanwhile.
+    let mut theirs = sample(DELARSRAPPORT_2020);
+    theirs.report.title = "Kollegans version".into();
+    tertial::storage::save(&theirs, &path).expect("their save");
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    h.get_by_label("Filen har ändrats på disken");
+    h.get_by_label("Avbryt").click();
+    h.run();
+    assert!(h.state().doc.is_dirty(), "nothing saved");
+    assert_eq!(tertial::storage::load(&path).expect("load"), theirs);
+
+    // Spara som… keeps both versions.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    h.get_by_label("Spara som…").click();
+    h.run();
+    assert_eq!(tertial::storage::load(&path).expect("load"), theirs);
+    let copy = tertial::storage::load(&dir.path().join("kopia.ron")).expect("copy");
+    assert_eq!(copy.staff.rows[4].tillsvidare, sd("25"));
+    assert!(!h.state().doc.is_dirty());
+
+    // Back on the first file, changed again: Skriv över replaces it and
+    // keeps theirs as .bak.
+    let mut h2_ws = copy.clone();
+    h2_ws.report.title = "Min version".into();
+    let answer = Rc::new(RefCell::new(None));
+    let open_path = path.clone();
+    let mine = h2_ws.clone();
+    tertial::storage::save(&copy, &path).expect("save the copy as the opened file");
+    let mut h = Harness::builder()
+        .with_size((1366.0, 900.0))
+        .build_eframe(move |cc| {
+            tertial::ui::install_fonts(&cc.egui_ctx);
+            TertialApp::new(h2_ws, Some(open_path)).with_file_chooser(Box::new(FixedFiles(answer)))
+        });
+    h.run();
+    tertial::storage::save(&theirs, &path).expect("their save");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    h.get_by_label("Skriv över").click();
+    h.run();
+    assert_eq!(tertial::storage::load(&path).expect("load"), mine);
+    let bak = tertial::storage::backup_path(&path);
+    assert_eq!(tertial::storage::load(&bak).expect("bak"), theirs);
+}

@@ -1,6 +1,8 @@
 //! Workspace files: RON with a top-level format version, pretty and stable
-//! output, Swedish load errors that name file, line and column, and saves
-//! that replace the old file atomically (temporary file, flush, rename).
+//! output, Swedish load errors that name file, line and column, saves that
+//! replace the old file atomically (temporary file, flush, rename) and keep
+//! the previous version as `.bak`, and stamps to notice a file changed by
+//! someone else.
 
 mod errors;
 
@@ -143,12 +145,51 @@ pub fn load(path: &Path) -> Result<Workspace, LoadError> {
     from_ron_bytes(&bytes, path)
 }
 
-/// Save a workspace: write a temporary file in the same folder, flush it to
-/// disk, then rename it over `path`, so the old file is replaced whole or
-/// not at all.
+/// Save a workspace: keep the previous version as `NAME.ron.bak`, then
+/// write a temporary file in the same folder, flush it to disk and rename
+/// it over `path`, so the old file is replaced whole or not at all.
 pub fn save(ws: &Workspace, path: &Path) -> Result<(), SaveError> {
     let text = to_ron_string(ws)?;
+    if path.is_file() {
+        let old = fs::read(path).map_err(|e| SaveError::Io {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        })?;
+        if old != text.as_bytes() {
+            write_atomically(&backup_path(path), &old)?;
+        }
+    }
     write_atomically(path, text.as_bytes())
+}
+
+/// Where the previous version of `path` is kept: `NAME.ron.bak`.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".bak");
+    PathBuf::from(name)
+}
+
+/// What a file's content was when it was read or written, to notice that
+/// another program or person saved it since. Only the content counts: a
+/// file merely touched is not "changed".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DiskStamp {
+    len: u64,
+    hash: u64,
+}
+
+impl DiskStamp {
+    /// The stamp of the file at `path`; `None` if it cannot be read.
+    pub fn of(path: &Path) -> Option<DiskStamp> {
+        use std::hash::{Hash, Hasher};
+        let bytes = fs::read(path).ok()?;
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        bytes.hash(&mut h);
+        Some(DiskStamp {
+            len: bytes.len() as u64,
+            hash: h.finish(),
+        })
+    }
 }
 
 /// Replace `path` with `bytes` atomically (temporary file, fsync, rename).
@@ -249,6 +290,58 @@ mod tests {
             from_ron_str("  \n", &p()).map_err(|e| e.kind),
             Err(LoadErrorKind::Empty)
         ));
+    }
+
+    #[test]
+    fn saving_keeps_the_previous_version_as_bak() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("rapport.ron");
+        let bak = dir.path().join("rapport.ron.bak");
+        assert_eq!(backup_path(&path), bak);
+        let mut ws = Workspace::default();
+        save(&ws, &path).expect("first save");
+        assert!(!bak.exists(), "nothing to keep on the first save");
+        let first = fs::read_to_string(&path).expect("read");
+        ws.report.title = "Andra versionen".into();
+        save(&ws, &path).expect("second save");
+        assert_eq!(fs::read_to_string(&bak).expect("bak"), first);
+        assert!(
+            fs::read_to_string(&path)
+                .expect("read")
+                .contains("Andra versionen")
+        );
+        // Saving the same content again keeps the older .bak.
+        save(&ws, &path).expect("third save");
+        assert_eq!(fs::read_to_string(&bak).expect("bak"), first);
+        // No temporary files are left behind.
+        let names: Vec<String> = fs::read_dir(dir.path())
+            .expect("dir")
+            .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+            .collect();
+        assert_eq!(names.len(), 2, "{names:?}");
+    }
+
+    #[test]
+    fn a_failed_save_says_so_and_leaves_the_old_file() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let blocker = dir.path().join("fil");
+        fs::write(&blocker, "x").expect("write");
+        let e = save(&Workspace::default(), &blocker.join("rapport.ron")).expect_err("no folder");
+        assert!(e.to_string().contains("kunde inte sparas"), "{e}");
+        assert_eq!(fs::read_to_string(&blocker).expect("read"), "x");
+    }
+
+    #[test]
+    fn stamps_see_content_changes_only() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("a.ron");
+        fs::write(&path, "abc").expect("write");
+        let stamp = DiskStamp::of(&path).expect("stamp");
+        fs::write(&path, "abc").expect("rewrite same");
+        assert_eq!(DiskStamp::of(&path), Some(stamp.clone()));
+        fs::write(&path, "abd").expect("change");
+        assert_ne!(DiskStamp::of(&path), Some(stamp));
+        assert_eq!(DiskStamp::of(&dir.path().join("saknas.ron")), None);
     }
 
     #[test]

@@ -92,6 +92,8 @@ pub struct TertialApp {
     about_open: bool,
     clicks: u64,
     pub charts: ChartsView,
+    /// The file Spara found changed on disk, while the author decides.
+    conflict: Option<PathBuf>,
 }
 
 impl TertialApp {
@@ -119,6 +121,7 @@ impl TertialApp {
             about_open: false,
             clicks: 0,
             charts: ChartsView::default(),
+            conflict: None,
         }
     }
 
@@ -174,8 +177,14 @@ impl TertialApp {
     }
 
     /// Save to the document's file, or ask for one. Returns whether it was saved.
+    /// Spara. If the file was changed by someone else since it was opened,
+    /// nothing is written: the author is asked first (returns false).
     pub fn save(&mut self) -> bool {
         match self.doc.path.clone() {
+            Some(p) if self.doc.changed_on_disk() => {
+                self.conflict = Some(p);
+                false
+            }
             Some(p) => self.save_to(&p),
             None => self.save_as(),
         }
@@ -376,6 +385,41 @@ impl TertialApp {
                     self.perform(action, ui);
                 }
                 Some(_) => self.pending = None,
+                None => {}
+            }
+        }
+        if let Some(path) = self.conflict.clone() {
+            let mut answer = None;
+            egui::Modal::new(egui::Id::unique("changed-on-disk")).show(ui.ctx(), |ui| {
+                ui.heading("Filen har ändrats på disken");
+                ui.label(format!(
+                    "{} har sparats av ett annat program eller en annan person sedan du \
+                     öppnade den. Sparar du här skrivs de ändringarna över (den förra \
+                     versionen sparas som .bak).",
+                    path.display()
+                ));
+                ui.horizontal(|ui| {
+                    if ui.button("Skriv över").clicked() {
+                        answer = Some(0);
+                    }
+                    if ui.button("Spara som…").clicked() {
+                        answer = Some(1);
+                    }
+                    if ui.button("Avbryt").clicked() {
+                        answer = Some(2);
+                    }
+                });
+            });
+            match answer {
+                Some(0) => {
+                    self.conflict = None;
+                    self.save_to(&path);
+                }
+                Some(1) => {
+                    self.conflict = None;
+                    self.save_as();
+                }
+                Some(_) => self.conflict = None,
                 None => {}
             }
         }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::domain::Workspace;
-use crate::storage::{self, LoadError, SaveError};
+use crate::storage::{self, DiskStamp, LoadError, SaveError};
 
 /// Successive edits of the same field within this time are one undo step
 /// (typing a word is one step, not one per letter).
@@ -34,6 +34,8 @@ pub struct Document {
     /// Bumped on every change, so views can cache derived figures.
     revision: u64,
     dirty: bool,
+    /// The file's content when it was opened or last saved here.
+    disk: Option<DiskStamp>,
 }
 
 impl Document {
@@ -42,13 +44,14 @@ impl Document {
             committed: workspace.clone(),
             saved: workspace.clone(),
             workspace,
-            path,
             undo: Vec::new(),
             redo: Vec::new(),
             last_edit: None,
             untitled: "Namnlös".into(),
             revision: 0,
             dirty: false,
+            disk: path.as_deref().and_then(DiskStamp::of),
+            path,
         }
     }
 
@@ -63,6 +66,16 @@ impl Document {
     pub fn open(path: &Path) -> Result<Self, LoadError> {
         let ws = storage::load(path)?;
         Ok(Document::new(ws, Some(path.to_path_buf())))
+    }
+
+    /// Whether the document's file now holds something else than when it
+    /// was opened or last saved here (another program or person saved it).
+    /// A file that has disappeared is not a conflict: saving recreates it.
+    pub fn changed_on_disk(&self) -> bool {
+        match (&self.path, &self.disk) {
+            (Some(path), Some(stamp)) => DiskStamp::of(path).is_some_and(|now| now != *stamp),
+            _ => false,
+        }
     }
 
     pub fn revision(&self) -> u64 {
@@ -147,6 +160,7 @@ impl Document {
     /// On failure the workspace stays in memory, unsaved.
     pub fn save_to(&mut self, path: &Path) -> Result<(), SaveError> {
         storage::save(&self.workspace, path)?;
+        self.disk = DiskStamp::of(path);
         self.path = Some(path.to_path_buf());
         self.saved = self.workspace.clone();
         self.dirty = false;
