@@ -140,7 +140,12 @@ fn run_export_tables(file: &Path, dir: &Path) -> ExitCode {
     let Some(ws) = load_or_report(file) else {
         return ExitCode::from(1);
     };
-    match export::csv::export_tables(&ws, dir) {
+    report_written(export::csv::export_tables(&ws, dir))
+}
+
+/// Lists the files an export wrote (exit 0), or says why it failed (exit 1).
+fn report_written<E: std::fmt::Display>(result: Result<Vec<PathBuf>, E>) -> ExitCode {
+    match result {
         Ok(files) => {
             for f in files {
                 println!("{}", f.display());
@@ -168,18 +173,7 @@ fn run_export_charts(
         Some(FormatArg::Svg) => &[ChartFormat::Svg],
         None => &ChartFormat::ALL,
     };
-    match export::charts::export_all(&ws, dir, size, formats) {
-        Ok(files) => {
-            for f in files {
-                println!("{}", f.display());
-            }
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("{e}");
-            ExitCode::from(1)
-        }
-    }
+    report_written(export::charts::export_all(&ws, dir, size, formats))
 }
 
 fn run_window(file: Option<PathBuf>) -> ExitCode {

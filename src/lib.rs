@@ -11,6 +11,7 @@ pub mod charts;
 pub mod cli;
 pub mod domain;
 pub mod export;
+pub mod fonts;
 pub mod samples;
 pub mod storage;
 pub mod ui;

@@ -53,31 +53,25 @@ impl Picture {
     /// Runs of at least `min` pixels of `color` down column `x`, as
     /// (start, end) rows.
     fn runs_down(&self, x: usize, color: (u8, u8, u8), min: usize) -> Vec<(usize, usize)> {
-        let mut runs = Vec::new();
-        let mut start = None;
-        for y in 0..=self.height {
-            let hit = y < self.height && self.at(x, y) == color;
-            match (hit, start) {
-                (true, None) => start = Some(y),
-                (false, Some(s)) => {
-                    if y - s >= min {
-                        runs.push((s, y - 1));
-                    }
-                    start = None;
-                }
-                _ => {}
-            }
-        }
-        runs
+        self.runs_down_where(x, min, |p| p == color)
     }
 
     /// Runs of pixels that are not white down column `x`.
     fn inked_runs_down(&self, x: usize, min: usize) -> Vec<(usize, usize)> {
+        self.runs_down_where(x, min, |p| p != WHITE)
+    }
+
+    fn runs_down_where(
+        &self,
+        x: usize,
+        min: usize,
+        hit: impl Fn((u8, u8, u8)) -> bool,
+    ) -> Vec<(usize, usize)> {
         let mut runs = Vec::new();
         let mut start = None;
         for y in 0..=self.height {
-            let hit = y < self.height && self.at(x, y) != WHITE;
-            match (hit, start) {
+            let inside = y < self.height && hit(self.at(x, y));
+            match (inside, start) {
                 (true, None) => start = Some(y),
                 (false, Some(s)) => {
                     if y - s >= min {

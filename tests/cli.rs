@@ -197,14 +197,6 @@ fn help_and_usage_errors() {
     assert_eq!(o.status.code(), Some(2), "missing --out is a usage error");
 }
 
-/// Width and height from a PNG's IHDR chunk.
-fn png_size(bytes: &[u8]) -> (u32, u32) {
-    assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"), "a PNG signature");
-    let be =
-        |at: usize| u32::from_be_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]);
-    (be(16), be(20))
-}
-
 #[test]
 fn export_charts_writes_every_chart_of_every_sample() {
     let dir = tempfile::tempdir().expect("tempdir");

@@ -416,14 +416,6 @@ fn rows_can_be_added_and_deleted_and_undone() {
     assert_eq!(periods(&h), before, "both row edits undone");
 }
 
-/// Width and height from a PNG's IHDR chunk.
-fn png_size(bytes: &[u8]) -> (u32, u32) {
-    assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"), "a PNG signature");
-    let be =
-        |at: usize| u32::from_be_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]);
-    (be(16), be(20))
-}
-
 #[test]
 fn diagram_preview_is_drawn_once_and_redrawn_on_change() {
     let mut h = harness();
@@ -470,10 +462,18 @@ fn diagram_exports_one_chart_and_all_charts() {
     h.run();
     h.get_by_label("Anpassad").click();
     h.run();
-    h.get_by_label("Bredd").click();
-    h.run();
-    h.state_mut().charts.custom = tertial::charts::ChartSize::new(800, 450);
-    h.run();
+    for (field, value) in [("Bredd", "800"), ("Höjd", "450")] {
+        h.get_by_label(field).focus();
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+        h.get_by_label(field).type_text(value);
+        h.key_press(Key::Enter);
+        h.run();
+    }
+    assert_eq!(
+        h.state().charts.custom,
+        tertial::charts::ChartSize::new(800, 450)
+    );
     *answer.borrow_mut() = Some(dir.path().join("liten.svg"));
     h.get_by_label("Exportera SVG…").click();
     h.run();

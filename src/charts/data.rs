@@ -264,14 +264,14 @@ pub fn chart(ws: &Workspace, kind: ChartKind) -> BarChart {
         ChartKind::Survey => survey(ws, base),
     };
     // The legend explains only what is drawn.
-    let drawn = |style: BarStyle| {
-        c.categories
-            .iter()
-            .any(|k| k.bars.iter().any(|b| b.value.is_some() && b.style == style))
-    };
-    let keep: Vec<bool> = c.legend.iter().map(|e| drawn(e.style)).collect();
-    let mut keep = keep.into_iter();
-    c.legend.retain(|_| keep.next().unwrap_or(false));
+    let drawn: Vec<BarStyle> = c
+        .categories
+        .iter()
+        .flat_map(|k| &k.bars)
+        .filter(|b| b.value.is_some())
+        .map(|b| b.style)
+        .collect();
+    c.legend.retain(|e| drawn.contains(&e.style));
     c
 }
 

@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 use super::data::{BarChart, BarStyle, Category, Layout, Orientation, Unit};
-use super::theme::{FAMILY, PALETTE, SIZES, register_fonts, scale, text_on};
+use super::theme::{FAMILY, PALETTE, SIZES, scale, text_on};
 use crate::domain::numbers::{format_decimal, format_percent};
 
 /// Where the drawing goes. Pixel text is rasterised here (see `text`); SVG
@@ -44,7 +44,6 @@ pub fn draw<DB: DrawingBackend>(
     chart: &BarChart,
     surface: Surface,
 ) -> DrawResult<DB::ErrorType> {
-    register_fonts();
     let (w, h) = area.dim_in_pixel();
     let p = Painter {
         area,
@@ -77,6 +76,16 @@ struct Painter<'a, DB: DrawingBackend> {
 struct Wrapped {
     lines: Vec<String>,
     width: f64,
+}
+
+/// Where one category's bars go: across the category axis from `start`,
+/// each `thickness` wide (stacked: one bar), and along the value axis by
+/// `value_at`.
+struct Band<'a> {
+    start: f64,
+    thickness: f64,
+    value_size: f64,
+    value_at: &'a dyn Fn(Decimal) -> f64,
 }
 
 fn font(size: f64, bold: bool) -> FontDesc<'static> {
@@ -642,8 +651,13 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
             let row_top = plot_top + i as f64 * row;
             let cy = row_top + row / 2.0;
             self.lines(w, left - gap, cy, label_size, HPos::Right)?;
-            let band_top = cy - band / 2.0;
-            self.horizontal_bars(chart, cat, band_top, thickness, value_size, &x_of)?;
+            let placed = Band {
+                start: cy - band / 2.0,
+                thickness,
+                value_size,
+                value_at: &x_of,
+            };
+            self.category_bars(chart, cat, &placed)?;
         }
         self.line(
             (left, plot_top),
@@ -654,76 +668,88 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
         Ok(())
     }
 
-    fn horizontal_bars(
+    /// One category's bars, in either orientation: grouped bars each with
+    /// its value at its end, or stacked segments labelled inside where they
+    /// fit and the total at the end.
+    fn category_bars(
         &self,
         chart: &BarChart,
         cat: &Category,
-        band_top: f64,
-        thickness: f64,
-        value_size: f64,
-        x_of: &dyn Fn(Decimal) -> f64,
+        band: &Band,
     ) -> DrawResult<DB::ErrorType> {
         let gap = SIZES.gap * self.s;
-        let left = x_of(Decimal::ZERO);
+        let vs = band.value_size;
+        let horizontal = chart.orientation == Orientation::Horizontal;
+        // A rectangle from cross-axis and value-axis coordinates.
+        let bar = |c0: f64, c1: f64, v0: f64, v1: f64, style| {
+            if horizontal {
+                self.bar(v0, c0, v1, c1, style)
+            } else {
+                self.bar(c0, v0, c1, v1, style)
+            }
+        };
+        // A value label just beyond a bar's end.
+        let end_label = |v: Decimal, end: f64, mid: f64| {
+            let text = chart.unit.format(v);
+            if horizontal {
+                self.value_label(&text, end + gap * 0.5, mid + CAP_HALF * vs, vs, HPos::Left)
+            } else {
+                self.value_label(&text, mid, end - vs * 0.35, vs, HPos::Center)
+            }
+        };
+        let zero = (band.value_at)(Decimal::ZERO);
         match chart.layout {
             Layout::Grouped => {
+                let inner = if cat.bars.len() > 1 {
+                    band.thickness * 0.08
+                } else {
+                    0.0
+                };
                 for (j, b) in cat.bars.iter().enumerate() {
                     let Some(v) = b.value else { continue };
-                    let y0 = band_top + j as f64 * thickness;
-                    let inner = if cat.bars.len() > 1 {
-                        thickness * 0.08
-                    } else {
-                        0.0
-                    };
-                    let x1 = x_of(v);
-                    self.bar(
-                        left,
-                        y0 + inner / 2.0,
-                        x1,
-                        y0 + thickness - inner / 2.0,
+                    let c0 = band.start + j as f64 * band.thickness;
+                    let end = (band.value_at)(v);
+                    bar(
+                        c0 + inner / 2.0,
+                        c0 + band.thickness - inner / 2.0,
+                        zero,
+                        end,
                         b.style,
                     )?;
-                    let cy = y0 + thickness / 2.0;
-                    self.value_label(
-                        &chart.unit.format(v),
-                        x1 + gap * 0.5,
-                        cy + CAP_HALF * value_size,
-                        value_size,
-                        HPos::Left,
-                    )?;
+                    end_label(v, end, c0 + band.thickness / 2.0)?;
                 }
             }
             Layout::Stacked => {
+                let mid = band.start + band.thickness / 2.0;
                 let mut at = Decimal::ZERO;
-                let cy = band_top + thickness / 2.0;
                 for b in &cat.bars {
                     let Some(v) = b.value.filter(|v| v.is_sign_positive()) else {
                         continue;
                     };
-                    let (x0, x1) = (x_of(at), x_of(at.saturating_add(v)));
-                    self.bar(x0, band_top, x1, band_top + thickness, b.style)?;
+                    let (v0, v1) = ((band.value_at)(at), (band.value_at)(at.saturating_add(v)));
+                    bar(band.start, band.start + band.thickness, v0, v1, b.style)?;
                     let label = chart.unit.format(v);
-                    if self.text_width(&label, value_size, true) + gap <= x1 - x0 {
-                        self.text(
-                            &label,
-                            (x0 + x1) / 2.0,
-                            cy + CAP_HALF * value_size,
-                            value_size,
-                            true,
-                            text_on(fill_of(b.style)),
-                            HPos::Center,
-                        )?;
+                    let width = self.text_width(&label, vs, true) + gap;
+                    let length = (v1 - v0).abs();
+                    let fits = if horizontal {
+                        width <= length
+                    } else {
+                        length >= vs * 1.3 && width <= band.thickness
+                    };
+                    if fits {
+                        let centre = (v0 + v1) / 2.0;
+                        let (x, y) = if horizontal {
+                            (centre, mid)
+                        } else {
+                            (mid, centre)
+                        };
+                        let color = text_on(fill_of(b.style));
+                        self.text(&label, x, y + CAP_HALF * vs, vs, true, color, HPos::Center)?;
                     }
                     at = at.saturating_add(v);
                 }
                 if let Some(total) = cat.total {
-                    self.value_label(
-                        &chart.unit.format(total),
-                        x_of(at) + gap * 0.5,
-                        cy + CAP_HALF * value_size,
-                        value_size,
-                        HPos::Left,
-                    )?;
+                    end_label(total, (band.value_at)(at), mid)?;
                 }
             }
         }
@@ -808,72 +834,16 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
         }
         for (i, (cat, w)) in chart.categories.iter().zip(&wrapped).enumerate() {
             let cx = left + (i as f64 + 0.5) * column;
-            let band_left = cx - band / 2.0;
             let label_top = plot_bottom + gap * 0.6;
             let cy = label_top + w.lines.len() as f64 * label_size * LINE / 2.0;
             self.lines(w, cx, cy, label_size, HPos::Center)?;
-            match chart.layout {
-                Layout::Grouped => {
-                    for (j, b) in cat.bars.iter().enumerate() {
-                        let Some(v) = b.value else { continue };
-                        let x0 = band_left + j as f64 * thickness;
-                        let inner = if cat.bars.len() > 1 {
-                            thickness * 0.08
-                        } else {
-                            0.0
-                        };
-                        let y = y_of(v);
-                        self.bar(
-                            x0 + inner / 2.0,
-                            y,
-                            x0 + thickness - inner / 2.0,
-                            plot_bottom,
-                            b.style,
-                        )?;
-                        self.value_label(
-                            &chart.unit.format(v),
-                            x0 + thickness / 2.0,
-                            y - value_size * 0.35,
-                            value_size,
-                            HPos::Center,
-                        )?;
-                    }
-                }
-                Layout::Stacked => {
-                    let mut at = Decimal::ZERO;
-                    for b in &cat.bars {
-                        let Some(v) = b.value.filter(|v| v.is_sign_positive()) else {
-                            continue;
-                        };
-                        let (y0, y1) = (y_of(at.saturating_add(v)), y_of(at));
-                        self.bar(band_left, y0, band_left + band, y1, b.style)?;
-                        let label = chart.unit.format(v);
-                        if y1 - y0 >= value_size * 1.3
-                            && self.text_width(&label, value_size, true) + gap <= band
-                        {
-                            self.text(
-                                &label,
-                                cx,
-                                (y0 + y1) / 2.0 + CAP_HALF * value_size,
-                                value_size,
-                                true,
-                                text_on(fill_of(b.style)),
-                                HPos::Center,
-                            )?;
-                        }
-                        at = at.saturating_add(v);
-                    }
-                    if let Some(total) = cat.total {
-                        self.value_label(
-                            &chart.unit.format(total),
-                            cx,
-                            y_of(at) - value_size * 0.35,
-                            value_size,
-                            HPos::Center,
-                        )?;
-                    }
-                }
-            }
+            let placed = Band {
+                start: cx - band / 2.0,
+                thickness,
+                value_size,
+                value_at: &y_of,
+            };
+            self.category_bars(chart, cat, &placed)?;
         }
         self.line(
             (left, plot_bottom),

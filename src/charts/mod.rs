@@ -203,6 +203,9 @@ pub fn describe(chart: &BarChart) -> String {
     if !chart.has_data() {
         return chart.empty_message.clone();
     }
+    // With more than one series each value is named by its legend entry
+    // (found by style: the legend leaves out series with no values).
+    let series = chart.categories.first().map_or(0, |c| c.bars.len());
     let mut parts: Vec<String> = chart
         .categories
         .iter()
@@ -210,18 +213,13 @@ pub fn describe(chart: &BarChart) -> String {
             let values: Vec<String> = c
                 .bars
                 .iter()
-                .enumerate()
-                .filter_map(|(i, b)| {
+                .filter_map(|b| {
                     let v = chart.unit.format(b.value?);
-                    Some(
-                        match (
-                            chart.categories.first().map(|f| f.bars.len()),
-                            chart.legend.get(i),
-                        ) {
-                            (Some(n), Some(l)) if n > 1 => format!("{} {v}", l.text),
-                            _ => v,
-                        },
-                    )
+                    let legend = chart.legend.iter().find(|l| l.style == b.style);
+                    Some(match legend {
+                        Some(l) if series > 1 => format!("{} {v}", l.text),
+                        _ => v,
+                    })
                 })
                 .collect();
             format!("{}: {}", c.label, values.join(", "))
@@ -310,6 +308,28 @@ mod tests {
             file_name(ChartKind::MunicipalityAttendance, &p, ChartFormat::Svg),
             "narvaro-per-kommun-2020-t2.svg"
         );
+    }
+
+    #[test]
+    fn the_description_names_series_by_their_legend() {
+        use crate::domain::model::{Survey, SurveyQuestion, Workspace};
+        let d = |v: i64| Some(rust_decimal::Decimal::from(v));
+        let ws = Workspace {
+            survey: Survey {
+                years: vec!["2017".into(), "2018".into(), "2019".into()],
+                questions: vec![SurveyQuestion {
+                    text: "Fråga".into(),
+                    // No 2018 figure: 2018 leaves the legend.
+                    total: vec![d(40), None, d(60)],
+                    pks: vec![],
+                }],
+                ..Survey::default()
+            },
+            ..Workspace::default()
+        };
+        let c = chart(&ws, ChartKind::Survey);
+        assert_eq!(c.legend.len(), 2);
+        assert_eq!(describe(&c), "Fråga: 2017 40\u{a0}%, 2019 60\u{a0}%");
     }
 
     #[test]

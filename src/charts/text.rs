@@ -1,19 +1,19 @@
 //! Chart text in pixels: measuring and rasterising with the embedded
-//! DejaVu Sans through ab_glyph. Used for PNG and the preview, and for
-//! measuring in SVG too, so both lay out text alike.
+//! DejaVu Sans (`crate::fonts`) through ab_glyph. Used for PNG and the
+//! preview, and for measuring in SVG too, so both lay out text alike.
 
 use std::sync::OnceLock;
 
-use ab_glyph::{Font, FontRef, PxScale, ScaleFont, point};
+use ab_glyph::{Font, FontRef, GlyphId, PxScale, ScaleFont, point};
 
-use super::theme::{FONT_BOLD, FONT_REGULAR};
+use crate::fonts::{DEJAVU_SANS, DEJAVU_SANS_BOLD};
 
 fn fonts() -> Option<&'static (FontRef<'static>, FontRef<'static>)> {
     static FONTS: OnceLock<Option<(FontRef<'static>, FontRef<'static>)>> = OnceLock::new();
     FONTS
         .get_or_init(|| {
-            let regular = FontRef::try_from_slice(FONT_REGULAR).ok()?;
-            let bold = FontRef::try_from_slice(FONT_BOLD).ok()?;
+            let regular = FontRef::try_from_slice(DEJAVU_SANS).ok()?;
+            let bold = FontRef::try_from_slice(DEJAVU_SANS_BOLD).ok()?;
             Some((regular, bold))
         })
         .as_ref()
@@ -23,24 +23,32 @@ fn font(bold: bool) -> Option<&'static FontRef<'static>> {
     fonts().map(|(r, b)| if bold { b } else { r })
 }
 
-/// The width of `text` at `size` (ab_glyph's pixel height: ascent minus
-/// descent), kerning included.
-pub fn width(text: &str, size: f64, bold: bool) -> f64 {
-    let Some(font) = font(bold) else {
-        return text.chars().count() as f64 * size * 0.6;
-    };
-    let scaled = font.as_scaled(PxScale::from(size as f32));
-    let mut x = 0f32;
+/// Each glyph of `text` with its caret position (kerning applied, starting
+/// at 0), and the width of the whole line.
+fn layout(font: &FontRef<'static>, scale: PxScale, text: &str) -> (Vec<(GlyphId, f32)>, f32) {
+    let scaled = font.as_scaled(scale);
+    let mut glyphs = Vec::with_capacity(text.len());
+    let mut caret = 0f32;
     let mut prev = None;
     for c in text.chars() {
         let id = scaled.glyph_id(c);
         if let Some(p) = prev {
-            x += scaled.kern(p, id);
+            caret += scaled.kern(p, id);
         }
-        x += scaled.h_advance(id);
+        glyphs.push((id, caret));
+        caret += scaled.h_advance(id);
         prev = Some(id);
     }
-    f64::from(x)
+    (glyphs, caret)
+}
+
+/// The width of `text` at `size` (ab_glyph's pixel height: ascent minus
+/// descent), kerning included.
+pub fn width(text: &str, size: f64, bold: bool) -> f64 {
+    match font(bold) {
+        Some(font) => f64::from(layout(font, PxScale::from(size as f32), text).1),
+        None => text.chars().count() as f64 * size * 0.6,
+    }
 }
 
 /// Rasterises `text` with its left end at `x` and its baseline at
@@ -55,15 +63,8 @@ pub fn rasterize(
 ) {
     let Some(font) = font(bold) else { return };
     let scale = PxScale::from(size as f32);
-    let scaled = font.as_scaled(scale);
-    let mut caret = x as f32;
-    let mut prev = None;
-    for c in text.chars() {
-        let id = scaled.glyph_id(c);
-        if let Some(p) = prev {
-            caret += scaled.kern(p, id);
-        }
-        let glyph = id.with_scale_and_position(scale, point(caret, baseline as f32));
+    for (id, caret) in layout(font, scale, text).0 {
+        let glyph = id.with_scale_and_position(scale, point(x as f32 + caret, baseline as f32));
         if let Some(outline) = font.outline_glyph(glyph) {
             let b = outline.px_bounds();
             outline.draw(|gx, gy, coverage| {
@@ -74,8 +75,6 @@ pub fn rasterize(
                 );
             });
         }
-        caret += scaled.h_advance(id);
-        prev = Some(id);
     }
 }
 

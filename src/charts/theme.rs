@@ -1,4 +1,4 @@
-//! The one chart theme: colours, the embedded font and every size, so the
+//! The one chart theme: colours, the font family and every size, so the
 //! preview, the PNG and the SVG look alike and a change is made in one place.
 //!
 //! Sizes are given for a 1920×1080 slide and scaled by the picture's size,
@@ -6,30 +6,13 @@
 //! proportions. At 1920×1080 the labels are about 30 px high: readable from
 //! the back of a room when the slide fills the screen.
 
-use std::sync::Once;
+use plotters::style::RGBColor;
 
-use plotters::style::{FontStyle, RGBColor, register_font};
-
-/// DejaVu Sans, regular and bold (libre, licence in `assets/fonts/`).
-pub const FONT_REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
-pub const FONT_BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
-
-/// The family name charts use. plotters looks fonts up by this string, and
-/// the SVG backend writes it into `font-family` as it is, so it doubles as
-/// the SVG's fallback list for viewers without DejaVu Sans.
+/// The family SVG text names. plotters' SVG backend writes it into
+/// `font-family` as it is, so it doubles as a fallback list for viewers
+/// without DejaVu Sans. (Pixel text does not go through plotters' font
+/// registry at all: see `text`.)
 pub const FAMILY: &str = "DejaVu Sans, Verdana, Arial, sans-serif";
-
-/// Registers the embedded fonts with plotters once per process. plotters
-/// then never looks for system fonts (its `ttf` feature is off).
-pub fn register_fonts() {
-    static ONCE: Once = Once::new();
-    ONCE.call_once(|| {
-        // Both are valid TrueType files bundled at compile time; a failure
-        // here would show as missing text, caught by the image tests.
-        let _ = register_font(FAMILY, FontStyle::Normal, FONT_REGULAR);
-        let _ = register_font(FAMILY, FontStyle::Bold, FONT_BOLD);
-    });
-}
 
 /// The design size every other size is relative to.
 pub const DESIGN_WIDTH: f64 = 1920.0;

@@ -48,3 +48,11 @@ pub const DELARSRAPPORT_2020: &str = "delarsrapport-2020-t1-2.ron";
 pub const HELAR_2019: &str = "resultatuppfoljning-helar-2019.ron";
 pub const TERTIAL_2022: &str = "resultatuppfoljning-2022-t2.ron";
 pub const PLAN_2021: &str = "verksamhetsplan-2021-2023.ron";
+
+/// Width and height from a PNG's IHDR chunk (after checking the signature).
+pub fn png_size(bytes: &[u8]) -> (u32, u32) {
+    assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"), "a PNG signature");
+    let be =
+        |at: usize| u32::from_be_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]);
+    (be(16), be(20))
+}
