@@ -670,9 +670,10 @@ def config_2020():
                          "fysiskt": 1, "digitalt": 1, "kombination": 1}},
         ],
         "history": [
-            {"period": "Tertial 1-2 2018", "all_networks": 70, "pks": 85, "region_groups": "64-83 %"},
+            {"period": "Tertial 1-2 2018", "all_networks": 70, "pks": 85,
+             "region_groups": (64, 83)},
             {"period": "Tertial 1-2 2019", "all_networks": 79, "pks": 90, "directors": 85,
-             "region_groups": "67-83 %"},
+             "region_groups": (67, 83)},
         ],
         "women_share": 49,
     }
@@ -899,7 +900,8 @@ def ron(att, cfg, f):
             if h.get(k) is not None:
                 parts.append(f'{k}: "{h[k]}"')
         if h.get("region_groups"):
-            parts.append(f'region_groups: "{h["region_groups"]}"')
+            low, high = h["region_groups"]
+            parts.append(f'region_groups_low: "{low}", region_groups_high: "{high}"')
         lines.append(f"        ({', '.join(parts)}),")
     lines.append("      ],")
     if att.get("women_share") is not None:

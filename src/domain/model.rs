@@ -767,8 +767,18 @@ pub struct AttendanceHistory {
     pub all_networks: Option<Decimal>,
     pub pks: Option<Decimal>,
     pub directors: Option<Decimal>,
-    /// "64-83 %" as printed for the groups shared with the region.
-    pub region_groups: String,
+    /// Lowest and highest average of the groups shared with the region
+    /// (percent), printed as "64–83 %". Format version 1 kept the printed
+    /// text instead; `storage` migrates it.
+    pub region_groups_low: Option<Decimal>,
+    pub region_groups_high: Option<Decimal>,
+}
+
+impl AttendanceHistory {
+    /// The region groups' range as a pair, when both ends are known.
+    pub fn region_groups_range(&self) -> Option<(Decimal, Decimal)> {
+        Some((self.region_groups_low?, self.region_groups_high?))
+    }
 }
 
 // ------------------------------------------------------------- 7 Kompetens

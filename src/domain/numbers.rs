@@ -272,6 +272,18 @@ pub fn format_percent(value: Decimal) -> String {
     format!("{}{NBSP}%", format_decimal(value, 0))
 }
 
+/// A range of whole percents as the report prints it: `64–83 %`; one
+/// value (or both ends equal) as `70 %`; nothing known as an empty string.
+pub fn format_percent_range(low: Option<Decimal>, high: Option<Decimal>) -> String {
+    match (low, high) {
+        (Some(lo), Some(hi)) if round_half_up(lo, 0) != round_half_up(hi, 0) => {
+            format!("{}–{}", format_decimal(lo, 0), format_percent(hi))
+        }
+        (Some(v), _) | (None, Some(v)) => format_percent(v),
+        (None, None) => String::new(),
+    }
+}
+
 /// A signed change in whole percent (or percentage points): `+30 %`,
 /// `-56 %`, `±0 %`.
 pub fn format_change(value: Decimal) -> String {

@@ -846,7 +846,10 @@ pub fn attendance_history_table(a: &Attendance) -> Table {
                 Cell::number(h.all_networks, Format::Percent),
                 Cell::number(h.pks, Format::Percent),
                 Cell::number(h.directors, Format::Percent),
-                Cell::text(h.region_groups.clone()),
+                Cell::text(numbers::format_percent_range(
+                    h.region_groups_low,
+                    h.region_groups_high,
+                )),
             ])
         })
         .collect();
@@ -854,13 +857,7 @@ pub fn attendance_history_table(a: &Attendance) -> Table {
         let r = |v: Option<Decimal>| Figure::computed(v.map(|x| numbers::round_half_up(x, 0)));
         let range = f
             .region_groups_range
-            .map(|(lo, hi)| {
-                format!(
-                    "{}–{}",
-                    numbers::format_amount(lo),
-                    numbers::format_percent(hi)
-                )
-            })
+            .map(|(lo, hi)| numbers::format_percent_range(Some(lo), Some(hi)))
             .unwrap_or_default();
         rows.push(data(vec![
             Cell::text("Aktuell period"),

@@ -1,10 +1,12 @@
 //! Workspace files: RON with a top-level format version, pretty and stable
 //! output, Swedish load errors that name file, line and column, saves that
 //! replace the old file atomically (temporary file, flush, rename) and keep
-//! the previous version as `.bak`, and stamps to notice a file changed by
-//! someone else.
+//! the previous version as `.bak`, stamps to notice a file changed by
+//! someone else, and older format versions migrated on load (`migrate`).
 
 mod errors;
+mod migrate;
+pub mod recovery;
 
 use std::fs;
 use std::io::Write;
@@ -18,9 +20,13 @@ use crate::domain::Workspace;
 
 pub use errors::{LoadError, LoadErrorKind, SaveError};
 
-/// The format version this build writes and reads. A file with a higher
-/// number was written by a newer tertial and is refused.
-pub const FORMAT_VERSION: u32 = 1;
+/// The format version this build writes. Older versions are migrated on
+/// load (see `migrate`); a file with a higher number was written by a newer
+/// tertial and is refused.
+///
+/// History: 1, the first format; 2, the region groups' range in the
+/// attendance history is two percentages instead of the printed text.
+pub const FORMAT_VERSION: u32 = 2;
 
 /// Files larger than this are refused before reading (a report is a few
 /// hundred kilobytes; the stress workspace a few megabytes).
@@ -79,8 +85,29 @@ pub fn to_ron_string(ws: &Workspace) -> Result<String, SaveError> {
     Ok(text)
 }
 
+/// A workspace read from a file, with the format version the file had.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    pub workspace: Workspace,
+    pub format_version: u32,
+}
+
+impl Loaded {
+    /// Whether the file was in an older format and was converted; saving
+    /// it writes the current format.
+    pub fn was_migrated(&self) -> bool {
+        self.format_version < FORMAT_VERSION
+    }
+}
+
 /// Read a workspace from RON text. `path` is used in error messages.
 pub fn from_ron_str(text: &str, path: &Path) -> Result<Workspace, LoadError> {
+    read_ron_str(text, path).map(|l| l.workspace)
+}
+
+/// Read a workspace from RON text, migrating an older format, and say
+/// which format version the text had.
+pub fn read_ron_str(text: &str, path: &Path) -> Result<Loaded, LoadError> {
     let err = |kind| LoadError {
         path: path.to_path_buf(),
         kind,
@@ -101,15 +128,32 @@ pub fn from_ron_str(text: &str, path: &Path) -> Result<Workspace, LoadError> {
             found: probe.format_version,
         }));
     }
-    let file: FileIn = options()
-        .from_str(text)
-        .map_err(|e| err(LoadErrorKind::from_ron(&e, text)))?;
-    debug_assert_eq!(file.format_version, probe.format_version);
-    Ok(file.workspace)
+    let workspace = if probe.format_version == 1 {
+        let file: migrate::v1::File = options()
+            .from_str(text)
+            .map_err(|e| err(LoadErrorKind::from_ron(&e, text)))?;
+        debug_assert_eq!(file.format_version, 1);
+        file.workspace.migrate()
+    } else {
+        let file: FileIn = options()
+            .from_str(text)
+            .map_err(|e| err(LoadErrorKind::from_ron(&e, text)))?;
+        debug_assert_eq!(file.format_version, probe.format_version);
+        file.workspace
+    };
+    Ok(Loaded {
+        workspace,
+        format_version: probe.format_version,
+    })
 }
 
 /// Read a workspace from raw bytes (checks UTF-8 first).
 pub fn from_ron_bytes(bytes: &[u8], path: &Path) -> Result<Workspace, LoadError> {
+    read_ron_bytes(bytes, path).map(|l| l.workspace)
+}
+
+/// [`from_ron_bytes`], saying which format version the bytes had.
+pub fn read_ron_bytes(bytes: &[u8], path: &Path) -> Result<Loaded, LoadError> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let valid = &bytes[..e.valid_up_to()];
         let valid = std::str::from_utf8(valid).unwrap_or("");
@@ -125,11 +169,16 @@ pub fn from_ron_bytes(bytes: &[u8], path: &Path) -> Result<Workspace, LoadError>
         }
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    from_ron_str(text, path)
+    read_ron_str(text, path)
 }
 
 /// Load a workspace file.
 pub fn load(path: &Path) -> Result<Workspace, LoadError> {
+    read(path).map(|l| l.workspace)
+}
+
+/// Load a workspace file, saying which format version it had.
+pub fn read(path: &Path) -> Result<Loaded, LoadError> {
     let err = |kind| LoadError {
         path: path.to_path_buf(),
         kind,
@@ -142,7 +191,7 @@ pub fn load(path: &Path) -> Result<Workspace, LoadError> {
         return Err(err(LoadErrorKind::TooLarge { size: meta.len() }));
     }
     let bytes = fs::read(path).map_err(|e| err(LoadErrorKind::Io(e.kind(), e.to_string())))?;
-    from_ron_bytes(&bytes, path)
+    read_ron_bytes(&bytes, path)
 }
 
 /// Save a workspace: keep the previous version as `NAME.ron.bak`, then
@@ -240,7 +289,7 @@ mod tests {
         let ws = Workspace::default();
         let text = to_ron_string(&ws).expect("serialize");
         assert!(text.starts_with("#![enable(implicit_some)]"), "{text}");
-        assert!(text.contains("format_version: 1"), "{text}");
+        assert!(text.contains("format_version: 2"), "{text}");
         assert_eq!(from_ron_str(&text, &p()).expect("load"), ws);
     }
 
@@ -259,9 +308,9 @@ mod tests {
 
     #[test]
     fn newer_version_is_refused_before_reading_content() {
-        let text = "Tertial(format_version: 2, workspace: (this_field_is_from_the_future: 1))";
+        let text = "Tertial(format_version: 3, workspace: (this_field_is_from_the_future: 1))";
         let e = from_ron_str(text, &p()).expect_err("newer");
-        assert!(matches!(e.kind, LoadErrorKind::NewerVersion { found: 2 }));
+        assert!(matches!(e.kind, LoadErrorKind::NewerVersion { found: 3 }));
         assert!(e.to_string().contains("nyare version av tertial"), "{e}");
     }
 

@@ -511,9 +511,15 @@ fn history(ui: &mut Ui, id: Id, rows: &mut Vec<AttendanceHistory>) -> bool {
             get: |r| &mut r.directors,
             format: Format::Percent,
         },
-        Col::Text {
-            header: "Träffar med regionen".into(),
-            set: |r| &mut r.region_groups,
+        Col::Number {
+            header: "Regionträffar, lägst".into(),
+            get: |r| &mut r.region_groups_low,
+            format: Format::Percent,
+        },
+        Col::Number {
+            header: "Regionträffar, högst".into(),
+            get: |r| &mut r.region_groups_high,
+            format: Format::Percent,
         },
     ];
     grid::plain(
