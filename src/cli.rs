@@ -29,6 +29,9 @@ use crate::storage;
 pub struct Cli {
     /// Arbetsyta (.ron) att öppna i fönstret; utan fil öppnas det inbyggda exemplet.
     pub file: Option<PathBuf>,
+    /// Hur ofta osparat arbete kopieras till återställningsmappen, i sekunder (0 = aldrig).
+    #[arg(long, value_name = "SEKUNDER", default_value_t = 30)]
+    pub autosave: u64,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -85,7 +88,7 @@ pub fn main() -> ExitCode {
             size,
             format,
         }) => run_export_charts(&file, &out, size, format),
-        None => run_window(cli.file),
+        None => run_window(cli.file, cli.autosave),
     }
 }
 
@@ -176,7 +179,7 @@ fn run_export_charts(
     report_written(export::charts::export_all(&ws, dir, size, formats))
 }
 
-fn run_window(file: Option<PathBuf>) -> ExitCode {
+fn run_window(file: Option<PathBuf>, autosave_secs: u64) -> ExitCode {
     let loaded = match &file {
         Some(path) => storage::load(path),
         None => samples::built_in(),
@@ -191,6 +194,16 @@ fn run_window(file: Option<PathBuf>) -> ExitCode {
     let app = match file {
         Some(path) => crate::ui::TertialApp::new(ws, Some(path)),
         None => crate::ui::TertialApp::with_built_in_sample(ws),
+    };
+    let interval = (autosave_secs > 0).then(|| std::time::Duration::from_secs(autosave_secs));
+    // The platform's data folder: ~/.local/share/tertial/recovery on Linux,
+    // %APPDATA%\tertial\data\recovery on Windows.
+    let app = match eframe::storage_dir("tertial") {
+        Some(dir) => app.with_recovery(
+            &storage::recovery::RecoveryStore::new(dir.join("recovery")),
+            interval,
+        ),
+        None => app.without_recovery_folder(),
     };
     let title = app.title();
     let options = eframe::NativeOptions {

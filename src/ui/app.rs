@@ -1,12 +1,15 @@
 //! The editor window: menu bar, navigation of the report's parts, the part
 //! being edited, the status bar, file handling (Ny, Öppna, Spara, Spara som,
 //! recent files, drag and drop), undo/redo, shortcuts, the question
-//! about unsaved changes, and carrying out chart exports.
+//! about unsaved changes, autosave and the offer to restore work a crash
+//! left behind, and carrying out chart exports.
 
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use egui::{Key, KeyboardShortcut, Modifiers, Ui, ViewportCommand};
 
+use super::autosave::{self, Autosave};
 use super::charts_view::{ChartAction, ChartsView};
 use super::document::Document;
 use super::parts::{self, Nav};
@@ -14,6 +17,7 @@ use crate::charts::{self, ChartFormat};
 use crate::domain::Workspace;
 use crate::domain::check::{self, Severity};
 use crate::export::charts::{export_all, export_chart};
+use crate::storage::recovery::{Orphan, RecoveryStore};
 
 /// Where file names come from: native dialogs in the program, fixed answers
 /// in UI tests.
@@ -94,6 +98,13 @@ pub struct TertialApp {
     pub charts: ChartsView,
     /// The file Spara found changed on disk, while the author decides.
     conflict: Option<PathBuf>,
+    /// Copies the unsaved work to the recovery folder; `None` when off.
+    pub autosave: Option<Autosave>,
+    /// Why autosave is off, when it should have been on.
+    autosave_off: Option<String>,
+    /// Work left behind by a tertial that did not close normally, offered
+    /// back one at a time at start-up.
+    recovery_offers: Vec<Orphan>,
 }
 
 impl TertialApp {
@@ -122,6 +133,43 @@ impl TertialApp {
             clicks: 0,
             charts: ChartsView::default(),
             conflict: None,
+            autosave: None,
+            autosave_off: None,
+            recovery_offers: Vec::new(),
+        }
+    }
+
+    /// Offer back the work that tertial programs no longer running left in
+    /// `store`, and copy this program's unsaved work there every
+    /// `interval` (`None`: no autosave).
+    pub fn with_recovery(mut self, store: &RecoveryStore, interval: Option<Duration>) -> Self {
+        self.recovery_offers = store.orphans();
+        if let Some(interval) = interval {
+            match store.open_slot() {
+                Ok(slot) => self.autosave = Some(Autosave::new(slot, interval)),
+                Err(e) => self.autosave_off = Some(format!("Autosparning avstängd: {e}")),
+            }
+        }
+        self
+    }
+
+    /// Autosave is off because no folder for it could be found.
+    pub fn without_recovery_folder(mut self) -> Self {
+        self.autosave_off =
+            Some("Autosparning avstängd: ingen mapp för programdata hittades.".into());
+        self
+    }
+
+    /// How many recovery copies wait for an answer.
+    pub fn recovery_offers(&self) -> usize {
+        self.recovery_offers.len()
+    }
+
+    /// The program closes on purpose (after any question about unsaved
+    /// changes): the recovery copy is no longer needed.
+    pub fn shutdown(&mut self) {
+        if let Some(a) = &mut self.autosave {
+            a.finish();
         }
     }
 
@@ -352,7 +400,104 @@ impl TertialApp {
         });
     }
 
+    /// The question about work a crash left behind: Återställ or Kasta.
+    fn recovery_dialog(&mut self, ui: &mut Ui) {
+        let Some(offer) = self.recovery_offers.first() else {
+            return;
+        };
+        let now = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+            .unwrap_or(0);
+        let mut answer = None;
+        egui::Modal::new(egui::Id::unique("recovery")).show(ui.ctx(), |ui| {
+            ui.set_max_width(560.0);
+            match &offer.content {
+                Ok(r) => {
+                    ui.heading("Återställa osparat arbete?");
+                    ui.label(
+                        "tertial stängdes utan att allt arbete var sparat. \
+                         En återställningskopia finns:",
+                    );
+                    egui::Grid::new("recovery-facts").show(ui, |ui| {
+                        ui.label("Arbetsyta:");
+                        ui.strong(&r.name);
+                        ui.end_row();
+                        ui.label("Fil:");
+                        match &r.file {
+                            Some(p) => ui.label(p.display().to_string()),
+                            None => ui.label("ingen (aldrig sparad)"),
+                        };
+                        ui.end_row();
+                        ui.label("Sparad:");
+                        ui.label(autosave::describe_saved_at(r.saved_at, now));
+                        ui.end_row();
+                    });
+                    ui.label(
+                        "Återställ öppnar kopian med ändringarna osparade; spara dem \
+                         sedan som vanligt. Kasta tar bort kopian för gott.",
+                    );
+                    ui.horizontal(|ui| {
+                        if ui.button("Återställ").clicked() {
+                            answer = Some(true);
+                        }
+                        if ui.button("Kasta").clicked() {
+                            answer = Some(false);
+                        }
+                    });
+                }
+                Err(reason) => {
+                    ui.heading("Återställningskopian kunde inte läsas");
+                    ui.label(reason);
+                    ui.horizontal(|ui| {
+                        if ui.button("Kasta").clicked() {
+                            answer = Some(false);
+                        }
+                        if ui.button("Behåll filen").clicked() {
+                            answer = Some(true);
+                        }
+                    });
+                }
+            }
+        });
+        let Some(restore) = answer else {
+            return;
+        };
+        let offer = self.recovery_offers.remove(0);
+        let Ok(r) = &offer.content else {
+            if !restore {
+                self.discard_offer(offer);
+            }
+            return;
+        };
+        if !restore {
+            self.discard_offer(offer);
+            return;
+        }
+        self.doc = Document::restored(r.workspace.clone(), r.file.clone(), &r.name);
+        self.nav = Nav::Rapport;
+        // The old copy goes only once the work is safe in this program's.
+        let safe = match &mut self.autosave {
+            Some(a) => a.write_now(&self.doc),
+            None => false,
+        };
+        if safe {
+            self.discard_offer(offer);
+        }
+    }
+
+    fn discard_offer(&mut self, offer: Orphan) {
+        let path = offer.path.clone();
+        if let Err(e) = offer.discard() {
+            self.error = Some(format!(
+                "Återställningskopian {} kunde inte tas bort: {e}",
+                path.display()
+            ));
+        }
+    }
+
     fn dialogs(&mut self, ui: &mut Ui) {
+        self.recovery_dialog(ui);
         if let Some(action) = self.pending.clone() {
             let mut answer = None;
             egui::Modal::new(egui::Id::unique("unsaved")).show(ui.ctx(), |ui| {
@@ -497,6 +642,22 @@ impl TertialApp {
                 ui.separator();
                 ui.label(period);
                 ui.separator();
+                if let Some(v) = self.doc.migrated_from() {
+                    ui.label(format!(
+                        "Filformat {v} (äldre): sparas i format {} nästa gång",
+                        crate::storage::FORMAT_VERSION
+                    ));
+                    ui.separator();
+                }
+                let autosave_problem = self
+                    .autosave
+                    .as_ref()
+                    .and_then(|a| a.error.clone())
+                    .or_else(|| self.autosave_off.clone());
+                if let Some(problem) = autosave_problem {
+                    ui.colored_label(ui.visuals().warn_fg_color, problem);
+                    ui.separator();
+                }
                 let text = format!("{problems} problem");
                 if problems > 0 {
                     if ui.link(text).clicked() {
@@ -572,6 +733,11 @@ impl TertialApp {
 
 impl eframe::App for TertialApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        if let Some(a) = &mut self.autosave
+            && let Some(wait) = a.tick(&self.doc, Instant::now())
+        {
+            ui.ctx().request_repaint_after(wait);
+        }
         self.handle_close_and_drop(ui);
         self.shortcuts(ui);
         let title = self.title();
@@ -615,5 +781,9 @@ impl eframe::App for TertialApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, RECENT_KEY, &self.recent);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.shutdown();
     }
 }

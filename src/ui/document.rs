@@ -3,6 +3,7 @@
 //! Knows nothing of egui, so every rule here is unit-tested.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use crate::domain::Workspace;
@@ -17,6 +18,10 @@ const MAX_UNDO: usize = 200;
 
 /// Which field an edit came from, to merge typing into one undo step.
 pub type EditSource = u64;
+
+/// Gives every document an id of its own, so a revision number is never
+/// mistaken for one of the document it replaced.
+static NEXT_ID: AtomicU64 = AtomicU64::new(1);
 
 pub struct Document {
     pub workspace: Workspace,
@@ -36,6 +41,10 @@ pub struct Document {
     dirty: bool,
     /// The file's content when it was opened or last saved here.
     disk: Option<DiskStamp>,
+    id: u64,
+    /// The format version of the file when it was older than this
+    /// program's (it is written in the current format on the next save).
+    migrated_from: Option<u32>,
 }
 
 impl Document {
@@ -52,7 +61,21 @@ impl Document {
             dirty: false,
             disk: path.as_deref().and_then(DiskStamp::of),
             path,
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+            migrated_from: None,
         }
+    }
+
+    /// Work brought back from a recovery copy: `workspace` as it was when
+    /// the copy was written, for `path` (if it had a file). It counts as
+    /// unsaved unless it equals what the file holds now.
+    pub fn restored(workspace: Workspace, path: Option<PathBuf>, untitled: &str) -> Self {
+        let on_disk = path.as_deref().and_then(|p| storage::load(p).ok());
+        let mut doc = Document::new(on_disk.unwrap_or_default(), path).with_untitled_name(untitled);
+        doc.workspace = workspace;
+        doc.committed = doc.workspace.clone();
+        doc.changed();
+        doc
     }
 
     /// Name shown while the document has no file (e.g. the built-in sample).
@@ -64,8 +87,21 @@ impl Document {
     /// Open a file. On error nothing changes for the caller: the current
     /// document is untouched.
     pub fn open(path: &Path) -> Result<Self, LoadError> {
-        let ws = storage::load(path)?;
-        Ok(Document::new(ws, Some(path.to_path_buf())))
+        let loaded = storage::read(path)?;
+        let migrated_from = Some(loaded.format_version).filter(|_| loaded.was_migrated());
+        let mut doc = Document::new(loaded.workspace, Some(path.to_path_buf()));
+        doc.migrated_from = migrated_from;
+        Ok(doc)
+    }
+
+    /// A number no other document in this run has.
+    pub fn id(&self) -> u64 {
+        self.id
+    }
+
+    /// The older format version the file was in, until it is saved.
+    pub fn migrated_from(&self) -> Option<u32> {
+        self.migrated_from
     }
 
     /// Whether the document's file now holds something else than when it
@@ -165,6 +201,7 @@ impl Document {
         self.saved = self.workspace.clone();
         self.dirty = false;
         self.last_edit = None;
+        self.migrated_from = None;
         Ok(())
     }
 }

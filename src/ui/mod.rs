@@ -2,6 +2,7 @@
 //! derived figures from `domain` and never compute them themselves.
 
 pub mod app;
+pub mod autosave;
 pub mod cells;
 pub mod charts_view;
 pub mod document;
