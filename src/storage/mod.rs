@@ -64,16 +64,21 @@ fn options() -> ron::Options {
     o
 }
 
-/// The workspace as the text of a `.ron` file. Deterministic: the same
-/// workspace always gives the same bytes.
-pub fn to_ron_string(ws: &Workspace) -> Result<String, SaveError> {
-    let config = PrettyConfig::new()
+/// How workspace files (and recovery copies) are written.
+fn pretty_config() -> PrettyConfig {
+    PrettyConfig::new()
         .indentor("  ".to_string())
         .struct_names(false)
         .compact_arrays(false)
         .separate_tuple_members(false)
         .enumerate_arrays(false)
-        .extensions(Extensions::IMPLICIT_SOME);
+        .extensions(Extensions::IMPLICIT_SOME)
+}
+
+/// The workspace as the text of a `.ron` file. Deterministic: the same
+/// workspace always gives the same bytes.
+pub fn to_ron_string(ws: &Workspace) -> Result<String, SaveError> {
+    let config = pretty_config();
     let file = FileOut {
         format_version: FORMAT_VERSION,
         workspace: ws,
@@ -272,7 +277,43 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     if result.is_err() {
         let _ = fs::remove_file(&tmp);
     }
-    result.map_err(io_err)
+    result.map_err(io_err)?;
+    remove_stale_temporaries(&dir, &name);
+    Ok(())
+}
+
+/// A save that is killed mid-write leaves its temporary file
+/// (`.NAME.PID.tmp`) beside the real one, which it never touched. The next
+/// save removes those that are older than a minute, so a save in progress
+/// in another program is never disturbed.
+fn remove_stale_temporaries(dir: &Path, name: &str) {
+    const STALE: std::time::Duration = std::time::Duration::from_secs(60);
+    let prefix = format!(".{name}.");
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let file_name = file_name.to_string_lossy();
+        let Some(middle) = file_name
+            .strip_prefix(&prefix)
+            .and_then(|rest| rest.strip_suffix(".tmp"))
+        else {
+            continue;
+        };
+        if middle.is_empty() || !middle.bytes().all(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > STALE);
+        if old {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
 }
 
 #[cfg(test)]
@@ -378,6 +419,30 @@ mod tests {
         let e = save(&Workspace::default(), &blocker.join("rapport.ron")).expect_err("no folder");
         assert!(e.to_string().contains("kunde inte sparas"), "{e}");
         assert_eq!(fs::read_to_string(&blocker).expect("read"), "x");
+    }
+
+    #[test]
+    fn temporaries_left_by_a_killed_save_are_removed_later() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("rapport.ron");
+        let stale = dir.path().join(".rapport.ron.4242.tmp");
+        let fresh = dir.path().join(".rapport.ron.4343.tmp");
+        let other = dir.path().join(".annan.ron.4242.tmp");
+        for p in [&stale, &fresh, &other] {
+            fs::write(p, "halv").expect("write");
+        }
+        let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        for p in [&stale, &other] {
+            fs::File::options()
+                .write(true)
+                .open(p)
+                .and_then(|f| f.set_modified(hour_ago))
+                .expect("age");
+        }
+        save(&Workspace::default(), &path).expect("save");
+        assert!(!stale.exists(), "an old temporary of this file goes");
+        assert!(fresh.exists(), "a save in progress is not disturbed");
+        assert!(other.exists(), "another file's temporary is not ours");
     }
 
     #[test]

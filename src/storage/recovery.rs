@@ -13,11 +13,11 @@ use std::fs::{self, File, OpenOptions};
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use ron::ser::PrettyConfig;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    FORMAT_VERSION, LoadError, LoadErrorKind, MAX_FILE_SIZE, SaveError, options, write_atomically,
+    FORMAT_VERSION, LoadError, LoadErrorKind, MAX_FILE_SIZE, SaveError, options, pretty_config,
+    write_atomically,
 };
 use crate::domain::Workspace;
 
@@ -193,11 +193,8 @@ impl RecoverySlot {
             name,
             workspace: ws,
         };
-        let config = PrettyConfig::new()
-            .indentor(" ".to_string())
-            .struct_names(false);
         let text = ron::Options::default()
-            .to_string_pretty(&out, config)
+            .to_string_pretty(&out, pretty_config())
             .map_err(|e| SaveError::Serialize(e.to_string()))?;
         write_atomically(&self.path, text.as_bytes())
     }
