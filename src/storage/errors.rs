@@ -40,6 +40,11 @@ pub enum LoadErrorKind {
     BadVersion {
         found: u32,
     },
+    /// A file of another kind, told by its first bytes (a Word document,
+    /// a PDF): says what it seems to be.
+    OtherKind {
+        what: &'static str,
+    },
 }
 
 impl LoadErrorKind {
@@ -56,12 +61,48 @@ impl LoadErrorKind {
         let (end_l, end_c) = (e.span.end.line, e.span.end.col);
         let at_end = (end_l, end_c) >= (end_line, end_col)
             || text[byte_offset(text, end_l, end_c)..].trim().is_empty();
-        let reason = if at_end && !matches!(e.code, RonError::ExceededRecursionLimit) {
+        let keeps_own_reason = matches!(
+            e.code,
+            RonError::ExceededRecursionLimit
+                | RonError::UnclosedBlockComment
+                | RonError::UnclosedLineComment
+        );
+        let at = byte_offset(text, line, col);
+        let control = text[at..]
+            .chars()
+            .next()
+            .filter(|c| c.is_control() && !c.is_whitespace());
+        let reason = if let Some(c) = control {
+            format!(
+                "oväntat styrtecken U+{:04X} (innehåller filen binära data?)",
+                u32::from(c)
+            )
+        } else if matches!(e.code, RonError::ExpectedStringEnd) && !looks_complete(text) {
+            swedish_reason(&RonError::Eof)
+        } else if matches!(e.code, RonError::ExpectedStringEnd) {
+            "en text saknar sitt avslutande citattecken \"".into()
+        } else if at_end && !keeps_own_reason {
             swedish_reason(&RonError::Eof)
         } else {
             swedish_reason(&e.code)
         };
         LoadErrorKind::Syntax { line, col, reason }
+    }
+
+    /// A file of another kind, known by its first bytes.
+    pub(super) fn other_kind(bytes: &[u8]) -> Option<Self> {
+        let what = if bytes.starts_with(b"PK\x03\x04") {
+            "ett Word- eller Excel-dokument (eller en zip-fil)"
+        } else if bytes.starts_with(b"%PDF") {
+            "en PDF-fil"
+        } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+            "ett äldre Office-dokument (doc, xls eller ppt)"
+        } else if bytes.starts_with(b"\x89PNG") {
+            "en PNG-bild"
+        } else {
+            return None;
+        };
+        Some(LoadErrorKind::OtherKind { what })
     }
 
     /// Line and column, where known.
@@ -73,6 +114,12 @@ impl LoadErrorKind {
             _ => None,
         }
     }
+}
+
+/// Whether the text ends as a whole workspace file does, with its closing
+/// parenthesis; a file cut off short does not.
+fn looks_complete(text: &str) -> bool {
+    text.trim_end().ends_with(')')
 }
 
 /// Byte offset of a 1-based line and column (in characters) in `text`.
@@ -89,6 +136,37 @@ fn byte_offset(text: &str, line: usize, col: usize) -> usize {
         offset += l.len();
     }
     text.len()
+}
+
+/// A text where a decimal belongs that is almost one: written with a
+/// Swedish decimal comma, or too long for a decimal (28 digits).
+fn decimal_hint(expected: &str, found: &str) -> Option<String> {
+    if !expected.contains("Decimal") {
+        return None;
+    }
+    let text = found.trim().strip_prefix("the string ")?.trim_matches('"');
+    let numeric = |s: &str| {
+        let s = s.strip_prefix('-').unwrap_or(s);
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    };
+    if !numeric(text) {
+        return None;
+    }
+    if text.contains(',') && !text.contains('.') && text.matches(',').count() == 1 {
+        return Some(format!(
+            "decimaltal skrivs med punkt i filen: \"{}\" i stället för \"{text}\"",
+            text.replace(',', ".")
+        ));
+    }
+    let digits = text.chars().filter(char::is_ascii_digit).count();
+    if digits > 28 {
+        return Some(format!(
+            "talet \"{text}\" har för många siffror ({digits}; ett decimaltal rymmer högst 28)"
+        ));
+    }
+    None
 }
 
 /// Serde's English description of a value, in Swedish.
@@ -163,13 +241,14 @@ fn swedish_reason(e: &RonError) -> String {
             )
         }
         RonError::ExpectedStructName(name) => format!("posten \"{name}\" saknar namn"),
-        RonError::InvalidValueForType { expected, found } => {
-            format!(
-                "fel sorts värde: {} där det ska vara {}",
-                swedish_value(found),
-                swedish_value(expected)
-            )
-        }
+        RonError::InvalidValueForType { expected, found } => decimal_hint(expected, found)
+            .unwrap_or_else(|| {
+                format!(
+                    "fel sorts värde: {} där det ska vara {}",
+                    swedish_value(found),
+                    swedish_value(expected)
+                )
+            }),
         RonError::NoSuchEnumVariant {
             expected, found, ..
         } => {
@@ -235,7 +314,7 @@ impl fmt::Display for LoadError {
             LoadErrorKind::TooLarge { size } => write!(
                 f,
                 "Filen {path} är för stor ({} MB; högst {} MB). Är det rätt fil?",
-                size / (1024 * 1024),
+                size.div_ceil(1024 * 1024),
                 MAX_FILE_SIZE / (1024 * 1024)
             ),
             LoadErrorKind::Empty => write!(f, "Filen {path} är tom."),
@@ -257,6 +336,10 @@ impl fmt::Display for LoadError {
             LoadErrorKind::NewerVersion { found } => write!(
                 f,
                 "Filen {path} är skapad av en nyare version av tertial (filformat {found}; den här versionen läser till och med {FORMAT_VERSION}). Uppdatera tertial för att öppna den."
+            ),
+            LoadErrorKind::OtherKind { what } => write!(
+                f,
+                "Filen {path} är {what}, inte en tertial-arbetsyta (.ron)."
             ),
             LoadErrorKind::BadVersion { found } => {
                 write!(

@@ -159,6 +159,12 @@ pub fn from_ron_bytes(bytes: &[u8], path: &Path) -> Result<Workspace, LoadError>
 
 /// [`from_ron_bytes`], saying which format version the bytes had.
 pub fn read_ron_bytes(bytes: &[u8], path: &Path) -> Result<Loaded, LoadError> {
+    if let Some(kind) = LoadErrorKind::other_kind(bytes) {
+        return Err(LoadError {
+            path: path.to_path_buf(),
+            kind,
+        });
+    }
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let valid = &bytes[..e.valid_up_to()];
         let valid = std::str::from_utf8(valid).unwrap_or("");
