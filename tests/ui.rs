@@ -443,6 +443,30 @@ fn diagram_preview_is_drawn_once_and_redrawn_on_change() {
 }
 
 #[test]
+fn opening_another_file_shows_its_own_chart_and_findings() {
+    // A fresh document must never be taken for the one it replaced, even
+    // before anything is edited in either (the views cache by revision).
+    let dir = tempfile::tempdir().expect("tempdir");
+    let other = dir.path().join("2019.ron");
+    tertial::storage::save(&sample(HELAR_2019), &other).expect("save");
+    let answer = Rc::new(RefCell::new(Some(other)));
+    let mut h = harness_with(answer);
+    go(&mut h, Nav::Diagram);
+    assert_eq!(h.state().charts.renders, 1);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    h.run();
+    assert_eq!(h.state().doc.name(), "2019.ron");
+    go(&mut h, Nav::Diagram);
+    assert_eq!(h.state().charts.renders, 2, "the 2019 chart is drawn");
+    let expected = tertial::domain::check::check(&sample(HELAR_2019))
+        .iter()
+        .filter(|f| f.severity == tertial::domain::check::Severity::Problem)
+        .count();
+    h.get_by_label(&format!("{expected} problem"));
+}
+
+#[test]
 fn diagram_exports_one_chart_and_all_charts() {
     let dir = tempfile::tempdir().expect("tempdir");
     let target = dir.path().join("natverk");

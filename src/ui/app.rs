@@ -5,6 +5,7 @@
 //! left behind, and carrying out chart exports.
 
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use egui::{Key, KeyboardShortcut, Modifiers, Ui, ViewportCommand};
@@ -92,7 +93,9 @@ pub struct TertialApp {
     error: Option<String>,
     allow_close: bool,
     title: String,
-    findings: (u64, Vec<check::Finding>),
+    /// The consistency findings and the revision they were computed for;
+    /// shared with the views without copying.
+    findings: (u64, Rc<[check::Finding]>),
     about_open: bool,
     clicks: u64,
     pub charts: ChartsView,
@@ -120,7 +123,7 @@ impl TertialApp {
 
     fn with_document(doc: Document) -> Self {
         TertialApp {
-            findings: (u64::MAX, Vec::new()),
+            findings: (u64::MAX, Rc::from(Vec::new())),
             doc,
             nav: Nav::Rapport,
             files: Box::new(NativeDialogs),
@@ -204,11 +207,15 @@ impl TertialApp {
         self.recent.truncate(MAX_RECENT);
     }
 
-    fn findings(&mut self) -> &[check::Finding] {
+    /// The findings of the current revision, computed only when it changed.
+    fn findings(&mut self) -> Rc<[check::Finding]> {
         if self.findings.0 != self.doc.revision() {
-            self.findings = (self.doc.revision(), check::check(&self.doc.workspace));
+            self.findings = (
+                self.doc.revision(),
+                Rc::from(check::check(&self.doc.workspace)),
+            );
         }
-        &self.findings.1
+        Rc::clone(&self.findings.1)
     }
 
     /// Open a file now (no question). A file that fails to load leaves the
@@ -749,7 +756,7 @@ impl eframe::App for TertialApp {
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
         self.status_bar(ui);
         self.navigation(ui);
-        let findings = self.findings().to_vec();
+        let findings = self.findings();
         if self.nav == Nav::Diagram {
             let revision = self.doc.revision();
             let action = egui::CentralPanel::default()

@@ -19,9 +19,17 @@ const MAX_UNDO: usize = 200;
 /// Which field an edit came from, to merge typing into one undo step.
 pub type EditSource = u64;
 
-/// Gives every document an id of its own, so a revision number is never
-/// mistaken for one of the document it replaced.
+/// Gives every document an id of its own.
 static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+
+/// Revisions are numbered across all documents of the run, so a view that
+/// caches by revision never mistakes a newly opened file for the one it
+/// replaced.
+static NEXT_REVISION: AtomicU64 = AtomicU64::new(1);
+
+fn next_revision() -> u64 {
+    NEXT_REVISION.fetch_add(1, Ordering::Relaxed)
+}
 
 pub struct Document {
     pub workspace: Workspace,
@@ -36,7 +44,8 @@ pub struct Document {
     last_edit: Option<(EditSource, Instant)>,
     /// Name shown while there is no file.
     untitled: String,
-    /// Bumped on every change, so views can cache derived figures.
+    /// New on every change (and unique in the run), so views can cache
+    /// derived figures and pictures by it.
     revision: u64,
     dirty: bool,
     /// The file's content when it was opened or last saved here.
@@ -57,7 +66,7 @@ impl Document {
             redo: Vec::new(),
             last_edit: None,
             untitled: "Namnlös".into(),
-            revision: 0,
+            revision: next_revision(),
             dirty: false,
             disk: path.as_deref().and_then(DiskStamp::of),
             path,
@@ -157,7 +166,7 @@ impl Document {
     }
 
     fn changed(&mut self) {
-        self.revision += 1;
+        self.revision = next_revision();
         self.dirty = self.workspace != self.saved;
     }
 
