@@ -108,6 +108,10 @@ pub struct TertialApp {
     /// Work left behind by a tertial that did not close normally, offered
     /// back one at a time at start-up.
     recovery_offers: Vec<Orphan>,
+    /// Start-up measurement: when the program started; report the time to
+    /// the first painted frame and close.
+    exit_after_first_frame: Option<Instant>,
+    frames: u64,
 }
 
 impl TertialApp {
@@ -139,7 +143,21 @@ impl TertialApp {
             autosave: None,
             autosave_off: None,
             recovery_offers: Vec::new(),
+            exit_after_first_frame: None,
+            frames: 0,
         }
+    }
+
+    /// Measure start-up: once the first frame is on screen, print the time
+    /// since `started` to stderr and close the window.
+    pub fn exit_after_first_frame(mut self, started: Instant) -> Self {
+        self.exit_after_first_frame = Some(started);
+        self
+    }
+
+    /// How many frames have been drawn.
+    pub fn frames(&self) -> u64 {
+        self.frames
     }
 
     /// Offer back the work that tertial programs no longer running left in
@@ -740,6 +758,20 @@ impl TertialApp {
 
 impl eframe::App for TertialApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        self.frames += 1;
+        if let Some(started) = self.exit_after_first_frame {
+            // The second frame starts only after the first was painted.
+            if self.frames == 2 {
+                eprintln!(
+                    "första bildrutan visad efter {:.1} ms",
+                    started.elapsed().as_secs_f64() * 1e3
+                );
+                self.allow_close = true;
+                ui.ctx().send_viewport_cmd(ViewportCommand::Close);
+            } else {
+                ui.ctx().request_repaint();
+            }
+        }
         if let Some(a) = &mut self.autosave
             && let Some(wait) = a.tick(&self.doc, Instant::now())
         {
