@@ -155,6 +155,9 @@ pub fn grid<R: Default, C: Ord + Copy>(
         .resizable(true)
         .vscroll(false)
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
+    if scroll && let Some(row) = highlight {
+        table = table.scroll_to_row(row, Some(egui::Align::Center));
+    }
     // Row buttons come first so they stay in view however wide the table is.
     if spec.allow_row_edits {
         table = table.column(Column::exact(100.0));
@@ -173,10 +176,15 @@ pub fn grid<R: Default, C: Ord + Copy>(
                 });
             }
         })
-        .body(|mut body| {
-            for (ri, row) in rows.iter_mut().enumerate() {
-                let label = (spec.row_name)(row);
-                body.row(row_height, |mut tr| {
+        .body(|body| {
+            // Only the rows on screen are laid out (all rows are one
+            // height), so a table of thousands of rows costs what a
+            // screenful does.
+            body.rows(row_height, data_rows + extra.len(), |mut tr| {
+                let i = tr.index();
+                if let Some(row) = rows.get_mut(i) {
+                    let ri = i;
+                    let label = (spec.row_name)(row);
                     if highlight == Some(ri) {
                         tr.set_selected(true);
                     }
@@ -229,15 +237,9 @@ pub fn grid<R: Default, C: Ord + Copy>(
                             }
                         });
                     }
-                    if scroll && highlight == Some(ri) {
-                        tr.response().scroll_to_me(Some(egui::Align::Center));
-                    }
-                });
-            }
-            for &pi in &extra {
-                let prow = &spec.printed.rows[pi];
-                let label = prow.cells.first().map(|c| c.display()).unwrap_or_default();
-                body.row(row_height, |mut tr| {
+                } else if let Some(&pi) = extra.get(i - data_rows) {
+                    let prow = &spec.printed.rows[pi];
+                    let label = prow.cells.first().map(|c| c.display()).unwrap_or_default();
                     if spec.allow_row_edits {
                         tr.col(|_| {});
                     }
@@ -272,8 +274,8 @@ pub fn grid<R: Default, C: Ord + Copy>(
                             }
                         });
                     }
-                });
-            }
+                }
+            });
         });
     if spec.allow_row_edits {
         let add = ui.button("+ Lägg till rad");
