@@ -289,3 +289,31 @@ fn export_charts_size_and_format_options() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("finns-inte.ron"), "{}", stderr(&o));
 }
+
+#[test]
+fn generate_stress_writes_a_workspace_that_loads_and_checks() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("stress.ron");
+    let o = tertial(&["generate-stress", "--out", path_str(&file)]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stdout(&o).trim(), path_str(&file));
+    let ws = tertial::storage::load(&file).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(ws.attendance.groups.len(), tertial::domain::stress::GROUPS);
+    assert_eq!(
+        tertial::domain::stress::registrations(&ws),
+        tertial::domain::stress::REGISTRATIONS
+    );
+    assert_eq!(ws, tertial::domain::stress::stress_workspace());
+    let o = tertial(&["check", path_str(&file)]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    // A folder that cannot be written to: exit 1 and a Swedish reason.
+    let blocker = dir.path().join("fil");
+    std::fs::write(&blocker, "x").expect("write");
+    let o = tertial(&[
+        "generate-stress",
+        "--out",
+        path_str(&blocker.join("stress.ron")),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("kunde inte sparas"), "{}", stderr(&o));
+}

@@ -363,18 +363,19 @@ fn kontroll_goes_to_goals_and_economy_pages() {
     go(&mut h, Nav::Kontroll);
     // A note on a mätetal of goal 2's section 2.2, and an override in Tabell 1.
     h.get_by_label_contains("mätetalet saknar målvärde").click();
-    h.run();
+    // Going to a row scrolls to it smoothly, over a few frames.
+    h.run_steps(20);
     assert_eq!(h.state().nav, Nav::Goal(0));
     go(&mut h, Nav::Kontroll);
     h.get_by_label_contains("formeln ger -937").click();
-    h.run();
+    h.run_steps(20);
     assert_eq!(
         h.state().nav,
         Nav::Ekonomi(tertial::ui::EconomyPage::Budget)
     );
     go(&mut h, Nav::Kontroll);
     h.get_by_label_contains("formeln ger -14").click();
-    h.run();
+    h.run_steps(20);
     assert_eq!(h.state().nav, Nav::Kompetens);
 }
 
@@ -613,4 +614,40 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
     assert_eq!(tertial::storage::load(&path).expect("load"), mine);
     let bak = tertial::storage::backup_path(&path);
     assert_eq!(tertial::storage::load(&bak).expect("bak"), theirs);
+}
+
+#[test]
+fn long_tables_lay_out_only_what_is_on_screen_and_go_to_scrolls() {
+    // The stress workspace's first goal: 8 sections of about ten mätetal,
+    // with long texts; far more than a screen.
+    let mut ws = tertial::domain::stress::stress_workspace();
+    let last_section = ws.goals[0].sections.len() - 1;
+    let far = ws.goals[0].sections[last_section]
+        .measures
+        .last_mut()
+        .expect("a mätetal");
+    far.result = None;
+    let far_name = far.name.clone();
+    let first_name = ws.goals[0].sections[0].measures[0].name.clone();
+    let mut h = harness_for(ws, Rc::new(RefCell::new(None)));
+    go(&mut h, Nav::Goal(0));
+    assert!(
+        h.query_by_label(&format!("Mätetal, {first_name}"))
+            .is_some()
+    );
+    assert!(
+        h.query_by_label(&format!("Mätetal, {far_name}")).is_none(),
+        "a row far below the screen is not laid out"
+    );
+    // Kontroll's problem about the missing result goes to the row and
+    // scrolls it into view.
+    go(&mut h, Nav::Kontroll);
+    h.get_by_label_contains("mätetalet saknar resultat").click();
+    // The page scrolls there smoothly, over a few frames.
+    h.run_steps(20);
+    assert_eq!(h.state().nav, Nav::Goal(0));
+    assert!(
+        h.query_by_label(&format!("Mätetal, {far_name}")).is_some(),
+        "the row Kontroll went to is on screen"
+    );
 }

@@ -149,15 +149,17 @@ pub fn grid<R: Default, C: Ord + Copy>(
     let scroll: bool = ui
         .data_mut(|d| d.remove_temp(spec.id.with("scroll")))
         .unwrap_or(false);
+    // Where the rows start, to scroll to one that is not laid out. (The
+    // table's own scroll_to_row stops at its inner, non-scrolling area.)
+    let header_height = row_height * 2.0;
+    let first_row_top = ui.cursor().min.y + header_height + ui.spacing().item_spacing.y;
+    let row_pitch = row_height + ui.spacing().item_spacing.y;
     let mut table = TableBuilder::new(ui)
         .id_salt(spec.id)
         .striped(true)
         .resizable(true)
         .vscroll(false)
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
-    if scroll && let Some(row) = highlight {
-        table = table.scroll_to_row(row, Some(egui::Align::Center));
-    }
     // Row buttons come first so they stay in view however wide the table is.
     if spec.allow_row_edits {
         table = table.column(Column::exact(100.0));
@@ -166,7 +168,7 @@ pub fn grid<R: Default, C: Ord + Copy>(
         table = table.column(width_for(c));
     }
     table
-        .header(row_height * 2.0, |mut header| {
+        .header(header_height, |mut header| {
             if spec.allow_row_edits {
                 header.col(|_| {});
             }
@@ -277,6 +279,11 @@ pub fn grid<R: Default, C: Ord + Copy>(
                 }
             });
         });
+    if scroll && let Some(row) = highlight {
+        let top = first_row_top + row as f32 * row_pitch;
+        let rect = egui::Rect::from_x_y_ranges(ui.max_rect().x_range(), top..=top + row_height);
+        ui.scroll_to_rect(rect, Some(egui::Align::Center));
+    }
     if spec.allow_row_edits {
         let add = ui.button("+ Lägg till rad");
         cells::name_widget(ui, add.id, "Lägg till rad");
