@@ -1,5 +1,5 @@
 //! The command line: `tertial [FILE]` opens the window; `check`, `figures`,
-//! `export-tables`, `export-charts` and `generate-stress` work headless and
+//! `export-tables`, `export-charts`, `rollover` and `generate-stress` work headless and
 //! never open one.
 
 use std::io::Write;
@@ -15,7 +15,7 @@ use crate::domain::figures;
 use crate::domain::numbers::{
     format_amount, format_change, format_fte, format_kronor, format_percent, round_half_up,
 };
-use crate::domain::{Municipality, Workspace};
+use crate::domain::{Municipality, Period, Workspace};
 use crate::export;
 use crate::samples;
 use crate::storage;
@@ -70,6 +70,22 @@ pub enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Skapar nästa periods arbetsyta från denna: strukturen och målvärdena
+    /// följer med, periodens resultat blir jämförelsevärden, det som skrivs
+    /// nytt varje period töms.
+    Rollover {
+        file: PathBuf,
+        /// Den nya perioden, till exempel "tertial 1 2021" eller "helår 2021".
+        #[arg(long, value_parser = parse_period)]
+        period: Period,
+        /// Ny fil att skriva (.ron); skrivs inte över om den finns.
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+fn parse_period(s: &str) -> Result<Period, String> {
+    s.parse()
 }
 
 /// `--format` of `export-charts`.
@@ -98,6 +114,7 @@ pub fn main() -> ExitCode {
             format,
         }) => run_export_charts(&file, &out, size, format),
         Some(Command::GenerateStress { out }) => run_generate_stress(&out),
+        Some(Command::Rollover { file, period, out }) => run_rollover(&file, period, &out),
         None => run_window(cli.file, cli.autosave, started),
     }
 }
@@ -192,6 +209,31 @@ fn run_export_charts(
 /// Writes the stress workspace (`domain::stress`) and prints the path.
 fn run_generate_stress(out: &Path) -> ExitCode {
     match storage::save(&crate::domain::stress::stress_workspace(), out) {
+        Ok(()) => {
+            println!("{}", out.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Writes the next period's workspace; never over an existing file (the
+/// old period's file above all).
+fn run_rollover(file: &Path, period: Period, out: &Path) -> ExitCode {
+    let Some(ws) = load_or_report(file) else {
+        return ExitCode::from(1);
+    };
+    if out.exists() {
+        eprintln!(
+            "{} finns redan; välj ett annat namn för den nya periodens fil.",
+            out.display()
+        );
+        return ExitCode::from(1);
+    }
+    match storage::save(&crate::domain::rollover::rollover(&ws, period), out) {
         Ok(()) => {
             println!("{}", out.display());
             ExitCode::SUCCESS

@@ -317,3 +317,52 @@ fn generate_stress_writes_a_workspace_that_loads_and_checks() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("kunde inte sparas"), "{}", stderr(&o));
 }
+
+#[test]
+fn rollover_writes_the_next_period_and_never_overwrites() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("delarsrapport-2021.ron");
+    let src = sample_path(DELARSRAPPORT_2020);
+    let o = tertial(&[
+        "rollover",
+        path_str(&src),
+        "--period",
+        "tertial 1–2 2021",
+        "--out",
+        path_str(&out),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let new = tertial::storage::load(&out).expect("the new period loads");
+    assert_eq!(
+        new,
+        tertial::domain::rollover::rollover(
+            &sample(DELARSRAPPORT_2020),
+            "tertial 1-2 2021".parse().expect("period")
+        )
+    );
+    // The old period's file and an existing file are never written over.
+    for target in [&out, &src] {
+        let before = std::fs::read(target).expect("read");
+        let o = tertial(&[
+            "rollover",
+            path_str(&src),
+            "--period",
+            "tertial 1 2022",
+            "--out",
+            path_str(target),
+        ]);
+        assert_eq!(o.status.code(), Some(1));
+        assert!(stderr(&o).contains("finns redan"), "{}", stderr(&o));
+        assert_eq!(std::fs::read(target).expect("read"), before);
+    }
+    let o = tertial(&[
+        "rollover",
+        path_str(&src),
+        "--period",
+        "våren 2021",
+        "--out",
+        path_str(&dir.path().join("x.ron")),
+    ]);
+    assert_eq!(o.status.code(), Some(2), "clap's usage error");
+    assert!(stderr(&o).contains("är ingen period"), "{}", stderr(&o));
+}

@@ -8,6 +8,7 @@ pub mod model;
 pub mod municipality;
 pub mod numbers;
 pub mod period;
+pub mod rollover;
 pub mod stress;
 pub mod tables;
 

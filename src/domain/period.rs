@@ -103,6 +103,75 @@ impl Period {
     }
 }
 
+impl std::str::FromStr for Period {
+    type Err = String;
+
+    /// Read a period as the reports write it: `tertial 1 2021`, `tertial
+    /// 1–2 2021` (or `1-2`), `halvår 1 2021`, `helår 2021`, `2021–2023`,
+    /// `2021`. Case and extra spaces do not matter. The error is Swedish.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let text = s.trim().to_lowercase().replace(['–', '—'], "-");
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let year = |w: &str| {
+            w.parse::<i32>()
+                .map_err(|_| format!("\"{w}\" är inget årtal"))
+        };
+        let small = |w: &str| {
+            w.parse::<u8>()
+                .map_err(|_| format!("\"{w}\" är inget tertial- eller halvårsnummer"))
+        };
+        let period = match words.as_slice() {
+            ["tertial", range, y] => {
+                let (from, to) = match range.split_once('-') {
+                    Some((a, b)) => (small(a.trim())?, small(b.trim())?),
+                    None => (small(range)?, small(range)?),
+                };
+                Period::Tertial {
+                    year: year(y)?,
+                    from,
+                    to,
+                }
+            }
+            ["tertial", from, "-", to, y] => Period::Tertial {
+                year: year(y)?,
+                from: small(from)?,
+                to: small(to)?,
+            },
+            ["halvår", half, y] => Period::Halvar {
+                year: year(y)?,
+                half: small(half)?,
+            },
+            ["helår", y] => Period::Helar { year: year(y)? },
+            [y] => match y.split_once('-') {
+                Some((a, b)) => Period::Plan {
+                    from_year: year(a)?,
+                    to_year: year(b)?,
+                },
+                None => {
+                    let y = year(y)?;
+                    Period::Plan {
+                        from_year: y,
+                        to_year: y,
+                    }
+                }
+            },
+            [a, "-", b] => Period::Plan {
+                from_year: year(a)?,
+                to_year: year(b)?,
+            },
+            _ => {
+                return Err(format!(
+                    "\"{}\" är ingen period; skriv till exempel \"tertial 1 2021\", \
+                     \"tertial 1–2 2021\", \"halvår 1 2021\", \"helår 2021\" eller \"2021–2023\"",
+                    s.trim()
+                ));
+            }
+        };
+        period.validate()?;
+        Ok(period)
+    }
+}
+
 impl fmt::Display for Period {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.label())
@@ -112,6 +181,65 @@ impl fmt::Display for Period {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn periods_are_read_as_the_reports_write_them() {
+        let all = [
+            Period::Tertial {
+                year: 2021,
+                from: 1,
+                to: 1,
+            },
+            Period::Tertial {
+                year: 2021,
+                from: 1,
+                to: 2,
+            },
+            Period::Tertial {
+                year: 2020,
+                from: 1,
+                to: 3,
+            },
+            Period::Halvar {
+                year: 2019,
+                half: 1,
+            },
+            Period::Helar { year: 2019 },
+            Period::Plan {
+                from_year: 2021,
+                to_year: 2023,
+            },
+            Period::Plan {
+                from_year: 2022,
+                to_year: 2022,
+            },
+        ];
+        for p in all {
+            assert_eq!(p.label().parse::<Period>(), Ok(p), "{}", p.label());
+        }
+        assert_eq!(
+            " Tertial 1-2  2021 ".parse::<Period>(),
+            Ok(Period::Tertial {
+                year: 2021,
+                from: 1,
+                to: 2
+            })
+        );
+        assert_eq!(
+            "tertial 1 - 2 2021".parse::<Period>(),
+            Ok(Period::Tertial {
+                year: 2021,
+                from: 1,
+                to: 2
+            })
+        );
+        assert!("tertial 4 2021".parse::<Period>().is_err());
+        assert!("tertial 2-1 2021".parse::<Period>().is_err());
+        let e = "våren 2021".parse::<Period>().expect_err("not a period");
+        assert!(e.contains("tertial 1 2021"), "{e}");
+        let e = "helår tjugo".parse::<Period>().expect_err("not a year");
+        assert!(e.contains("årtal"), "{e}");
+    }
 
     #[test]
     fn tertial_labels_and_dates() {
