@@ -651,3 +651,41 @@ fn long_tables_lay_out_only_what_is_on_screen_and_go_to_scrolls() {
         "the row Kontroll went to is on screen"
     );
 }
+
+#[test]
+fn ny_period_fran_denna_asks_for_the_period_and_opens_the_new_workspace() {
+    let mut h = harness();
+    h.get_by_label("Arkiv").click();
+    h.run();
+    h.get_by_label("Ny period från denna…").click();
+    h.run();
+    h.get_by_label("Ny period från denna");
+    // The same period a year later is suggested.
+    assert_eq!(
+        h.get_by_label("Ny period").value().as_deref(),
+        Some("tertial 1–2 2021")
+    );
+    replace_text(&mut h, "Ny period", "våren 2021");
+    h.get_by_label("Skapa").click();
+    h.run();
+    h.get_by_label_contains("är ingen period");
+    assert_eq!(
+        h.state().doc.workspace.report.period.label(),
+        "tertial 1–2 2020",
+        "nothing happened"
+    );
+    replace_text(&mut h, "Ny period", "tertial 1 2021");
+    h.get_by_label("Skapa").click();
+    h.run();
+    let doc = &h.state().doc;
+    assert_eq!(doc.workspace.report.period.label(), "tertial 1 2021");
+    assert!(doc.is_dirty(), "the new period is unsaved");
+    assert_eq!(doc.path, None, "never written over the old file");
+    assert_eq!(doc.name(), "Delårsrapport tertial 1 2021 (ny)");
+    let m = &doc.workspace.goals[0].sections[1].measures[0];
+    assert_eq!(m.result, None);
+    assert_eq!(
+        m.earlier.last().map(|e| e.period.as_str()),
+        Some("tertial 1–2 2020")
+    );
+}

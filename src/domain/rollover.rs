@@ -31,6 +31,32 @@ use super::model::*;
 use super::numbers::round_half_up;
 use super::period::Period;
 
+/// The period a rollover suggests: the same period a year later, which
+/// the reports compare with ("samma period föregående år").
+pub fn suggested_next(p: &Period) -> Period {
+    match *p {
+        Period::Tertial { year, from, to } => Period::Tertial {
+            year: year.saturating_add(1),
+            from,
+            to,
+        },
+        Period::Halvar { year, half } => Period::Halvar {
+            year: year.saturating_add(1),
+            half,
+        },
+        Period::Helar { year } => Period::Helar {
+            year: year.saturating_add(1),
+        },
+        Period::Plan { from_year, to_year } => {
+            let span = to_year.saturating_sub(from_year).saturating_add(1);
+            Period::Plan {
+                from_year: from_year.saturating_add(span),
+                to_year: to_year.saturating_add(span),
+            }
+        }
+    }
+}
+
 /// The workspace for `next`, made from `ws` (the period that ends).
 pub fn rollover(ws: &Workspace, next: Period) -> Workspace {
     let this_label = ws.report.period.label();

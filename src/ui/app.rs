@@ -17,6 +17,7 @@ use super::parts::{self, Nav};
 use crate::charts::{self, ChartFormat};
 use crate::domain::Workspace;
 use crate::domain::check::{self, Severity};
+use crate::domain::rollover;
 use crate::export::charts::{export_all, export_chart};
 use crate::storage::recovery::{Orphan, RecoveryStore};
 
@@ -76,6 +77,8 @@ impl FileChooser for NativeDialogs {
 #[derive(Debug, Clone, PartialEq)]
 enum Pending {
     New,
+    /// Ny period från denna: replace the document with the next period's.
+    Rollover(crate::domain::Period),
     Open(Option<PathBuf>),
     Close,
 }
@@ -112,6 +115,9 @@ pub struct TertialApp {
     /// the first painted frame and close.
     exit_after_first_frame: Option<Instant>,
     frames: u64,
+    /// "Ny period från denna…" while open: the typed period and why it
+    /// was refused.
+    rollover: Option<(String, Option<String>)>,
 }
 
 impl TertialApp {
@@ -145,6 +151,7 @@ impl TertialApp {
             recovery_offers: Vec::new(),
             exit_after_first_frame: None,
             frames: 0,
+            rollover: None,
         }
     }
 
@@ -311,6 +318,13 @@ impl TertialApp {
                 self.doc = Document::new(Workspace::default(), None);
                 self.nav = Nav::Rapport;
             }
+            Pending::Rollover(period) => {
+                let ws = rollover::rollover(&self.doc.workspace, period);
+                let name = format!("{} {} (ny)", ws.report.kind.name(), period.label());
+                // Unsaved until the author saves it under a name of its own.
+                self.doc = Document::restored(ws, None, &name);
+                self.nav = Nav::Rapport;
+            }
             Pending::Open(Some(path)) => self.open_path(&path),
             Pending::Open(None) => {
                 if let Some(path) = self.files.open() {
@@ -367,6 +381,10 @@ impl TertialApp {
                         }
                     });
                 });
+                if ui.button("Ny period från denna…").clicked() {
+                    let next = rollover::suggested_next(&self.doc.workspace.report.period);
+                    self.rollover = Some((next.label(), None));
+                }
                 ui.separator();
                 if ui.button("Spara         Ctrl+S").clicked() {
                     self.save();
@@ -521,8 +539,56 @@ impl TertialApp {
         }
     }
 
+    /// "Ny period från denna…": which period, then the new workspace.
+    fn rollover_dialog(&mut self, ui: &mut Ui) {
+        let Some((text, error)) = &mut self.rollover else {
+            return;
+        };
+        let mut answer = None;
+        egui::Modal::new(egui::Id::unique("rollover")).show(ui.ctx(), |ui| {
+            ui.set_max_width(520.0);
+            ui.heading("Ny period från denna");
+            ui.label(
+                "En ny arbetsyta med samma mål, avsnitt, mätetal med målvärden, nätverk och \
+                 tabellrader. Periodens resultat blir jämförelsevärden; texter, resultat och \
+                 registreringar töms. Den här arbetsytan ändras inte.",
+            );
+            ui.horizontal(|ui| {
+                ui.label("Ny period:");
+                let field = ui.text_edit_singleline(text);
+                crate::ui::cells::name_widget(ui, field.id, "Ny period");
+                if field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
+                    answer = Some(true);
+                }
+            });
+            if let Some(e) = error.as_ref() {
+                ui.colored_label(ui.visuals().error_fg_color, e);
+            }
+            ui.horizontal(|ui| {
+                if ui.button("Skapa").clicked() {
+                    answer = Some(true);
+                }
+                if ui.button("Avbryt").clicked() {
+                    answer = Some(false);
+                }
+            });
+        });
+        match answer {
+            Some(true) => match text.parse::<crate::domain::Period>() {
+                Ok(period) => {
+                    self.rollover = None;
+                    self.request(Pending::Rollover(period), ui);
+                }
+                Err(e) => *error = Some(e),
+            },
+            Some(false) => self.rollover = None,
+            None => {}
+        }
+    }
+
     fn dialogs(&mut self, ui: &mut Ui) {
         self.recovery_dialog(ui);
+        self.rollover_dialog(ui);
         if let Some(action) = self.pending.clone() {
             let mut answer = None;
             egui::Modal::new(egui::Id::unique("unsaved")).show(ui.ctx(), |ui| {
