@@ -174,7 +174,7 @@ fn parent() {
     println!(
         "kill test: {kills} kills in {:.1} s ({} kB file, one save ≈ {:.1} ms, kills spread over \
          {:.1} ms); the file was version A/B {}/{} times, never anything else; {leftovers} \
-         temporary files left by killed saves (a later save removes them); seed {seed}",
+         temporary files left by killed saves (the next save removes those older than a minute); seed {seed}",
         started.elapsed().as_secs_f64(),
         text_a.len() / 1024,
         save_time.as_secs_f64() * 1e3,

@@ -23,7 +23,7 @@ const CASES: &[(&str, &str)] = &[
     ),
     (
         "deep-nesting.ron",
-        "Filen {fil} kunde inte läsas: rad 1, kolumn 70: filen är för djupt nästlad.",
+        "Filen {fil} kunde inte läsas: rad 1, kolumn 44: filen är för djupt nästlad.",
     ),
     (
         "duplicate-field.ron",
