@@ -63,7 +63,7 @@ struct VersionProbe {
 /// not read at all (a newer or invalid version). Parsing a large file twice,
 /// once for the version and once for the content, cost half the load time.
 enum OnePass {
-    Read(Loaded),
+    Read(Box<Loaded>),
     /// The version a file must not be read with (newer, or 0).
     Refused(u32),
     /// The workspace came before the version; read it in two passes.
@@ -138,10 +138,10 @@ impl<'de> serde::de::Visitor<'de> for OnePassVisitor {
             return Ok(OnePass::VersionLast);
         }
         match workspace {
-            Some(workspace) => Ok(OnePass::Read(Loaded {
+            Some(workspace) => Ok(OnePass::Read(Box::new(Loaded {
                 workspace,
                 format_version: version,
-            })),
+            }))),
             None => Err(A::Error::missing_field("workspace")),
         }
     }
@@ -214,7 +214,7 @@ pub fn read_ron_str(text: &str, path: &Path) -> Result<Loaded, LoadError> {
         .from_str::<OnePass>(text)
         .map_err(|e| err(LoadErrorKind::from_ron(&e, text)))?
     {
-        OnePass::Read(loaded) => return Ok(loaded),
+        OnePass::Read(loaded) => return Ok(*loaded),
         OnePass::Refused(found) if found == 0 => {
             return Err(err(LoadErrorKind::BadVersion { found }));
         }
