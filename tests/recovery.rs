@@ -22,11 +22,21 @@ fn harness(
     store: RecoveryStore,
     interval: Duration,
 ) -> Harness<'static, TertialApp> {
+    harness_opt(ws, path, store, Some(interval))
+}
+
+/// `interval: None` is `--autosave 0`.
+fn harness_opt(
+    ws: Workspace,
+    path: Option<PathBuf>,
+    store: RecoveryStore,
+    interval: Option<Duration>,
+) -> Harness<'static, TertialApp> {
     let mut h = Harness::builder()
         .with_size((1366.0, 900.0))
         .build_eframe(move |cc| {
             tertial::ui::install_fonts(&cc.egui_ctx);
-            TertialApp::new(ws, path).with_recovery(&store, Some(interval))
+            TertialApp::new(ws, path).with_recovery(&store, interval)
         });
     h.run();
     h
@@ -229,4 +239,38 @@ fn unsaved_work_is_copied_and_a_clean_exit_removes_the_copy() {
 
     h.state_mut().shutdown();
     assert!(!slot.exists(), "a clean exit removes the copy");
+}
+
+#[test]
+fn with_autosave_off_a_restored_copy_stays_until_the_work_is_saved() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("rapport.ron");
+    tertial::storage::save(&Workspace::default(), &file).expect("save");
+    let mut unsaved = Workspace::default();
+    unsaved.report.title = "Bara i kopian".into();
+    let store = RecoveryStore::new(dir.path().join("recovery"));
+    crashed_session(&store, &unsaved, Some(&file), "rapport.ron");
+
+    let mut h = harness_opt(Workspace::default(), None, store.clone(), None);
+    assert!(h.state().autosave.is_none());
+    h.get_by_label("Återställ").click();
+    h.run();
+    assert_eq!(h.state().doc.workspace, unsaved);
+    assert_eq!(
+        ron_files(store.dir()),
+        1,
+        "no copy of its own: the old copy is the only one until saved"
+    );
+    // Closing unsaved keeps it for the next start.
+    h.state_mut().shutdown();
+    assert_eq!(ron_files(store.dir()), 1);
+    drop(h); // the program ends: its lock on the copy goes
+
+    let mut h = harness_opt(Workspace::default(), None, store.clone(), None);
+    h.get_by_label("Återställ").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert_eq!(tertial::storage::load(&file).expect("load"), unsaved);
+    assert_eq!(ron_files(store.dir()), 0, "saved: the copy goes");
 }

@@ -111,6 +111,9 @@ pub struct TertialApp {
     /// Work left behind by a tertial that did not close normally, offered
     /// back one at a time at start-up.
     recovery_offers: Vec<Orphan>,
+    /// A restored copy kept until its work is safe elsewhere (saved, or in
+    /// this program's own copy), so nothing is lost if this run crashes too.
+    restored_from: Option<Orphan>,
     /// Start-up measurement: when the program started; report the time to
     /// the first painted frame and close.
     exit_after_first_frame: Option<Instant>,
@@ -149,6 +152,7 @@ impl TertialApp {
             autosave: None,
             autosave_off: None,
             recovery_offers: Vec::new(),
+            restored_from: None,
             exit_after_first_frame: None,
             frames: 0,
             rollover: None,
@@ -198,6 +202,18 @@ impl TertialApp {
     pub fn shutdown(&mut self) {
         if let Some(a) = &mut self.autosave {
             a.finish();
+        }
+        self.settle_restored();
+    }
+
+    /// Delete the restored copy once the work no longer needs it: saved, or
+    /// thrown away on purpose. Closing with the work unsaved (autosave off)
+    /// keeps it for the next start.
+    fn settle_restored(&mut self) {
+        if !self.doc.is_dirty()
+            && let Some(orphan) = self.restored_from.take()
+        {
+            self.discard_offer(orphan);
         }
     }
 
@@ -526,6 +542,8 @@ impl TertialApp {
         };
         if safe {
             self.discard_offer(offer);
+        } else {
+            self.restored_from = Some(offer);
         }
     }
 
@@ -843,6 +861,7 @@ impl eframe::App for TertialApp {
         {
             ui.ctx().request_repaint_after(wait);
         }
+        self.settle_restored();
         self.handle_close_and_drop(ui);
         self.shortcuts(ui);
         let title = self.title();
