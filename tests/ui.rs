@@ -35,6 +35,9 @@ impl FileChooser for FixedFiles {
     fn pick_folder(&mut self) -> Option<PathBuf> {
         self.0.borrow().clone()
     }
+    fn save_csv(&mut self, _suggested: &str) -> Option<PathBuf> {
+        self.0.borrow().clone()
+    }
 }
 
 fn harness_with(answer: Rc<RefCell<Option<PathBuf>>>) -> Harness<'static, TertialApp> {
@@ -688,4 +691,44 @@ fn ny_period_fran_denna_asks_for_the_period_and_opens_the_new_workspace() {
         m.earlier.last().map(|e| e.period.as_str()),
         Some("tertial 1–2 2020")
     );
+}
+
+#[test]
+fn a_table_is_copied_for_excel_and_exported_as_csv() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let csv = dir.path().join("tabell1.csv");
+    let answer = Rc::new(RefCell::new(Some(csv.clone())));
+    let mut h = harness_with(answer);
+    go(&mut h, Nav::Ekonomi(tertial::ui::EconomyPage::Budget));
+    let table = tertial::domain::tables::budget_table(
+        sample(DELARSRAPPORT_2020)
+            .economy
+            .budget
+            .as_ref()
+            .expect("Tabell 1"),
+    );
+    h.get_by_label(&format!("Kopiera tabell {}", table.title))
+        .click();
+    h.step(); // the frame that handles the click
+    let copied = h
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .find_map(|c| match c {
+            egui::OutputCommand::CopyText(t) => Some(t.clone()),
+            _ => None,
+        })
+        .expect("copied to the clipboard");
+    assert_eq!(copied, tertial::export::csv::table_to_tsv(&table));
+    assert!(copied.contains("\t105895"), "Summa Kvarvarande as a number");
+    h.run();
+    h.get_by_label(&format!("{} kopierad", table.title));
+
+    h.get_by_label(&format!("Exportera CSV {}", table.title))
+        .click();
+    h.run();
+    let written = std::fs::read_to_string(&csv).expect("csv written");
+    assert_eq!(written, tertial::export::csv::table_to_csv(&table));
+    h.get_by_label(&format!("Sparade {}", csv.display()));
 }

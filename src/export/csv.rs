@@ -1,7 +1,7 @@
 //! Tables as CSV files that Swedish Excel opens directly: UTF-8 with BOM,
 //! `;` between fields, CRLF line ends, decimal comma, no thousands
 //! separator in numbers (so Excel reads them as numbers), `%` kept on
-//! percentages.
+//! percentages. And as tab-separated text for the clipboard.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -40,6 +40,29 @@ pub fn table_to_csv(t: &Table) -> String {
         out.push_str(&line(row.cells.iter().map(|c| c.csv())));
     }
     out
+}
+
+/// One table as tab-separated text for the clipboard ("Kopiera tabell"):
+/// pasted into Excel it fills cells (numbers as numbers: decimal comma, no
+/// thousands separator), pasted into Word it becomes a table. Tabs and line
+/// breaks inside a cell become spaces, so every row stays one row.
+pub fn table_to_tsv(t: &Table) -> String {
+    let clean = |s: String| s.replace(['\t', '\n', '\r'], " ");
+    let mut out = String::new();
+    let mut push = |fields: Vec<String>| {
+        out.push_str(&fields.into_iter().map(clean).collect::<Vec<_>>().join("\t"));
+        out.push_str("\r\n");
+    };
+    push(t.headers.clone());
+    for row in &t.rows {
+        push(row.cells.iter().map(|c| c.csv()).collect());
+    }
+    out
+}
+
+/// Write one table as a CSV file (atomically).
+pub fn export_table(t: &Table, path: &Path) -> Result<(), SaveError> {
+    write_atomically(path, table_to_csv(t).as_bytes())
 }
 
 /// Write one CSV per table into `dir` (created if missing). Returns the
@@ -82,6 +105,12 @@ mod tests {
         assert_eq!(
             csv,
             "\u{feff}Namn;Värde;Andel\r\n\"a;b \"\"c\"\"\";18570800;31 %\r\n"
+        );
+        let mut t = t;
+        t.rows[0].cells[0] = Cell::text("två\trader\nhär");
+        assert_eq!(
+            table_to_tsv(&t),
+            "Namn\tVärde\tAndel\r\ntvå rader här\t18570800\t31 %\r\n"
         );
     }
 }

@@ -30,6 +30,8 @@ pub trait FileChooser {
     fn save_picture(&mut self, suggested: &str, format: ChartFormat) -> Option<PathBuf>;
     /// A folder for "Exportera alla".
     fn pick_folder(&mut self) -> Option<PathBuf>;
+    /// Where to save one table as CSV.
+    fn save_csv(&mut self, suggested: &str) -> Option<PathBuf>;
 }
 
 /// The platform's dialogs, with a `.ron` filter.
@@ -70,6 +72,14 @@ impl FileChooser for NativeDialogs {
         rfd::FileDialog::new()
             .set_title("Exportera alla diagram till mapp")
             .pick_folder()
+    }
+
+    fn save_csv(&mut self, suggested: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Exportera tabell som CSV")
+            .add_filter("CSV för Excel", &["csv"])
+            .set_file_name(suggested)
+            .save_file()
     }
 }
 
@@ -121,6 +131,9 @@ pub struct TertialApp {
     /// "Ny period från denna…" while open: the typed period and why it
     /// was refused.
     rollover: Option<(String, Option<String>)>,
+    /// A short note in the status bar ("Tabell 1 kopierad", "Sparade …"),
+    /// shown until the document changes.
+    notice: Option<(u64, String)>,
 }
 
 impl TertialApp {
@@ -156,6 +169,7 @@ impl TertialApp {
             exit_after_first_frame: None,
             frames: 0,
             rollover: None,
+            notice: None,
         }
     }
 
@@ -751,6 +765,10 @@ impl TertialApp {
                 ui.separator();
                 ui.label(period);
                 ui.separator();
+                if let Some(note) = self.notice() {
+                    ui.label(note.to_string());
+                    ui.separator();
+                }
                 if let Some(v) = self.doc.migrated_from() {
                     ui.label(format!(
                         "Filformat {v} (äldre): sparas i format {} nästa gång",
@@ -814,6 +832,50 @@ impl TertialApp {
                     Err(e) => self.error = Some(e.to_string()),
                 }
             }
+        }
+    }
+
+    /// The status-bar note, if the document has not changed since.
+    pub fn notice(&self) -> Option<&str> {
+        match &self.notice {
+            Some((rev, text)) if *rev == self.doc.revision() => Some(text),
+            _ => None,
+        }
+    }
+
+    /// What a table asked for this frame: a CSV file (the dialog is the
+    /// window's) or a note for the status bar.
+    fn table_requests(&mut self, ui: &Ui) {
+        let request: Option<crate::domain::tables::Table> = ui.data_mut(|d| {
+            d.remove_temp::<Option<crate::domain::tables::Table>>(egui::Id::unique(
+                super::grid::EXPORT_REQUEST,
+            ))
+            .flatten()
+        });
+        let note: Option<String> =
+            ui.data_mut(|d| d.remove_temp(egui::Id::unique(super::grid::NOTICE)));
+        if let Some(note) = note {
+            self.notice = Some((self.doc.revision(), note));
+        }
+        let Some(table) = request else {
+            return;
+        };
+        let suggested = format!(
+            "{}-{}.csv",
+            table.id,
+            self.doc.workspace.report.period.slug()
+        );
+        let Some(mut path) = self.files.save_csv(&suggested) else {
+            return;
+        };
+        if path.extension().is_none() {
+            path.set_extension("csv");
+        }
+        match crate::export::csv::export_table(&table, &path) {
+            Ok(()) => {
+                self.notice = Some((self.doc.revision(), format!("Sparade {}", path.display())));
+            }
+            Err(e) => self.error = Some(e.to_string()),
         }
     }
 
@@ -900,6 +962,7 @@ impl eframe::App for TertialApp {
                 self.doc.edited(source);
             }
         });
+        self.table_requests(ui);
         self.dialogs(ui);
     }
 

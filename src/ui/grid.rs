@@ -279,6 +279,7 @@ pub fn grid<R: Default, C: Ord + Copy>(
                 }
             });
         });
+    table_actions(ui, spec.printed);
     if scroll && let Some(row) = highlight {
         let top = first_row_top + row as f32 * row_pitch;
         let rect = egui::Rect::from_x_y_ranges(ui.max_rect().x_range(), top..=top + row_height);
@@ -304,6 +305,37 @@ pub fn grid<R: Default, C: Ord + Copy>(
         out.changed = true;
     }
     show_errors(ui, out)
+}
+
+/// Where a table asks the window to save it as CSV (the window owns the
+/// file dialogs) and leaves a note for the status bar.
+pub const EXPORT_REQUEST: &str = "tertial-table-export";
+pub const NOTICE: &str = "tertial-notice";
+
+/// "Kopiera tabell" (tab-separated, for Excel and Word) and "Exportera
+/// CSV…" under a report table, as the report prints it.
+pub fn table_actions(ui: &mut Ui, printed: &Table) {
+    if printed.id.is_empty() || printed.headers.is_empty() {
+        return; // an editing aid, not a table of the report
+    }
+    ui.horizontal(|ui| {
+        let copy = ui.small_button("Kopiera tabell").on_hover_text(
+            "Kopierar tabellen som den skrivs ut, med tabbar mellan kolumnerna: \
+             klistra in i Excel eller Word",
+        );
+        cells::name_widget(ui, copy.id, &format!("Kopiera tabell {}", printed.title));
+        if copy.clicked() {
+            ui.ctx()
+                .copy_text(crate::export::csv::table_to_tsv(printed));
+            let note = format!("{} kopierad", printed.title);
+            ui.data_mut(|d| d.insert_temp(egui::Id::unique(NOTICE), note));
+        }
+        let csv = ui.small_button("Exportera CSV…");
+        cells::name_widget(ui, csv.id, &format!("Exportera CSV {}", printed.title));
+        if csv.clicked() {
+            ui.data_mut(|d| d.insert_temp(egui::Id::unique(EXPORT_REQUEST), Some(printed.clone())));
+        }
+    });
 }
 
 /// Printed column of a typed column in a sum row: typed columns print at

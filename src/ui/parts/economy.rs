@@ -22,8 +22,12 @@ fn missing(ui: &mut Ui, what: &str) -> bool {
     ui.button(format!("Skapa {what}")).clicked()
 }
 
+/// The first `rows` rows of a printed table shown in two grids. It has no
+/// id of its own, so its grid offers no copy or export of a part: the
+/// whole table is offered under the second grid.
 fn printed_prefix(t: &Table, rows: usize) -> Table {
     Table {
+        id: String::new(),
         rows: t.rows.iter().take(rows).cloned().collect(),
         ..t.clone()
     }
@@ -137,6 +141,7 @@ fn budget(ui: &mut Ui, t: &mut BudgetFollowUp) -> bool {
     ui.label(RichText::new("Rader under summan (ingår inte i summan)").strong());
     let start = t.rows.len() + 1;
     let below = Table {
+        id: String::new(),
         rows: printed.rows.iter().skip(start).cloned().collect(),
         ..printed.clone()
     };
@@ -155,6 +160,7 @@ fn budget(ui: &mut Ui, t: &mut BudgetFollowUp) -> bool {
         allow_row_edits: true,
     };
     changed |= grid::grid(ui, spec, &mut t.after_sum, None).changed;
+    grid::table_actions(ui, &printed);
     changed |= super::common::string_list(ui, id.with("foot"), "Fotnoter", &mut t.footnotes);
     changed
 }
