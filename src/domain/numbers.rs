@@ -232,7 +232,18 @@ pub fn format_decimal(value: Decimal, decimals: u32) -> String {
     let rounded = round_half_up(value, decimals);
     let negative = rounded.is_sign_negative() && !rounded.is_zero();
     let abs = rounded.abs();
-    let text = format!("{:.*}", decimals as usize, abs);
+    // Decimal's own `{:.N}` formatting panics for large values with many
+    // decimals (its buffer is too small; found by fuzzing with
+    // Decimal::MAX), so the zeros are added here. After rounding the value
+    // has at most `decimals` decimals.
+    let mut text = abs.to_string();
+    let have = text.split_once('.').map_or(0, |(_, f)| f.len());
+    if decimals > 0 && have == 0 {
+        text.push('.');
+    }
+    for _ in have..decimals as usize {
+        text.push('0');
+    }
     let (int_part, frac_part) = match text.split_once('.') {
         Some((i, f)) => (i.to_string(), Some(f.to_string())),
         None => (text, None),
@@ -317,6 +328,28 @@ pub fn format_kronor(value: Decimal) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_largest_decimals_print_and_read_back_with_any_decimals() {
+        // Found by fuzzing: Decimal's `{:.N}` panicked for Decimal::MAX.
+        for v in [
+            Decimal::MAX,
+            Decimal::MIN,
+            Decimal::new(1, 28),
+            Decimal::new(-5, 1),
+        ] {
+            for dp in 0..=30 {
+                let text = format_decimal(v, dp);
+                let frac = text.split_once(',').map_or(0, |(_, f)| f.len());
+                assert_eq!(frac, dp as usize, "{v} with {dp}: {text}");
+                assert_eq!(
+                    parse_value(&text),
+                    Ok(round_half_up(v, dp)),
+                    "{v} with {dp} decimals: {text:?}"
+                );
+            }
+        }
+    }
 
     fn d(s: &str) -> Decimal {
         s.parse().expect("test decimal")
