@@ -279,7 +279,6 @@ pub fn grid<R: Default, C: Ord + Copy>(
                 }
             });
         });
-    table_actions(ui, spec.printed);
     if scroll && let Some(row) = highlight {
         let top = first_row_top + row as f32 * row_pitch;
         let rect = egui::Rect::from_x_y_ranges(ui.max_rect().x_range(), top..=top + row_height);
@@ -293,6 +292,7 @@ pub fn grid<R: Default, C: Ord + Copy>(
             out.changed = true;
         }
     }
+    table_actions(ui, spec.printed);
     if let Some((i, a)) = action {
         match a {
             RowAction::Up if i > 0 => rows.swap(i, i - 1),
