@@ -64,7 +64,7 @@ pub struct Orphan {
     /// The content, or why it could not be read (in Swedish).
     pub content: Result<Recovered, String>,
     lock_path: PathBuf,
-    _lock: File,
+    lock: File,
 }
 
 impl Orphan {
@@ -74,6 +74,8 @@ impl Orphan {
             Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
             _ => Ok(()),
         };
+        // Windows cannot delete a file that is open: close the lock first.
+        drop(self.lock);
         let _ = fs::remove_file(&self.lock_path);
         result
     }
@@ -122,7 +124,7 @@ impl RecoveryStore {
         Ok(RecoverySlot {
             path: self.dir.join(format!("{id}.ron")),
             lock_path,
-            _lock: lock,
+            lock: Some(lock),
         })
     }
 
@@ -149,7 +151,7 @@ impl RecoveryStore {
                     content: read(&path),
                     path,
                     lock_path,
-                    _lock: lock,
+                    lock,
                 })
             })
             .collect();
@@ -165,7 +167,8 @@ impl RecoveryStore {
 pub struct RecoverySlot {
     path: PathBuf,
     lock_path: PathBuf,
-    _lock: File,
+    /// Held for the slot's life; `None` only while it is being dropped.
+    lock: Option<File>,
 }
 
 impl RecoverySlot {
@@ -218,6 +221,8 @@ impl Drop for RecoverySlot {
     /// The lock file goes with the slot; the recovery copy stays unless it
     /// was cleared, which is what a crash leaves behind too.
     fn drop(&mut self) {
+        // Windows cannot delete a file that is open: close the lock first.
+        drop(self.lock.take());
         if !self.path.exists() {
             let _ = fs::remove_file(&self.lock_path);
         }
