@@ -539,9 +539,15 @@ fn question_label(text: &str) -> String {
     capitalised(rest.trim_end_matches('.'))
 }
 
+/// Survey years a chart shows: the latest three, each with a colour of its
+/// own (the reports compare three years; more bars per question would be
+/// too thin to read and would need colours that cannot be told apart).
+const SURVEY_YEARS: usize = 3;
+
 fn survey(ws: &Workspace, mut c: BarChart) -> BarChart {
     let s = &ws.survey;
-    let years: Vec<&String> = s.years.iter().collect();
+    let first = s.years.len().saturating_sub(SURVEY_YEARS);
+    let years: Vec<&String> = s.years.iter().skip(first).collect();
     // Oldest year lightest, the latest darkest.
     let styles: Vec<BarStyle> = (0..years.len())
         .map(|i| match years.len() - 1 - i {
@@ -558,7 +564,7 @@ fn survey(ws: &Workspace, mut c: BarChart) -> BarChart {
             label: question_label(&q.text),
             bars: (0..years.len())
                 .map(|i| Bar {
-                    value: q.total.get(i).copied().flatten().map(whole),
+                    value: q.total.get(first + i).copied().flatten().map(whole),
                     style: styles[i],
                 })
                 .collect(),
@@ -671,6 +677,33 @@ mod tests {
         );
         assert_eq!(question_label("Nöjdhet med kurser"), "Nöjdhet med kurser");
         assert_eq!(question_label("Andelen"), "Andelen");
+    }
+
+    #[test]
+    fn the_survey_chart_shows_the_latest_three_years() {
+        let mut ws = Workspace::default();
+        ws.survey.years = (2015..=2020).map(|y| y.to_string()).collect();
+        ws.survey.questions = vec![crate::domain::model::SurveyQuestion {
+            text: "Fråga".into(),
+            total: (0..6).map(|i| Some(Decimal::from(50 + i))).collect(),
+            pks: Vec::new(),
+        }];
+        let c = chart(&ws, ChartKind::Survey);
+        let shown: Vec<&str> = c.legend.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(shown, ["2018", "2019", "2020"]);
+        let values: Vec<Option<Decimal>> = c.categories[0].bars.iter().map(|b| b.value).collect();
+        assert_eq!(
+            values,
+            [
+                Some(Decimal::from(53)),
+                Some(Decimal::from(54)),
+                Some(Decimal::from(55))
+            ]
+        );
+        assert_eq!(c.subtitle, "Enkät 2018–2020");
+        let styles: std::collections::BTreeSet<String> =
+            c.legend.iter().map(|l| format!("{:?}", l.style)).collect();
+        assert_eq!(styles.len(), 3, "three colours that can be told apart");
     }
 
     #[test]
