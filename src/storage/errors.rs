@@ -175,13 +175,19 @@ fn swedish_value(s: &str) -> String {
     if let Some(rest) = s.strip_prefix("the string ") {
         return format!("texten {rest}");
     }
-    for prefix in [
-        "the unsigned integer ",
-        "the integer ",
-        "the floating point ",
+    // ron's wording of the value it found (the float, boolean and
+    // character forms were found by fuzzing, printed in English).
+    for (prefix, word) in [
+        ("the unsigned integer ", "talet"),
+        ("the signed integer ", "talet"),
+        ("the integer ", "talet"),
+        ("the floating point number ", "talet"),
+        ("the floating point ", "talet"),
+        ("the boolean ", "värdet"),
+        ("the UTF-8 character ", "tecknet"),
     ] {
         if let Some(rest) = s.strip_prefix(prefix) {
-            return format!("talet {}", rest.trim_matches('`'));
+            return format!("{word} {}", rest.trim_matches('`'));
         }
     }
     if s.contains("Decimal") {
