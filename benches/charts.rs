@@ -5,43 +5,14 @@
 //! chart's data from the workspace. Medians are in the README.
 
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
 use tertial::charts::{ChartFormat, ChartKind, ChartSize, render_file};
-use tertial::domain::Workspace;
 
-/// The largest `.ron` file in sample-data/.
-fn largest_sample() -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
-    let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
-    entries
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
-        .max_by_key(|p| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0))
-        .expect("a sample in sample-data/")
-}
+mod common;
 
-fn workspaces() -> Vec<(String, Workspace)> {
-    let path = largest_sample();
-    let ws = match tertial::storage::load(&path) {
-        Ok(ws) => ws,
-        Err(e) => panic!("{e}"),
-    };
-    let name = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    vec![
-        (name, ws),
-        (
-            "stress".to_string(),
-            tertial::domain::stress::stress_workspace(),
-        ),
-    ]
-}
+use common::workspaces;
 
 fn export(c: &mut Criterion) {
     let size = ChartSize::new(1920, 1080);

@@ -64,6 +64,15 @@ impl Window {
     }
 }
 
+mod common;
+
+fn configure(group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>) {
+    group
+        .sample_size(30)
+        .measurement_time(Duration::from_secs(4))
+        .warm_up_time(Duration::from_secs(1));
+}
+
 fn frames(c: &mut Criterion) {
     let parts = [
         ("narvaro", Nav::Narvaro),
@@ -72,15 +81,8 @@ fn frames(c: &mut Criterion) {
         ("diagram", Nav::Diagram),
     ];
     let mut group = c.benchmark_group("ui_frame");
-    group
-        .sample_size(30)
-        .measurement_time(Duration::from_secs(4))
-        .warm_up_time(Duration::from_secs(1));
-    let sample = tertial::samples::built_in().unwrap_or_else(|e| panic!("{e}"));
-    for (name, ws) in [
-        ("delarsrapport-2020", sample),
-        ("stress", tertial::domain::stress::stress_workspace()),
-    ] {
+    configure(&mut group);
+    for (name, ws) in common::workspaces() {
         for (part, nav) in parts {
             let mut w = Window::new(ws.clone(), nav);
             assert_eq!(w.app.nav, nav);
@@ -97,15 +99,8 @@ fn frames(c: &mut Criterion) {
 /// the edit (undo point, unsaved-changes check against the saved version).
 fn edit(c: &mut Criterion) {
     let mut group = c.benchmark_group("edit");
-    group
-        .sample_size(30)
-        .measurement_time(Duration::from_secs(4))
-        .warm_up_time(Duration::from_secs(1));
-    let sample = tertial::samples::built_in().unwrap_or_else(|e| panic!("{e}"));
-    for (name, ws) in [
-        ("delarsrapport-2020", sample),
-        ("stress", tertial::domain::stress::stress_workspace()),
-    ] {
+    configure(&mut group);
+    for (name, ws) in common::workspaces() {
         let mut doc = tertial::ui::document::Document::new(ws, None);
         let mut n = 0u64;
         group.bench_function(format!("{name}/typed-character"), |b| {

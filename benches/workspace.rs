@@ -15,7 +15,7 @@
 //!   first, as after an edit) and once unchanged.
 
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Duration;
 
 use criterion::{BenchmarkGroup, Criterion, SamplingMode, Throughput, measurement::WallTime};
@@ -25,17 +25,9 @@ use tertial::charts::{ChartKind, chart};
 use tertial::domain::{Workspace, check, figures, numbers, stress, tables};
 use tertial::storage;
 
-/// The largest `.ron` file in sample-data/.
-fn largest_sample() -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-data");
-    let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
-    entries
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
-        .max_by_key(|p| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0))
-        .expect("a sample in sample-data/")
-}
+mod common;
+
+use common::largest_sample;
 
 /// One workspace to measure: its name, its RON text and the loaded value.
 struct Case {
