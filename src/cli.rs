@@ -1,5 +1,5 @@
 //! The command line: `tertial [FILE]` opens the window; `check`, `figures`,
-//! `export-tables`, `export-charts`, `rollover` and `generate-stress` work headless and
+//! `export-tables`, `export-charts`, `export-report`, `rollover` and `generate-stress` work headless and
 //! never open one.
 
 use std::io::Write;
@@ -63,6 +63,14 @@ pub enum Command {
         #[arg(long, value_enum)]
         format: Option<FormatArg>,
     },
+    /// Skriver hela rapporten som ett fristående HTML-dokument (diagrammen
+    /// inbäddade) som kan skrivas ut till PDF från en webbläsare.
+    ExportReport {
+        file: PathBuf,
+        /// HTML-fil att skriva.
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Skriver en stor, påhittad arbetsyta för att mäta hastighet (60 grupper,
     /// 10 000 närvaroregistreringar, 500 mätetal, 200 aktiviteter).
     GenerateStress {
@@ -113,6 +121,7 @@ pub fn main() -> ExitCode {
             size,
             format,
         }) => run_export_charts(&file, &out, size, format),
+        Some(Command::ExportReport { file, out }) => run_export_report(&file, &out),
         Some(Command::GenerateStress { out }) => run_generate_stress(&out),
         Some(Command::Rollover { file, period, out }) => run_rollover(&file, period, &out),
         None => run_window(cli.file, cli.autosave, started),
@@ -206,18 +215,18 @@ fn run_export_charts(
     report_written(export::charts::export_all(&ws, dir, size, formats))
 }
 
+/// Writes the report as one HTML file.
+fn run_export_report(file: &Path, out: &Path) -> ExitCode {
+    let Some(ws) = load_or_report(file) else {
+        return ExitCode::from(1);
+    };
+    report_written(export::report::export_report(&ws, out).map(|()| vec![out.to_path_buf()]))
+}
+
 /// Writes the stress workspace (`domain::stress`) and prints the path.
 fn run_generate_stress(out: &Path) -> ExitCode {
-    match storage::save(&crate::domain::stress::stress_workspace(), out) {
-        Ok(()) => {
-            println!("{}", out.display());
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("{e}");
-            ExitCode::from(1)
-        }
-    }
+    let ws = crate::domain::stress::stress_workspace();
+    report_written(storage::save(&ws, out).map(|()| vec![out.to_path_buf()]))
 }
 
 /// Writes the next period's workspace; never over an existing file (the
@@ -233,16 +242,8 @@ fn run_rollover(file: &Path, period: Period, out: &Path) -> ExitCode {
         );
         return ExitCode::from(1);
     }
-    match storage::save(&crate::domain::rollover::rollover(&ws, period), out) {
-        Ok(()) => {
-            println!("{}", out.display());
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("{e}");
-            ExitCode::from(1)
-        }
-    }
+    let next = crate::domain::rollover::rollover(&ws, period);
+    report_written(storage::save(&next, out).map(|()| vec![out.to_path_buf()]))
 }
 
 /// Environment variable for measuring start-up: with it set, the window

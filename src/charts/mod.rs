@@ -231,7 +231,7 @@ pub fn describe(chart: &BarChart) -> String {
     parts.join("; ")
 }
 
-fn xml_escape(s: &str) -> String {
+pub fn xml_escape(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")

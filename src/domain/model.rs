@@ -882,6 +882,32 @@ pub struct Research {
     pub conversations: Vec<ResearchItem>,
 }
 
+impl Research {
+    /// The lists' headings as the Delårsrapport prints them (its sections
+    /// 7.1–7.6), in the order of [`Research::lists`].
+    pub const TITLES: [&'static str; 6] = [
+        "Pågående forskningsstudier",
+        "Spridning",
+        "Stipendier",
+        "Doktorandstudier",
+        "Verksamheten söker aktivt finansiering av forskning",
+        "Samtal med forskare om framtida forskning",
+    ];
+
+    /// Every list with its heading.
+    pub fn lists(&self) -> [(&'static str, &[ResearchItem]); 6] {
+        let [a, b, c, d, e, f] = Research::TITLES;
+        [
+            (a, &self.ongoing),
+            (b, &self.dissemination),
+            (c, &self.scholarships),
+            (d, &self.doctoral),
+            (e, &self.funding_sought),
+            (f, &self.conversations),
+        ]
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct ResearchItem {
@@ -900,6 +926,13 @@ pub struct FreeText {
 }
 
 impl MeasureStatus {
+    pub const ALL: [MeasureStatus; 4] = [
+        MeasureStatus::Uppfyllt,
+        MeasureStatus::DelvisUppfyllt,
+        MeasureStatus::EjUppfyllt,
+        MeasureStatus::IngetResultat,
+    ];
+
     /// The wording of Bilaga 1.
     pub fn name(self) -> &'static str {
         match self {
@@ -907,6 +940,22 @@ impl MeasureStatus {
             MeasureStatus::DelvisUppfyllt => "delvis uppfyllt",
             MeasureStatus::EjUppfyllt => "ej uppfyllt",
             MeasureStatus::IngetResultat => "inget resultat redovisat",
+        }
+    }
+
+    /// The explanation Bilaga 1 (Symbolförteckning) gives the symbol.
+    pub fn legend(self) -> &'static str {
+        match self {
+            MeasureStatus::Uppfyllt => "resultatet når önskat målvärde, mätetalet är uppfyllt",
+            MeasureStatus::DelvisUppfyllt => {
+                "resultatet når inte önskat målvärde, mätetalet är delvis uppfyllt"
+            }
+            MeasureStatus::EjUppfyllt => {
+                "resultatet når inte önskat målvärde, mätetalet är inte uppfyllt"
+            }
+            MeasureStatus::IngetResultat => {
+                "det finns inget resultat redovisat för den aktuella perioden"
+            }
         }
     }
 
@@ -923,6 +972,8 @@ impl MeasureStatus {
 }
 
 impl Trend {
+    pub const ALL: [Trend; 3] = [Trend::Up, Trend::Level, Trend::Down];
+
     pub fn symbol(self) -> &'static str {
         match self {
             Trend::Up => "↗",

@@ -758,6 +758,45 @@ pub fn plan_table(t: &PlanBudget) -> Table {
 
 // ----------------------------------------------------------- attendance
 
+/// The attendance summary the report writes, one line per theme: networks
+/// (average, how many reach the target, range, meetings), PKS, directors and
+/// meeting forms, and the municipalities. The editor and the HTML report
+/// print the same lines.
+pub fn attendance_summary(a: &Attendance) -> [String; 3] {
+    let f = figures::attendance(a);
+    let pct = |v: Option<Decimal>| {
+        v.map(|x| numbers::format_percent(numbers::round_half_up(x, 0)))
+            .unwrap_or_else(|| "–".into())
+    };
+    let range = |r: Option<(Decimal, Decimal)>| {
+        r.map(|(lo, hi)| format!("{}–{}", lo, numbers::format_percent(hi)))
+            .unwrap_or_else(|| "–".into())
+    };
+    [
+        format!(
+            "Samtliga nätverk: {} · {} av {} nätverk når målvärdet · spann {} · {} träffar",
+            pct(f.all_networks),
+            f.networks_reaching_target,
+            f.networks,
+            range(f.network_range),
+            f.network_meetings
+        ),
+        format!(
+            "PKS: {} · Kommundirektörer: {} · Mötesform: {} fysiskt, {} digitalt, {} kombination",
+            pct(f.pks),
+            pct(f.directors),
+            pct(f.form_shares[0]),
+            pct(f.form_shares[1]),
+            pct(f.form_shares[2]),
+        ),
+        format!(
+            "Kommunerna: {} · {} kommuner har ökat sin närvaro",
+            range(f.municipality_range),
+            f.municipalities_up
+        ),
+    ]
+}
+
 pub fn attendance_groups_table(a: &Attendance) -> Table {
     let f = figures::attendance(a);
     let rows = a

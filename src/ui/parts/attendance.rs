@@ -63,37 +63,9 @@ pub fn attendance(ui: &mut Ui, ws: &mut Workspace) -> bool {
     // The summary the report writes, computed from the registrations.
     ui.group(|ui| {
         ui.label(RichText::new("Sammanfattning").strong());
-        ui.label(format!(
-            "Samtliga nätverk: {} · {} av {} nätverk når målvärdet · spann {} · {} träffar",
-            pct(f.all_networks),
-            f.networks_reaching_target,
-            f.networks,
-            f.network_range
-                .map(|(lo, hi)| format!("{}–{}", lo, format_percent(hi)))
-                .unwrap_or_else(|| "–".into()),
-            f.network_meetings
-        ));
-        ui.label(format!(
-            "PKS: {} · Kommundirektörer: {} · Mötesform: {} fysiskt, {} digitalt, {} kombination",
-            pct(f.pks),
-            pct(f.directors),
-            f.form_shares[0]
-                .map(format_percent)
-                .unwrap_or_else(|| "–".into()),
-            f.form_shares[1]
-                .map(format_percent)
-                .unwrap_or_else(|| "–".into()),
-            f.form_shares[2]
-                .map(format_percent)
-                .unwrap_or_else(|| "–".into()),
-        ));
-        ui.label(format!(
-            "Kommunerna: {} · {} kommuner har ökat sin närvaro",
-            f.municipality_range
-                .map(|(lo, hi)| format!("{}–{}", lo, format_percent(hi)))
-                .unwrap_or_else(|| "–".into()),
-            f.municipalities_up
-        ));
+        for line in tables::attendance_summary(a) {
+            ui.label(line);
+        }
     });
     ui.add_space(6.0);
 

@@ -9,7 +9,7 @@ use crate::domain::figures::{self, Figure};
 use crate::domain::numbers;
 use crate::domain::tables::{self, Cell, Format};
 use crate::domain::{
-    CourseColumn, CoursePeriod, Municipality, NamedAmount, Participant, ParticipantCount,
+    CourseColumn, CoursePeriod, Municipality, NamedAmount, Participant, ParticipantCount, Research,
     ResearchItem, ShareColumn, StaffColumn, StaffRow, SurveyQuestion, Workspace,
 };
 use crate::ui::cells::{self, CellOutcome};
@@ -530,21 +530,16 @@ pub fn research(ui: &mut Ui, ws: &mut Workspace) -> bool {
     let id = Id::unique("research");
     let r = &mut ws.research;
     let mut changed = false;
-    changed |= research_list(ui, id.with(0), "Pågående forskningsstudier", &mut r.ongoing);
-    changed |= research_list(ui, id.with(1), "Spridning", &mut r.dissemination);
-    changed |= research_list(ui, id.with(2), "Stipendier", &mut r.scholarships);
-    changed |= research_list(ui, id.with(3), "Doktorandstudier", &mut r.doctoral);
-    changed |= research_list(
-        ui,
-        id.with(4),
-        "Verksamheten söker finansiering av forskning",
+    let lists = [
+        &mut r.ongoing,
+        &mut r.dissemination,
+        &mut r.scholarships,
+        &mut r.doctoral,
         &mut r.funding_sought,
-    );
-    changed |= research_list(
-        ui,
-        id.with(5),
-        "Samtal med forskare om framtida forskning",
         &mut r.conversations,
-    );
+    ];
+    for (i, (title, items)) in Research::TITLES.into_iter().zip(lists).enumerate() {
+        changed |= research_list(ui, id.with(i), title, items);
+    }
     changed
 }
