@@ -366,3 +366,33 @@ fn rollover_writes_the_next_period_and_never_overwrites() {
     assert_eq!(o.status.code(), Some(2), "clap's usage error");
     assert!(stderr(&o).contains("är ingen period"), "{}", stderr(&o));
 }
+
+#[test]
+fn export_report_writes_one_html_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("rapport.html");
+    let o = tertial(&[
+        "export-report",
+        path_str(&sample_path(DELARSRAPPORT_2020)),
+        "--out",
+        path_str(&out),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stdout(&o).trim(), path_str(&out));
+    let html = std::fs::read_to_string(&out).expect("report written");
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("<h1>Delårsrapport januari-augusti 2020</h1>"));
+    assert!(html.contains("id=\"tabell-1-budgetuppfoljning\""));
+
+    // A folder that does not exist: a Swedish message, exit 1, no file.
+    let bad = dir.path().join("saknas").join("rapport.html");
+    let o = tertial(&[
+        "export-report",
+        path_str(&sample_path(DELARSRAPPORT_2020)),
+        "--out",
+        path_str(&bad),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("Rapporten"), "{}", stderr(&o));
+    assert!(!bad.exists());
+}

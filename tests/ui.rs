@@ -38,6 +38,9 @@ impl FileChooser for FixedFiles {
     fn save_csv(&mut self, _suggested: &str) -> Option<PathBuf> {
         self.0.borrow().clone()
     }
+    fn save_report(&mut self, _suggested: &str) -> Option<PathBuf> {
+        self.0.borrow().clone()
+    }
 }
 
 fn harness_with(answer: Rc<RefCell<Option<PathBuf>>>) -> Harness<'static, TertialApp> {
@@ -731,4 +734,34 @@ fn a_table_is_copied_for_excel_and_exported_as_csv() {
     let written = std::fs::read_to_string(&csv).expect("csv written");
     assert_eq!(written, tertial::export::csv::table_to_csv(&table));
     h.get_by_label(&format!("Sparade {}", csv.display()));
+}
+
+#[test]
+fn exportera_rapport_writes_the_report_and_says_where() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // No extension typed: .html is added.
+    let answer = Rc::new(RefCell::new(Some(dir.path().join("rapport"))));
+    let mut h = harness_with(answer.clone());
+    h.get_by_label("Arkiv").click();
+    h.run();
+    h.get_by_label("Exportera rapport…").click();
+    h.run();
+    let written = dir.path().join("rapport.html");
+    let html = std::fs::read_to_string(&written).expect("report written");
+    assert!(html.contains("<h1>Delårsrapport januari-augusti 2020</h1>"));
+    assert_eq!(
+        h.state().notice(),
+        Some(format!("Rapporten sparades: {}", written.display()).as_str())
+    );
+    assert!(!h.state().doc.is_dirty(), "exporting changes nothing");
+
+    // A folder that is not there: the error is shown, nothing else happens.
+    *answer.borrow_mut() = Some(dir.path().join("saknas").join("rapport.html"));
+    h.get_by_label("Arkiv").click();
+    h.run();
+    h.get_by_label("Exportera rapport…").click();
+    h.run();
+    let msg = h.state().error_message().unwrap_or_default().to_string();
+    assert!(msg.starts_with("Rapporten "), "{msg}");
+    h.get_by_label_contains("kunde inte sparas");
 }

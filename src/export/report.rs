@@ -419,8 +419,7 @@ impl<'a> Builder<'a> {
                 // Under their section's heading the tables need no more
                 // caption than what they are.
                 if !section.measures.is_empty() {
-                    let mut t =
-                        tables::measure_table(&number, &section.title, &section.measures);
+                    let mut t = tables::measure_table(&number, &section.title, &section.measures);
                     t.title = "Mätetal".into();
                     self.table(&t);
                 }

@@ -32,6 +32,8 @@ pub trait FileChooser {
     fn pick_folder(&mut self) -> Option<PathBuf>;
     /// Where to save one table as CSV.
     fn save_csv(&mut self, suggested: &str) -> Option<PathBuf>;
+    /// Where to save the whole report as HTML.
+    fn save_report(&mut self, suggested: &str) -> Option<PathBuf>;
 }
 
 /// The platform's dialogs, with a `.ron` filter.
@@ -78,6 +80,14 @@ impl FileChooser for NativeDialogs {
         rfd::FileDialog::new()
             .set_title("Exportera tabell som CSV")
             .add_filter("CSV för Excel", &["csv"])
+            .set_file_name(suggested)
+            .save_file()
+    }
+
+    fn save_report(&mut self, suggested: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Exportera rapport")
+            .add_filter("HTML-dokument", &["html", "htm"])
             .set_file_name(suggested)
             .save_file()
     }
@@ -319,6 +329,27 @@ impl TertialApp {
         }
     }
 
+    /// "Exportera rapport…": the whole report as one HTML file, to print
+    /// or send. The workspace is not changed.
+    pub fn export_report(&mut self) {
+        let suggested = crate::export::report::file_name(&self.doc.workspace);
+        let Some(mut path) = self.files.save_report(&suggested) else {
+            return;
+        };
+        if path.extension().is_none() {
+            path.set_extension("html");
+        }
+        match crate::export::report::export_report(&self.doc.workspace, &path) {
+            Ok(()) => {
+                self.notice = Some((
+                    self.doc.revision(),
+                    format!("Rapporten sparades: {}", path.display()),
+                ));
+            }
+            Err(e) => self.error = Some(e.to_string()),
+        }
+    }
+
     fn save_to(&mut self, path: &Path) -> bool {
         match self.doc.save_to(path) {
             Ok(()) => {
@@ -421,6 +452,10 @@ impl TertialApp {
                 }
                 if ui.button("Spara som…    Ctrl+Shift+S").clicked() {
                     self.save_as();
+                }
+                ui.separator();
+                if ui.button("Exportera rapport…").clicked() {
+                    self.export_report();
                 }
                 ui.separator();
                 if ui.button("Avsluta").clicked() {

@@ -1,0 +1,412 @@
+//! The HTML report ("Exportera rapport…", `tertial export-report`): every
+//! table and chart of the workspace is in it exactly once, it needs nothing
+//! outside itself, its chapters follow the Delårsrapport, and headless
+//! Chromium prints it to a PDF with every chapter on a page of its own.
+//!
+//! The PDF test needs Debian's `chromium` and `pdftotext` (poppler-utils);
+//! `.ci/run` installs both. Without them it fails and says what to install
+//! (set `TERTIAL_SKIP_BROWSER_TEST=1` to leave it out on purpose).
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::{all_samples, sample};
+use tertial::charts::{ChartKind, chart};
+use tertial::domain::model::*;
+use tertial::domain::tables::all_tables;
+use tertial::export::report::{export_report, report_html};
+
+const DELARSRAPPORT: &str = common::DELARSRAPPORT_2020;
+
+fn html_of(ws: &Workspace) -> String {
+    report_html(ws).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The text of every `<tag>` element, tags inside removed, in order.
+fn elements(html: &str, tag: &str) -> Vec<String> {
+    let open = format!("<{tag}");
+    let close = format!("</{tag}>");
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(at) = rest.find(&open) {
+        let after = &rest[at + open.len()..];
+        // `<h1` must not match `<h10` or `<header`.
+        if !after.starts_with(['>', ' ']) {
+            rest = after;
+            continue;
+        }
+        let Some(gt) = after.find('>') else { break };
+        let Some(end) = after.find(&close) else { break };
+        out.push(strip_tags(&after[gt + 1..end]));
+        rest = &after[end..];
+    }
+    out
+}
+
+fn strip_tags(s: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in s.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                out.push(' ');
+            }
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    normalise(&out.replace("&amp;", "&"))
+}
+
+/// Whitespace (no-break spaces too) collapsed to single spaces.
+fn normalise(s: &str) -> String {
+    s.split(|c: char| c.is_whitespace() || c == '\u{a0}')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn every_table_and_chart_of_every_sample_is_in_the_report_once() {
+    for path in all_samples() {
+        let ws = tertial::storage::load(&path).unwrap_or_else(|e| panic!("{e}"));
+        let html = html_of(&ws);
+        let name = path.display();
+        let tables = all_tables(&ws);
+        assert!(!tables.is_empty(), "{name}: no tables");
+        let cells: std::collections::HashSet<String> = html
+            .split("</td>")
+            .filter_map(|s| s.rfind('>').map(|gt| s[gt + 1..].to_string()))
+            .collect();
+        for t in &tables {
+            let marker = format!("id=\"{}\"", t.id);
+            assert_eq!(
+                html.matches(&marker).count(),
+                1,
+                "{name}: table {} ({}) should be printed once",
+                t.id,
+                t.title
+            );
+            // Every cell as the report prints it is in the table.
+            for row in &t.rows {
+                for cell in &row.cells {
+                    let shown = tertial::export::report::esc(&cell.display());
+                    assert!(
+                        cells.contains(&shown),
+                        "{name}: cell {shown:?} of {} missing",
+                        t.id
+                    );
+                }
+            }
+        }
+        assert_eq!(
+            html.matches("<table").count(),
+            tables.len(),
+            "{name}: tables other than the workspace's"
+        );
+        let mut charts = 0;
+        for kind in ChartKind::ALL {
+            let has_data = chart(&ws, kind).has_data();
+            let marker = format!("data-chart=\"{}\"", kind.slug());
+            assert_eq!(
+                html.matches(&marker).count(),
+                usize::from(has_data),
+                "{name}: chart {}",
+                kind.slug()
+            );
+            charts += usize::from(has_data);
+        }
+        assert_eq!(html.matches("<svg").count(), charts, "{name}");
+    }
+}
+
+#[test]
+fn the_report_needs_nothing_outside_itself() {
+    let html = html_of(&sample(DELARSRAPPORT));
+    for banned in ["<script", "<link", "<img", "<iframe", "src=\"", "@import"] {
+        assert!(!html.contains(banned), "found {banned}");
+    }
+    // The only address is the SVG namespace name, which is never fetched.
+    let addresses = html.matches("http").count();
+    let namespaces = html.matches("\"http://www.w3.org/2000/svg\"").count();
+    assert_eq!(addresses, namespaces);
+    // Every url() is a data URL (the embedded font).
+    for (at, _) in html.match_indices("url(") {
+        assert!(html[at..].starts_with("url(data:font/ttf;base64,"));
+    }
+    assert_eq!(html.matches("@font-face").count(), 2);
+}
+
+#[test]
+fn the_chapters_follow_the_delarsrapport() {
+    let ws = sample(DELARSRAPPORT);
+    let html = html_of(&ws);
+    let h1 = elements(&html, "h1");
+    let want = [
+        "Delårsrapport januari-augusti 2020",
+        "Innehållsförteckning",
+        "1 Inledning",
+        "2 Vår verksamhet ska leda till en ändamålsenlig och kostnadseffektiv verksamhet för länets kommuner",
+        "3 Vi har ett starkt och jämbördigt partnerskap med aktiva ägare",
+        "4 I vår verksamhet är medborgarnas erfarenhet en viktig kunskapskälla",
+        "5 Vår verksamhet kommer till reell nytta för användarna",
+        "6 Vi stärker och ökar kompetensen i länet",
+        "7 Vi använder forskning för att utveckla och förbättra kommunernas verksamheter",
+        "Bilaga 1 Symbolförteckning för mätetal och aktiviteter",
+        "Bilaga 2 Deltagande på kurser som arrangerats av Kurs och konferens under januari-juni 2020",
+    ];
+    assert_eq!(h1, want);
+
+    let h2 = elements(&html, "h2");
+    for (i, s) in [
+        "1.1 Viktiga händelser med koppling till våra 3 K – kostnadseffektivitet, kompetenshöjning och kvalitetshöjning",
+        "1.2 Medarbetare",
+        "2.1 Exempel på aktiviteter inom Kommunal utvecklings verksamhet som innebär en hög kostnadseffektivitet för länets kommuner",
+        "2.2 Verksamheten söker aktivt externa medel",
+        "2.4 Ekonomisk redovisning",
+        "3.2 Samtliga kommuner har aktiva representanter i chefsnätverk/styrgrupper eller liknande.",
+        "7.1 Pågående forskningsstudier",
+        "7.7 Analys",
+    ]
+    .iter()
+    .enumerate()
+    {
+        assert!(h2.iter().any(|h| h == s), "missing section {i}: {s}");
+    }
+
+    // The report tables sit in the sections that list them: Tabell 1 in
+    // 2.4, attendance in 3.2, and a research list in 7.1. (Positions are
+    // looked up after the contents, which repeat the headings.)
+    let body_start = html.find("</nav>").expect("contents");
+    let pos = |needle: &str| {
+        html[body_start..]
+            .find(needle)
+            .map(|at| body_start + at)
+            .unwrap_or_else(|| panic!("{needle} not found"))
+    };
+    let s24 = pos("2.4</span>Ekonomisk redovisning");
+    let s25 = pos("2.5</span>Ekonomisk analys");
+    let budget = pos("id=\"tabell-1-budgetuppfoljning\"");
+    assert!(s24 < budget && budget < s25);
+    let s32 = pos("3.2</span>Samtliga kommuner");
+    let s33 = pos("3.3</span>Kommunal utveckling underlättar");
+    let network_chart = pos("data-chart=\"narvaro-per-natverk\"");
+    assert!(s32 < network_chart && network_chart < s33);
+    let s71 = pos("7.1</span>Pågående forskningsstudier");
+    let s72 = pos("7.2</span>Spridning");
+    let study = pos("<strong>Erkännande</strong>");
+    assert!(s71 < study && study < s72);
+
+    // Status symbols and trend arrows in the mätetal tables, and Bilaga 1
+    // explains them.
+    assert!(html.contains(">◆ delvis uppfyllt</td>"));
+    assert!(html.contains("<td>↗</td>"));
+    for s in MeasureStatus::ALL {
+        assert!(html.contains(s.legend()), "{s:?}");
+    }
+    // The contents link to every chapter.
+    let contents = &html[html.find("<nav").expect("nav")..body_start];
+    assert_eq!(
+        contents.matches("<li class=\"level-1\">").count(),
+        want.len() - 2
+    );
+}
+
+#[test]
+fn tables_no_section_lists_get_chapters_of_their_own() {
+    // The 2022 slides list only attendance in a section; the economy and
+    // courses still have to be in the report.
+    let ws = sample("resultatuppfoljning-2022-t2.ron");
+    let html = html_of(&ws);
+    let h1 = elements(&html, "h1");
+    let goals = ws.goals.len();
+    let after_goals: Vec<&String> = h1
+        .iter()
+        .skip_while(|h| !h.starts_with(&format!("{goals} ")))
+        .skip(1)
+        .collect();
+    assert!(after_goals.iter().any(|h| h.ends_with("Ekonomi")), "{h1:?}");
+
+    // A workspace whose goals have no research sections gets a Forskning
+    // chapter for its research lists.
+    let ws = Workspace {
+        goals: vec![StrategicGoal {
+            title: "Mål".into(),
+            ..StrategicGoal::default()
+        }],
+        research: Research {
+            doctoral: vec![ResearchItem {
+                title: "Avhandling".into(),
+                description: "Disputation 2021.".into(),
+            }],
+            ..Research::default()
+        },
+        ..Workspace::default()
+    };
+    let html = html_of(&ws);
+    let h1 = elements(&html, "h1");
+    // Goals start at chapter 2 (the default, as in the Delårsrapport).
+    assert!(h1.contains(&"3 Forskning".to_string()), "{h1:?}");
+    assert!(html.contains("<h3>Doktorandstudier</h3>"));
+    assert!(html.contains("<strong>Avhandling</strong> – Disputation 2021."));
+}
+
+#[test]
+fn what_the_author_types_is_text_never_markup() {
+    let mut ws = sample(DELARSRAPPORT);
+    ws.report.title = "Rapport <script>alert(1)</script> & \"citat\"".into();
+    ws.goals[0].sections[0].text = "Första stycket <b>fet</b>\n\nAndra stycket".into();
+    ws.goals[0].sections[0].measures.push(Measure {
+        name: "<img src=x onerror=alert(1)>".into(),
+        ..Measure::default()
+    });
+    let html = html_of(&ws);
+    assert!(!html.contains("<script"));
+    assert!(!html.contains("<img"));
+    assert!(html.contains("Rapport &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;citat&quot;"));
+    assert!(html.contains("<p>Första stycket &lt;b&gt;fet&lt;/b&gt;</p>\n<p>Andra stycket</p>"));
+}
+
+#[test]
+fn an_empty_workspace_still_gives_a_report() {
+    let html = html_of(&Workspace::default());
+    let h1 = elements(&html, "h1");
+    assert_eq!(
+        h1,
+        [
+            "Resultatuppföljning tertial 1–2 2020",
+            "Innehållsförteckning",
+            "Bilaga 1 Symbolförteckning för mätetal och aktiviteter",
+        ]
+    );
+}
+
+#[test]
+fn a_report_that_cannot_be_written_says_where_in_swedish() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("saknas").join("rapport.html");
+    let e = export_report(&sample(DELARSRAPPORT), &path).expect_err("no such folder");
+    let msg = e.to_string();
+    assert!(msg.starts_with("Rapporten "), "{msg}");
+    assert!(msg.contains("rapport.html"), "{msg}");
+}
+
+// ------------------------------------------------------------- Chromium
+
+fn find_program(names: &[&str]) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .flat_map(|dir| names.iter().map(move |n| dir.join(n)))
+        .find(|p| p.is_file())
+}
+
+/// Chromium's flags for a headless print with nothing fetched and nothing
+/// kept: a fresh profile, no first-run work, no background networking.
+fn print_to_pdf(chromium: &Path, html: &Path, pdf: &Path, profile: &Path) {
+    let out = Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-pdf-header-footer",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(format!("file://{}", html.display()))
+        .output()
+        .expect("run chromium");
+    assert!(
+        pdf.is_file(),
+        "Chromium wrote no PDF:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// The PDF's text, one string per page.
+fn pdf_pages(pdftotext: &Path, pdf: &Path) -> Vec<String> {
+    let out = Command::new(pdftotext)
+        .arg("-enc")
+        .arg("UTF-8")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("run pdftotext");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let mut pages: Vec<String> = text.split('\u{c}').map(normalise).collect();
+    if pages.last().is_some_and(|p| p.is_empty()) {
+        pages.pop();
+    }
+    pages
+}
+
+#[test]
+fn chromium_prints_the_report_with_every_chapter_on_a_page_of_its_own() {
+    if std::env::var_os("TERTIAL_SKIP_BROWSER_TEST").is_some() {
+        eprintln!("TERTIAL_SKIP_BROWSER_TEST is set: the PDF test was left out");
+        return;
+    }
+    let chromium = find_program(&["chromium", "chromium-browser", "google-chrome"]).expect(
+        "Chromium is needed for this test: apt-get install chromium poppler-utils \
+         (or set TERTIAL_SKIP_BROWSER_TEST=1)",
+    );
+    let pdftotext = find_program(&["pdftotext"])
+        .expect("pdftotext is needed for this test: apt-get install poppler-utils");
+
+    let ws = sample(DELARSRAPPORT);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let html = dir.path().join("rapport.html");
+    export_report(&ws, &html).unwrap_or_else(|e| panic!("{e}"));
+    let pdf = dir.path().join("rapport.pdf");
+    print_to_pdf(&chromium, &html, &pdf, &dir.path().join("profile"));
+    let pages = pdf_pages(&pdftotext, &pdf);
+
+    // Every chapter starts a page: its heading is at the top of some page.
+    let mut chapters: Vec<String> = vec!["Innehållsförteckning".into(), "1 Inledning".into()];
+    for (i, g) in ws.goals.iter().enumerate() {
+        chapters.push(normalise(&format!("{} {}", i + 2, g.title)));
+    }
+    chapters.push("Bilaga 1 Symbolförteckning för mätetal och aktiviteter".into());
+    chapters.push("Bilaga 2 Deltagande på kurser".into());
+    let mut last_page = 0;
+    for c in &chapters {
+        let page = pages
+            .iter()
+            .position(|p| p.starts_with(c.as_str()))
+            .unwrap_or_else(|| panic!("no page starts with {c:?}"));
+        assert!(
+            page > last_page,
+            "{c:?} on page {} is out of order",
+            page + 1
+        );
+        last_page = page;
+    }
+    assert!(pages[0].contains("Delårsrapport januari-augusti 2020"));
+    assert!(pages[0].contains("RJL 2019/1940"));
+    // Each page has a number at its foot (the title page has none).
+    for (i, p) in pages.iter().enumerate().skip(1) {
+        assert!(
+            p.split(' ').any(|w| w == (i + 1).to_string()),
+            "page {} has no page number",
+            i + 1
+        );
+    }
+    // Figures the seed report prints are in the PDF's text: the staff
+    // total, Tabell 1's sum of Disponibla (tkr) and the network count.
+    let all = pages.join(" ");
+    for figure in ["45,30", "134 355", "9 av 21 nätverk"] {
+        assert!(all.contains(figure), "{figure} not in the PDF");
+    }
+}
