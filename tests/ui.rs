@@ -41,6 +41,9 @@ impl FileChooser for FixedFiles {
     fn save_report(&mut self, _suggested: &str) -> Option<PathBuf> {
         self.0.borrow().clone()
     }
+    fn open_csv(&mut self) -> Option<PathBuf> {
+        self.0.borrow().clone()
+    }
 }
 
 fn harness_with(answer: Rc<RefCell<Option<PathBuf>>>) -> Harness<'static, TertialApp> {
@@ -764,4 +767,104 @@ fn exportera_rapport_writes_the_report_and_says_where() {
     let msg = h.state().error_message().unwrap_or_default().to_string();
     assert!(msg.starts_with("Rapporten "), "{msg}");
     h.get_by_label_contains("kunde inte sparas");
+}
+
+/// A registration file with two good meetings and one broken row.
+const IMPORT_CSV: &str = "Nätverk;Datum;Mötesform;Kommun\r\n\
+Nätverk elevhälsa;2020-08-20;digitalt;Aneby\r\n\
+Nätverk elevhälsa;2020-08-20;digitalt;Eksjö\r\n\
+Nätverk elevhälsa;2020-08-27;fysiskt;Habo\r\n\
+Nätverk elevhälsa;20 augusti;fysiskt;Habo\r\n";
+
+fn elevhalsa(h: &Harness<'static, TertialApp>) -> tertial::domain::AttendanceGroup {
+    h.state()
+        .doc
+        .workspace
+        .attendance
+        .groups
+        .iter()
+        .find(|g| g.name == "Nätverk elevhälsa")
+        .cloned()
+        .expect("group")
+}
+
+fn open_import(h: &mut Harness<'static, TertialApp>) {
+    h.get_by_label("Arkiv").click();
+    h.run();
+    h.get_by_label("Importera närvaro (CSV)…").click();
+    h.run();
+}
+
+#[test]
+fn importera_narvaro_previews_reports_broken_rows_and_changes_nothing_on_cancel() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let csv = dir.path().join("närvaro.csv");
+    std::fs::write(&csv, IMPORT_CSV).expect("write");
+    let mut h = harness_with(Rc::new(RefCell::new(Some(csv.clone()))));
+    let before = h.state().doc.workspace.clone();
+    let meetings_before = elevhalsa(&h).meetings.len();
+
+    open_import(&mut h);
+    h.get_by_label("Importera närvaro");
+    h.get_by_label("Format: en rad per möte och representant · 4 rader lästa");
+    h.get_by_label("1 rad kunde inte läsas och importeras inte:");
+    h.get_by_label("Rad 5: datumet \"20 augusti\" ska skrivas ÅÅÅÅ-MM-DD, till exempel 2020-01-01");
+    // The group's line: 2 meetings, none replaced, 3 present.
+    h.get_by_label("Nätverk elevhälsa");
+    assert_eq!(
+        h.state().doc.workspace,
+        before,
+        "the preview changes nothing"
+    );
+
+    h.get_by_label("Avbryt").click();
+    h.run();
+    assert!(h.query_by_label("Importera 2 träffar").is_none(), "closed");
+    assert_eq!(h.state().doc.workspace, before, "cancel changes nothing");
+    assert!(!h.state().doc.is_dirty());
+
+    open_import(&mut h);
+    h.get_by_label("Importera 2 träffar").click();
+    h.run();
+    let g = elevhalsa(&h);
+    assert_eq!(g.meetings.len(), meetings_before + 2);
+    let new = g
+        .meetings
+        .iter()
+        .find(|m| m.date == "2020-08-20")
+        .expect("imported meeting");
+    assert_eq!(
+        new.present,
+        [
+            tertial::domain::Municipality::Aneby,
+            tertial::domain::Municipality::Eksjo
+        ]
+    );
+    assert!(h.state().doc.is_dirty());
+    assert_eq!(
+        h.state().notice(),
+        Some("Importerade 2 träffar från närvaro.csv")
+    );
+
+    // One undo step takes the whole import back.
+    h.get_by_label("Redigera").click();
+    h.run();
+    h.get_by_label("Ångra         Ctrl+Z").click();
+    h.run();
+    assert_eq!(h.state().doc.workspace, before);
+}
+
+#[test]
+fn an_unusable_registration_file_is_an_error_and_nothing_opens() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let csv = dir.path().join("närvaro.csv");
+    std::fs::write(&csv, "Nätverk,Datum,Kommun\n").expect("write");
+    let mut h = harness_with(Rc::new(RefCell::new(Some(csv))));
+    let before = h.state().doc.workspace.clone();
+    open_import(&mut h);
+    let msg = h.state().error_message().unwrap_or_default().to_string();
+    assert!(msg.starts_with("Närvarofilen "), "{msg}");
+    assert!(msg.contains("semikolon"), "{msg}");
+    assert!(h.query_by_label("Importera närvaro").is_none());
+    assert_eq!(h.state().doc.workspace, before);
 }

@@ -20,6 +20,7 @@ use crate::domain::check::{self, Severity};
 use crate::domain::rollover;
 use crate::export::charts::{export_all, export_chart};
 use crate::storage::recovery::{Orphan, RecoveryStore};
+use crate::ui::import_dialog::{Answer as ImportAnswer, ImportDialog};
 
 /// Where file names come from: native dialogs in the program, fixed answers
 /// in UI tests.
@@ -34,6 +35,8 @@ pub trait FileChooser {
     fn save_csv(&mut self, suggested: &str) -> Option<PathBuf>;
     /// Where to save the whole report as HTML.
     fn save_report(&mut self, suggested: &str) -> Option<PathBuf>;
+    /// A CSV file of meeting registrations to import.
+    fn open_csv(&mut self) -> Option<PathBuf>;
 }
 
 /// The platform's dialogs, with a `.ron` filter.
@@ -91,6 +94,13 @@ impl FileChooser for NativeDialogs {
             .set_file_name(suggested)
             .save_file()
     }
+
+    fn open_csv(&mut self) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Importera närvaro")
+            .add_filter("CSV (semikolonavgränsad)", &["csv", "txt"])
+            .pick_file()
+    }
 }
 
 /// What waits for the answer to "Spara ändringarna?".
@@ -141,6 +151,8 @@ pub struct TertialApp {
     /// "Ny period från denna…" while open: the typed period and why it
     /// was refused.
     rollover: Option<(String, Option<String>)>,
+    /// "Importera närvaro (CSV)…" while its preview is open.
+    import: Option<ImportDialog>,
     /// A short note in the status bar ("Tabell 1 kopierad", "Sparade …"),
     /// shown until the document changes.
     notice: Option<(u64, String)>,
@@ -179,6 +191,7 @@ impl TertialApp {
             exit_after_first_frame: None,
             frames: 0,
             rollover: None,
+            import: None,
             notice: None,
         }
     }
@@ -329,6 +342,44 @@ impl TertialApp {
         }
     }
 
+    /// "Importera närvaro (CSV)…": read the chosen file into a preview;
+    /// the workspace changes only when the author confirms it.
+    pub fn import_attendance(&mut self) {
+        let Some(path) = self.files.open_csv() else {
+            return;
+        };
+        match crate::import::attendance::preview_file(&path, &self.doc.workspace) {
+            Ok(preview) => self.import = Some(ImportDialog { path, preview }),
+            Err(e) => self.error = Some(e.to_string()),
+        }
+    }
+
+    fn import_dialog(&mut self, ui: &mut Ui) {
+        let Some(dialog) = &self.import else {
+            return;
+        };
+        match dialog.show(ui, &self.doc.workspace) {
+            Some(ImportAnswer::Import) => {
+                let n = dialog.preview.meetings.len();
+                let name = dialog
+                    .path
+                    .file_name()
+                    .map(|f| f.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                dialog.preview.apply(&mut self.doc.workspace);
+                self.clicks += 1;
+                self.doc.edited(u64::MAX - self.clicks);
+                self.import = None;
+                self.notice = Some((
+                    self.doc.revision(),
+                    format!("Importerade {n} träffar från {name}"),
+                ));
+            }
+            Some(ImportAnswer::Cancel) => self.import = None,
+            None => {}
+        }
+    }
+
     /// "Exportera rapport…": the whole report as one HTML file, to print
     /// or send. The workspace is not changed.
     pub fn export_report(&mut self) {
@@ -454,6 +505,9 @@ impl TertialApp {
                     self.save_as();
                 }
                 ui.separator();
+                if ui.button("Importera närvaro (CSV)…").clicked() {
+                    self.import_attendance();
+                }
                 if ui.button("Exportera rapport…").clicked() {
                     self.export_report();
                 }
@@ -656,6 +710,7 @@ impl TertialApp {
     fn dialogs(&mut self, ui: &mut Ui) {
         self.recovery_dialog(ui);
         self.rollover_dialog(ui);
+        self.import_dialog(ui);
         if let Some(action) = self.pending.clone() {
             let mut answer = None;
             egui::Modal::new(egui::Id::unique("unsaved")).show(ui.ctx(), |ui| {

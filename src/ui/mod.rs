@@ -7,6 +7,7 @@ pub mod cells;
 pub mod charts_view;
 pub mod document;
 mod grid;
+mod import_dialog;
 mod parts;
 
 use std::sync::Arc;

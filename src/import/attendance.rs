@@ -1,0 +1,688 @@
+//! Meeting registrations from a CSV file exported from Excel (`;` between
+//! fields, UTF-8 with or without BOM, or Windows-1252 as Swedish Excel's
+//! "CSV (semikolonavgränsad)" writes it), in either of two layouts:
+//!
+//! - **one row per meeting and representative**: `Nätverk;Datum;Mötesform;
+//!   Kommun` and optionally `Närvarande` (ja/nej). A `Kommun` of "Regionen"
+//!   (or "Region Jönköpings län", "RJL") counts one regional representative.
+//! - **one row per meeting with a column per municipality**: `Nätverk;Datum;
+//!   Mötesform;Aneby;Eksjö;…;Värnamo` and optionally `Regionen` (a count);
+//!   a municipality's cell is `x`, `1` or `ja` when its representative was
+//!   there, empty, `0` or `nej` when not.
+//!
+//! `Mötesform` may be left out (every meeting is then fysiskt, and the
+//! preview says so). [`preview`] reads the file into a [`Preview`] without
+//! touching the workspace: the meetings it found, every row it could not
+//! read with its line and reason, and notes. [`Preview::apply`] then writes
+//! the meetings into their groups. A meeting replaces a meeting of the same
+//! group on the same date, so importing the same file twice changes nothing
+//! the second time.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use crate::domain::check::is_iso_date;
+use crate::domain::figures::group_members;
+use crate::domain::{AttendanceGroup, Meeting, MeetingForm, Municipality, Workspace};
+
+/// Files larger than this are refused before they are read.
+const MAX_BYTES: u64 = 20 * 1024 * 1024;
+
+/// Which of the two layouts the file has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// One row per meeting and representative.
+    PerRepresentative,
+    /// One row per meeting, a column per municipality.
+    PerMeeting,
+}
+
+impl Layout {
+    pub fn describe(self) -> &'static str {
+        match self {
+            Layout::PerRepresentative => "en rad per möte och representant",
+            Layout::PerMeeting => "en rad per möte med en kolumn per kommun",
+        }
+    }
+}
+
+/// A row that could not be read, and why (in Swedish).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowProblem {
+    /// Line in the file (1 = the header row).
+    pub line: u64,
+    pub message: String,
+}
+
+impl fmt::Display for RowProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Rad {}: {}", self.line, self.message)
+    }
+}
+
+/// A meeting read from the file, for the group at `group` in
+/// `ws.attendance.groups`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportedMeeting {
+    pub group: usize,
+    pub meeting: Meeting,
+}
+
+/// What the import will do, before anything is changed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Preview {
+    pub layout: Layout,
+    /// Data rows read (not counting the header and empty rows).
+    pub rows: usize,
+    pub meetings: Vec<ImportedMeeting>,
+    pub problems: Vec<RowProblem>,
+    pub notes: Vec<String>,
+}
+
+/// What the import does to one group.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GroupChange {
+    pub group: String,
+    /// Meetings in the file for this group.
+    pub meetings: usize,
+    /// Meetings already in the workspace that they replace (same date).
+    pub replaced: usize,
+    /// Municipal representatives registered present.
+    pub present: usize,
+}
+
+/// Why a file could not be imported at all, in Swedish.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportError {
+    pub path: PathBuf,
+    pub message: String,
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "Närvarofilen {} kunde inte läsas: {}",
+            self.path.display(),
+            self.message
+        )
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// Reads `path` into a preview against `ws`.
+pub fn preview_file(path: &Path, ws: &Workspace) -> Result<Preview, ImportError> {
+    let err = |message: String| ImportError {
+        path: path.to_path_buf(),
+        message,
+    };
+    let meta = std::fs::metadata(path).map_err(|e| err(io_message(&e)))?;
+    if meta.is_dir() {
+        return Err(err("det är en mapp, inte en fil".into()));
+    }
+    if meta.len() > MAX_BYTES {
+        return Err(err(format!(
+            "filen är {} MB; större än {} MB läses inte",
+            meta.len() / (1024 * 1024),
+            MAX_BYTES / (1024 * 1024)
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(|e| err(io_message(&e)))?;
+    preview(&bytes, ws).map_err(err)
+}
+
+fn io_message(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "filen finns inte".into(),
+        std::io::ErrorKind::PermissionDenied => "behörighet saknas".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// Text of the file: UTF-8 (a BOM is dropped), or else Windows-1252.
+fn decode(bytes: &[u8]) -> String {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_string(),
+        Err(_) => encoding_rs::WINDOWS_1252
+            .decode_without_bom_handling(bytes)
+            .0
+            .into_owned(),
+    }
+}
+
+/// Lower case, trimmed, inner whitespace collapsed: how headers and names
+/// are compared.
+fn key(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+fn municipality(name: &str) -> Option<Municipality> {
+    let k = key(name);
+    Municipality::ALL
+        .into_iter()
+        .find(|m| key(m.name()) == k || key(&format!("{m:?}")) == k)
+}
+
+fn is_region(name: &str) -> bool {
+    matches!(
+        key(name).as_str(),
+        "regionen" | "region" | "region jönköpings län" | "rjl" | "regionens representanter"
+    )
+}
+
+fn meeting_form(s: &str) -> Option<MeetingForm> {
+    match key(s).as_str() {
+        "fysiskt" | "fysisk" | "fysiskt möte" => Some(MeetingForm::Fysiskt),
+        "digitalt" | "digital" | "digitalt möte" => Some(MeetingForm::Digitalt),
+        "kombination" | "hybrid" | "hybridmöte" => Some(MeetingForm::Kombination),
+        _ => None,
+    }
+}
+
+/// A yes/no cell: `Some(true)` present, `Some(false)` absent.
+fn presence(s: &str) -> Option<bool> {
+    match key(s).as_str() {
+        "x" | "1" | "ja" | "j" | "närvarande" => Some(true),
+        "" | "0" | "nej" | "n" | "-" | "frånvarande" => Some(false),
+        _ => None,
+    }
+}
+
+/// `YYYY-MM-DD`, also with a time after it (Excel may add `00:00`).
+fn date(s: &str) -> Option<String> {
+    let d = s.split_whitespace().next()?;
+    is_iso_date(d).then(|| d.to_string())
+}
+
+/// Columns of the header row.
+struct Columns {
+    group: usize,
+    date: usize,
+    form: Option<usize>,
+    kind: Kind,
+}
+
+enum Kind {
+    PerRepresentative {
+        municipality: usize,
+        present: Option<usize>,
+    },
+    PerMeeting {
+        municipalities: Vec<(usize, Municipality)>,
+        region: Option<usize>,
+    },
+}
+
+fn columns(header: &[String]) -> Result<Columns, String> {
+    let find = |names: &[&str]| header.iter().position(|h| names.contains(&key(h).as_str()));
+    let group = find(&["nätverk", "grupp", "nätverk/grupp", "nätverk/styrgrupp"]);
+    let date = find(&["datum", "mötesdatum"]);
+    let form = find(&["mötesform", "form"]);
+    let per_rep = find(&["kommun", "representant för", "organisation"]);
+    let municipalities: Vec<(usize, Municipality)> = header
+        .iter()
+        .enumerate()
+        .filter_map(|(i, h)| municipality(h).map(|m| (i, m)))
+        .collect();
+    let expected = "väntade kolumnerna Nätverk och Datum, och antingen Kommun (en rad per \
+                    möte och representant) eller en kolumn per kommun (en rad per möte)";
+    let (Some(group), Some(date)) = (group, date) else {
+        let missing: Vec<&str> = [("Nätverk", group), ("Datum", date)]
+            .iter()
+            .filter(|(_, c)| c.is_none())
+            .map(|(n, _)| *n)
+            .collect();
+        return Err(format!(
+            "rubrikraden saknar {} ({expected})",
+            missing.join(" och ")
+        ));
+    };
+    let kind = match (per_rep, municipalities.is_empty()) {
+        (Some(_), false) => {
+            return Err(
+                "rubrikraden har både kolumnen Kommun och kolumner för enskilda kommuner; \
+                 använd ett av formaten"
+                    .into(),
+            );
+        }
+        (Some(m), true) => Kind::PerRepresentative {
+            municipality: m,
+            present: find(&["närvarande", "närvaro", "närvarande (ja/nej)"]),
+        },
+        (None, false) => {
+            let mut seen = Vec::new();
+            for (_, m) in &municipalities {
+                if seen.contains(m) {
+                    return Err(format!("kolumnen {} finns två gånger", m.name()));
+                }
+                seen.push(*m);
+            }
+            Kind::PerMeeting {
+                municipalities,
+                region: find(&[
+                    "regionen",
+                    "region",
+                    "region jönköpings län",
+                    "rjl",
+                    "regionens representanter",
+                ]),
+            }
+        }
+        (None, true) => return Err(format!("känner inte igen kolumnerna ({expected})")),
+    };
+    Ok(Columns {
+        group,
+        date,
+        form,
+        kind,
+    })
+}
+
+/// The meeting a row belongs to, in the order first seen.
+#[derive(Default)]
+struct Collected {
+    meetings: Vec<ImportedMeeting>,
+    /// (group, date) → index in `meetings` and the line that began it (one
+    /// row per representative).
+    by_key: BTreeMap<(usize, String), (usize, u64)>,
+}
+
+/// Reads the file's bytes into a preview against `ws`; `Err` only when the
+/// file as a whole cannot be used (no header, unknown columns).
+pub fn preview(bytes: &[u8], ws: &Workspace) -> Result<Preview, String> {
+    // One kind of line end: the csv crate counts lines ending in CRLF
+    // wrongly (a record reports the line before its own), and the row
+    // report must name the right line.
+    let text = decode(bytes).replace("\r\n", "\n").replace('\r', "\n");
+    let first_line = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    if first_line.is_empty() {
+        return Err("filen är tom".into());
+    }
+    if !first_line.contains(';') {
+        let hint = if first_line.contains('\t') {
+            "tabbar"
+        } else if first_line.contains(',') {
+            "kommatecken"
+        } else {
+            "inget skiljetecken"
+        };
+        return Err(format!(
+            "fälten ska skiljas med semikolon (;), som när Excel sparar \"CSV \
+             (semikolonavgränsad)\"; rubrikraden har {hint}"
+        ));
+    }
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut records = reader.records();
+    let mut header: Option<Vec<String>> = None;
+    for rec in records.by_ref() {
+        let rec = rec.map_err(|e| format!("rubrikraden kunde inte läsas: {e}"))?;
+        if rec.iter().all(|f| f.trim().is_empty()) {
+            continue;
+        }
+        header = Some(rec.iter().map(|f| f.trim().to_string()).collect());
+        break;
+    }
+    let header = header.ok_or("filen är tom")?;
+    let cols = columns(&header)?;
+    let layout = match cols.kind {
+        Kind::PerRepresentative { .. } => Layout::PerRepresentative,
+        Kind::PerMeeting { .. } => Layout::PerMeeting,
+    };
+    let (start, end) = (ws.report.period.start_date(), ws.report.period.end_date());
+    let groups = &ws.attendance.groups;
+    let mut out = Collected::default();
+    let mut problems = Vec::new();
+    let mut rows = 0;
+    for rec in records {
+        let rec = match rec {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line());
+                problems.push(RowProblem {
+                    line,
+                    message: format!("raden kunde inte läsas: {e}"),
+                });
+                continue;
+            }
+        };
+        let line = rec.position().map_or(0, |p| p.line());
+        if rec.iter().all(|f| f.trim().is_empty()) {
+            continue;
+        }
+        rows += 1;
+        let field = |i: usize| rec.get(i).unwrap_or("").trim();
+        let mut problem = |message: String| problems.push(RowProblem { line, message });
+
+        let group_name = field(cols.group);
+        let Some(gi) = groups.iter().position(|g| key(&g.name) == key(group_name)) else {
+            problem(if group_name.is_empty() {
+                "nätverk saknas".into()
+            } else {
+                format!("nätverket \"{group_name}\" finns inte i arbetsytan")
+            });
+            continue;
+        };
+        let group = &groups[gi];
+        let raw_date = field(cols.date);
+        let Some(date) = date(raw_date) else {
+            problem(format!(
+                "datumet \"{raw_date}\" ska skrivas ÅÅÅÅ-MM-DD, till exempel {start}"
+            ));
+            continue;
+        };
+        if date < start || date > end {
+            problem(format!(
+                "datumet {date} ligger utanför perioden {start} – {end}"
+            ));
+            continue;
+        }
+        let form = match cols.form.map(field) {
+            None => MeetingForm::Fysiskt,
+            Some(f) => match meeting_form(f) {
+                Some(form) => form,
+                None => {
+                    problem(if f.is_empty() {
+                        "mötesform saknas (fysiskt, digitalt eller kombination)".into()
+                    } else {
+                        format!(
+                            "mötesformen \"{f}\" är okänd (fysiskt, digitalt eller kombination)"
+                        )
+                    });
+                    continue;
+                }
+            },
+        };
+        let members = group_members(group);
+        match &cols.kind {
+            Kind::PerMeeting {
+                municipalities,
+                region,
+            } => {
+                let mut present = Vec::new();
+                let mut bad = None;
+                for &(col, m) in municipalities {
+                    match presence(field(col)) {
+                        Some(true) if !members.contains(&m) => {
+                            bad = Some(format!(
+                                "{} är markerad som närvarande men ingår inte i {}",
+                                m.name(),
+                                group.name
+                            ));
+                            break;
+                        }
+                        Some(true) => present.push(m),
+                        Some(false) => {}
+                        None => {
+                            bad = Some(format!(
+                                "{}: \"{}\" ska vara x, 1 eller ja (närvarande) eller tomt, 0 \
+                                 eller nej",
+                                m.name(),
+                                field(col)
+                            ));
+                            break;
+                        }
+                    }
+                }
+                if let Some(message) = bad {
+                    problem(message);
+                    continue;
+                }
+                let regional = match region.map(field) {
+                    None | Some("") => 0,
+                    Some(v) => match regional_count(v, group) {
+                        Ok(n) => n,
+                        Err(message) => {
+                            problem(message);
+                            continue;
+                        }
+                    },
+                };
+                out.meetings.push(ImportedMeeting {
+                    group: gi,
+                    meeting: Meeting {
+                        date,
+                        form,
+                        present,
+                        regional_present: regional,
+                    },
+                });
+            }
+            Kind::PerRepresentative {
+                municipality: col,
+                present,
+            } => {
+                let is_present = match present.map(field) {
+                    None => true,
+                    Some(v) => match presence(v) {
+                        Some(p) => p,
+                        None => {
+                            problem(format!(
+                                "Närvarande: \"{v}\" ska vara ja eller nej (eller x/1, tomt/0)"
+                            ));
+                            continue;
+                        }
+                    },
+                };
+                let who = field(*col);
+                enum Who {
+                    Kommun(Municipality),
+                    Region,
+                }
+                let w = if is_region(who) {
+                    if group.regional_members == 0 {
+                        problem(format!("{} har inga regionrepresentanter", group.name));
+                        continue;
+                    }
+                    Who::Region
+                } else {
+                    match municipality(who) {
+                        Some(m) if members.contains(&m) => Who::Kommun(m),
+                        Some(m) => {
+                            problem(format!("{} ingår inte i {}", m.name(), group.name));
+                            continue;
+                        }
+                        None => {
+                            problem(if who.is_empty() {
+                                "kommun saknas".into()
+                            } else {
+                                format!("\"{who}\" är ingen av länets kommuner (eller Regionen)")
+                            });
+                            continue;
+                        }
+                    }
+                };
+                let k = (gi, date.clone());
+                let at = match out.by_key.get(&k) {
+                    Some(&(at, first_line)) => {
+                        let m = &out.meetings[at].meeting;
+                        if cols.form.is_some() && m.form != form {
+                            problem(format!(
+                                "mötesformen {} skiljer sig från rad {first_line} ({}) för samma \
+                                 träff",
+                                form.name(),
+                                m.form.name()
+                            ));
+                            continue;
+                        }
+                        at
+                    }
+                    None => {
+                        out.meetings.push(ImportedMeeting {
+                            group: gi,
+                            meeting: Meeting {
+                                date: date.clone(),
+                                form,
+                                present: Vec::new(),
+                                regional_present: 0,
+                            },
+                        });
+                        out.by_key.insert(k, (out.meetings.len() - 1, line));
+                        out.meetings.len() - 1
+                    }
+                };
+                if !is_present {
+                    continue;
+                }
+                let m = &mut out.meetings[at].meeting;
+                match w {
+                    Who::Kommun(k) if m.present.contains(&k) => {
+                        problem(format!(
+                            "{} är redan registrerad för {} {}",
+                            k.name(),
+                            group.name,
+                            m.date
+                        ));
+                    }
+                    Who::Kommun(k) => m.present.push(k),
+                    Who::Region if m.regional_present >= group.regional_members => {
+                        problem(format!(
+                            "fler regionrepresentanter än gruppens {} för {} {}",
+                            group.regional_members, group.name, m.date
+                        ));
+                    }
+                    Who::Region => m.regional_present += 1,
+                }
+            }
+        }
+    }
+    for im in &mut out.meetings {
+        im.meeting.present.sort();
+    }
+    let mut notes = Vec::new();
+    if cols.form.is_none() {
+        notes
+            .push("Filen har ingen kolumn Mötesform: alla träffar registreras som fysiska.".into());
+    }
+    let mut with_entered: Vec<&str> = out
+        .meetings
+        .iter()
+        .map(|m| &groups[m.group])
+        .filter(|g| g.meetings.is_empty() && g.entered.is_some())
+        .map(|g| g.name.as_str())
+        .collect();
+    with_entered.dedup();
+    for name in with_entered {
+        notes.push(format!(
+            "{name} har inskrivna medelvärden; med registrerade träffar räknas närvaron från dem \
+             i stället."
+        ));
+    }
+    Ok(Preview {
+        layout,
+        rows,
+        meetings: out.meetings,
+        problems,
+        notes,
+    })
+}
+
+fn regional_count(v: &str, group: &AttendanceGroup) -> Result<u32, String> {
+    let n = match presence(v) {
+        // "x" or "ja" for a group with one regional representative.
+        Some(true) if !v.trim().chars().all(|c| c.is_ascii_digit()) => 1,
+        _ => v
+            .trim()
+            .parse::<u32>()
+            .map_err(|_| format!("Regionen: \"{v}\" ska vara ett antal representanter"))?,
+    };
+    if n > group.regional_members {
+        return Err(format!(
+            "Regionen: {n} närvarande men {} har {} regionrepresentanter",
+            group.name, group.regional_members
+        ));
+    }
+    Ok(n)
+}
+
+impl Preview {
+    /// What the import does to each group, in the workspace's group order.
+    pub fn changes(&self, ws: &Workspace) -> Vec<GroupChange> {
+        ws.attendance
+            .groups
+            .iter()
+            .enumerate()
+            .filter_map(|(gi, g)| {
+                let mine: Vec<&Meeting> = self
+                    .meetings
+                    .iter()
+                    .filter(|m| m.group == gi)
+                    .map(|m| &m.meeting)
+                    .collect();
+                if mine.is_empty() {
+                    return None;
+                }
+                let replaced = g
+                    .meetings
+                    .iter()
+                    .filter(|old| mine.iter().any(|m| m.date == old.date))
+                    .count();
+                Some(GroupChange {
+                    group: g.name.clone(),
+                    meetings: mine.len(),
+                    replaced,
+                    present: mine.iter().map(|m| m.present.len()).sum(),
+                })
+            })
+            .collect()
+    }
+
+    /// Writes the meetings into their groups: a group's meetings on a date
+    /// the file has are replaced, the rest kept, and the meetings sorted by
+    /// date.
+    pub fn apply(&self, ws: &mut Workspace) {
+        for (gi, g) in ws.attendance.groups.iter_mut().enumerate() {
+            let mine: Vec<&Meeting> = self
+                .meetings
+                .iter()
+                .filter(|m| m.group == gi)
+                .map(|m| &m.meeting)
+                .collect();
+            if mine.is_empty() {
+                continue;
+            }
+            g.meetings
+                .retain(|old| !mine.iter().any(|m| m.date == old.date));
+            g.meetings.extend(mine.into_iter().cloned());
+            g.meetings.sort_by(|a, b| a.date.cmp(&b.date));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excel_windows_1252_is_read() {
+        // "Nätverk;Jönköping" as Windows-1252.
+        let bytes = b"N\xe4tverk;J\xf6nk\xf6ping";
+        assert_eq!(decode(bytes), "Nätverk;Jönköping");
+        assert_eq!(decode("\u{feff}Nätverk".as_bytes()), "Nätverk");
+    }
+
+    #[test]
+    fn names_and_cells_are_read_generously() {
+        assert_eq!(municipality(" jönköping "), Some(Municipality::Jonkoping));
+        assert_eq!(municipality("Jonkoping"), Some(Municipality::Jonkoping));
+        assert_eq!(municipality("Jönköpings kommun"), None);
+        assert_eq!(meeting_form("Digital"), Some(MeetingForm::Digitalt));
+        assert_eq!(meeting_form("Hybrid"), Some(MeetingForm::Kombination));
+        assert_eq!(meeting_form("telefon"), None);
+        assert_eq!(presence("X"), Some(true));
+        assert_eq!(presence(" "), Some(false));
+        assert_eq!(presence("kanske"), None);
+        assert_eq!(date("2020-02-13 00:00"), Some("2020-02-13".into()));
+        assert_eq!(date("13/2/2020"), None);
+        assert_eq!(date("2020-02-30"), None);
+    }
+}
