@@ -868,3 +868,43 @@ fn an_unusable_registration_file_is_an_error_and_nothing_opens() {
     assert!(h.query_by_label("Importera närvaro").is_none());
     assert_eq!(h.state().doc.workspace, before);
 }
+
+#[test]
+fn an_import_preview_follows_a_workspace_that_changes_under_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let csv = dir.path().join("närvaro.csv");
+    std::fs::write(&csv, IMPORT_CSV).expect("write");
+    let mut h = harness_with(Rc::new(RefCell::new(Some(csv))));
+    open_import(&mut h);
+    h.get_by_label("Importera 2 träffar");
+    // The groups move while the dialog is open (as an undo by shortcut
+    // would): the first group goes, so every index shifts by one.
+    let removed = {
+        let app = h.state_mut();
+        let g = app.doc.workspace.attendance.groups.remove(0);
+        app.doc.edited(7);
+        g.name
+    };
+    assert_ne!(removed, "Nätverk elevhälsa");
+    h.run();
+    let before: Vec<usize> = h
+        .state()
+        .doc
+        .workspace
+        .attendance
+        .groups
+        .iter()
+        .map(|g| g.meetings.len())
+        .collect();
+    h.get_by_label("Importera 2 träffar").click();
+    h.run();
+    let groups = &h.state().doc.workspace.attendance.groups;
+    for (g, n) in groups.iter().zip(&before) {
+        let expected = if g.name == "Nätverk elevhälsa" {
+            n + 2
+        } else {
+            *n
+        };
+        assert_eq!(g.meetings.len(), expected, "{}", g.name);
+    }
+}

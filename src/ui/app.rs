@@ -349,15 +349,35 @@ impl TertialApp {
             return;
         };
         match crate::import::attendance::preview_file(&path, &self.doc.workspace) {
-            Ok(preview) => self.import = Some(ImportDialog { path, preview }),
+            Ok(preview) => {
+                self.import = Some(ImportDialog {
+                    path,
+                    preview,
+                    revision: self.doc.revision(),
+                });
+            }
             Err(e) => self.error = Some(e.to_string()),
         }
     }
 
     fn import_dialog(&mut self, ui: &mut Ui) {
-        let Some(dialog) = &self.import else {
+        let Some(dialog) = &mut self.import else {
             return;
         };
+        if dialog.revision != self.doc.revision() {
+            match crate::import::attendance::preview_file(&dialog.path, &self.doc.workspace) {
+                Ok(preview) => {
+                    dialog.preview = preview;
+                    dialog.revision = self.doc.revision();
+                }
+                Err(e) => {
+                    self.error = Some(e.to_string());
+                    self.import = None;
+                    return;
+                }
+            }
+        }
+        let dialog = &*dialog;
         match dialog.show(ui, &self.doc.workspace) {
             Some(ImportAnswer::Import) => {
                 let n = dialog.preview.meetings.len();

@@ -13,6 +13,11 @@ use crate::import::attendance::Preview;
 pub struct ImportDialog {
     pub path: PathBuf,
     pub preview: Preview,
+    /// The document revision the preview was made against; the preview is
+    /// made again if the workspace changes under the open dialog (an undo
+    /// by shortcut, another file opened), so it never points at the wrong
+    /// groups.
+    pub revision: u64,
 }
 
 /// The author's answer.
