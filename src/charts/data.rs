@@ -198,8 +198,9 @@ impl BarChart {
     }
 }
 
-/// "tertial 1–2 2020" → "Tertial 1–2 2020".
-fn capitalised(s: &str) -> String {
+/// The text with its first letter in upper case: "tertial 1–2 2020" →
+/// "Tertial 1–2 2020".
+pub fn capitalised(s: &str) -> String {
     let mut chars = s.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),

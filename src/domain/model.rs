@@ -521,6 +521,14 @@ pub struct Applications {
     pub earlier: Vec<ApplicationTotals>,
 }
 
+impl Applications {
+    /// Whether there is anything to print: applications, entered totals or
+    /// earlier periods.
+    pub fn has_any(&self) -> bool {
+        !self.items.is_empty() || self.entered_totals.is_some() || !self.earlier.is_empty()
+    }
+}
+
 /// The decision on an application.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum Decision {

@@ -221,10 +221,7 @@ pub fn all_tables(ws: &Workspace) -> Vec<Table> {
     if !e.applications.items.is_empty() {
         out.push(application_list(&e.applications));
     }
-    if !e.applications.items.is_empty()
-        || e.applications.entered_totals.is_some()
-        || !e.applications.earlier.is_empty()
-    {
+    if e.applications.has_any() {
         out.push(application_comparison(&e.applications));
     }
     if let Some(t) = &e.budget {

@@ -39,10 +39,7 @@ impl From<ChartError> for ExportError {
 fn write_error(path: &Path, e: SaveError) -> ExportError {
     ExportError::Write {
         path: path.to_path_buf(),
-        message: match e {
-            SaveError::Io { message, .. } => message,
-            SaveError::Serialize(m) => m,
-        },
+        message: e.into_reason(),
     }
 }
 

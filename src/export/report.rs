@@ -29,7 +29,7 @@ use crate::charts::{self, ChartError, ChartKind, ChartSize};
 use crate::domain::figures;
 use crate::domain::model::*;
 use crate::domain::tables::{self, RowKind, Table, Value};
-use crate::storage::{SaveError, write_atomically};
+use crate::storage::write_atomically;
 
 /// The width charts are drawn at; the page scales them to its width
 /// (about 174 mm), where the theme's labels come out near 8 pt.
@@ -88,10 +88,7 @@ pub fn export_report(ws: &Workspace, path: &Path) -> Result<(), ReportError> {
     let html = report_html(ws).map_err(ReportError::Chart)?;
     write_atomically(path, html.as_bytes()).map_err(|e| ReportError::Write {
         path: path.to_path_buf(),
-        message: match e {
-            SaveError::Io { message, .. } => message,
-            SaveError::Serialize(m) => m,
-        },
+        message: e.into_reason(),
     })
 }
 
@@ -147,8 +144,9 @@ struct Builder<'a> {
     printed: HashSet<TableRef>,
     /// Report tables some section lists.
     listed: HashSet<TableRef>,
-    /// Research lists (index into `Research::lists`) some section takes.
-    research_placed: HashSet<usize>,
+    /// For each research list (as in `Research::lists`), the section
+    /// (goal, section) with its heading, if any.
+    research_at: [Option<(usize, usize)>; 6],
 }
 
 impl<'a> Builder<'a> {
@@ -159,9 +157,7 @@ impl<'a> Builder<'a> {
             .flat_map(|g| &g.sections)
             .flat_map(|s| s.tables.iter().copied())
             .collect();
-        let research_placed = (0..Research::TITLES.len())
-            .filter(|&i| research_section(ws, i).is_some())
-            .collect();
+        let research_at = Research::TITLES.map(|title| research_section(ws, title));
         Builder {
             ws,
             title_html: String::new(),
@@ -169,26 +165,36 @@ impl<'a> Builder<'a> {
             entries: Vec::new(),
             printed: HashSet::new(),
             listed,
-            research_placed,
+            research_at,
         }
     }
 
     // ------------------------------------------------------- structure
 
-    /// Opens a chapter on a new page and puts it in the contents.
-    fn chapter(&mut self, class: &str, number: Option<String>, title: &str) {
-        let anchor = format!("kap-{}", self.entries.len() + 1);
+    /// Puts a heading in the contents; returns its anchor and its HTML.
+    fn entry(&mut self, level: u8, number: Option<String>, title: &str) -> (String, String) {
+        let anchor = format!(
+            "{}-{}",
+            if level == 1 { "kap" } else { "avsnitt" },
+            self.entries.len() + 1
+        );
         let number = number.unwrap_or_default();
-        self.body.push_str(&format!(
-            "<section class=\"{class}\" id=\"{anchor}\">\n<h1>{}</h1>\n",
-            numbered(&number, title)
-        ));
+        let html = numbered(&number, title);
         self.entries.push(Entry {
-            level: 1,
+            level,
             number,
             title: title.to_string(),
-            anchor,
+            anchor: anchor.clone(),
         });
+        (anchor, html)
+    }
+
+    /// Opens a chapter on a new page and puts it in the contents.
+    fn chapter(&mut self, class: &str, number: Option<String>, title: &str) {
+        let (anchor, heading) = self.entry(1, number, title);
+        self.body.push_str(&format!(
+            "<section class=\"{class}\" id=\"{anchor}\">\n<h1>{heading}</h1>\n"
+        ));
     }
 
     fn end_chapter(&mut self) {
@@ -197,18 +203,9 @@ impl<'a> Builder<'a> {
 
     /// A numbered sub-section heading ("2.2 Verksamheten söker …").
     fn section(&mut self, number: Option<String>, title: &str) {
-        let anchor = format!("avsnitt-{}", self.entries.len() + 1);
-        let number = number.unwrap_or_default();
-        self.body.push_str(&format!(
-            "<h2 id=\"{anchor}\">{}</h2>\n",
-            numbered(&number, title)
-        ));
-        self.entries.push(Entry {
-            level: 2,
-            number,
-            title: title.to_string(),
-            anchor,
-        });
+        let (anchor, heading) = self.entry(2, number, title);
+        self.body
+            .push_str(&format!("<h2 id=\"{anchor}\">{heading}</h2>\n"));
     }
 
     fn heading3(&mut self, title: &str) {
@@ -228,14 +225,17 @@ impl<'a> Builder<'a> {
     }
 
     fn footnotes(&mut self, notes: &[String]) {
-        for n in notes.iter().filter(|n| !n.trim().is_empty()) {
-            self.body
-                .push_str(&format!("<p class=\"note\">{}</p>\n", esc(n)));
+        for n in notes {
+            self.note(n);
         }
     }
 
+    /// A small note under a table; nothing for an empty one.
     fn note(&mut self, note: &str) {
-        self.footnotes(std::slice::from_ref(&note.to_string()));
+        if !note.trim().is_empty() {
+            self.body
+                .push_str(&format!("<p class=\"note\">{}</p>\n", esc(note)));
+        }
     }
 
     /// Draws `kind` as inline SVG, if it has anything to show.
@@ -268,7 +268,7 @@ impl<'a> Builder<'a> {
         h.push_str(&format!("<h1>{}</h1>\n", esc(&document_title(self.ws))));
         h.push_str(&format!(
             "<p class=\"period\">{} · {} – {}</p>\n",
-            esc(&capitalised(&r.period.label())),
+            esc(&charts::data::capitalised(&r.period.label())),
             esc(&r.period.start_date()),
             esc(&r.period.end_date())
         ));
@@ -433,7 +433,7 @@ impl<'a> Builder<'a> {
                     self.table_ref(r)?;
                 }
                 for (i, (_, items)) in ws.research.lists().into_iter().enumerate() {
-                    if research_section(ws, i) == Some((gi, si)) {
+                    if self.research_at[i] == Some((gi, si)) {
                         self.research_items(items);
                     }
                 }
@@ -497,7 +497,7 @@ impl<'a> Builder<'a> {
             .lists()
             .iter()
             .enumerate()
-            .filter(|(i, (_, items))| !items.is_empty() && !self.research_placed.contains(i))
+            .filter(|(i, (_, items))| !items.is_empty() && self.research_at[*i].is_none())
             .map(|(i, _)| i)
             .collect();
         if !left.is_empty() {
@@ -520,7 +520,7 @@ impl<'a> Builder<'a> {
             TableRef::BudgetFollowUp => e.budget.is_some(),
             TableRef::FundsByFinancier | TableRef::FundsShares => e.funds.is_some(),
             TableRef::Financing | TableRef::FinancingShares => e.financing.is_some(),
-            TableRef::Applications => has_applications(&e.applications),
+            TableRef::Applications => e.applications.has_any(),
             TableRef::CostReduction => e.cost_reduction.is_some(),
             TableRef::PlanBudget => e.plan_budget.is_some(),
             TableRef::Attendance => {
@@ -600,7 +600,7 @@ impl<'a> Builder<'a> {
                 if !a.items.is_empty() {
                     self.table(&tables::application_list(a));
                 }
-                if has_applications(a) {
+                if a.has_any() {
                     self.table(&tables::application_comparison(a));
                 }
             }
@@ -744,8 +744,8 @@ fn activity_legend(s: ActivityState) -> String {
 }
 
 /// The section (goal, section) whose heading is the research list's.
-fn research_section(ws: &Workspace, list: usize) -> Option<(usize, usize)> {
-    let wanted = normalise(Research::TITLES.get(list)?);
+fn research_section(ws: &Workspace, title: &str) -> Option<(usize, usize)> {
+    let wanted = normalise(title);
     ws.goals.iter().enumerate().find_map(|(gi, g)| {
         g.sections
             .iter()
@@ -762,10 +762,6 @@ fn has_staff(s: &Staff) -> bool {
     !s.rows.is_empty() || !s.text.trim().is_empty() || !s.by_activity.is_empty()
 }
 
-fn has_applications(a: &Applications) -> bool {
-    !a.items.is_empty() || a.entered_totals.is_some() || !a.earlier.is_empty()
-}
-
 /// "Kommunal utveckling" of "Kommunal utveckling Jönköpings län".
 fn short_organisation(org: &str) -> &str {
     org.strip_suffix(" Jönköpings län").unwrap_or(org).trim()
@@ -779,14 +775,6 @@ fn count_word(n: usize) -> String {
     WORDS
         .get(n)
         .map_or_else(|| n.to_string(), |w| w.to_string())
-}
-
-fn capitalised(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 fn numbered(number: &str, title: &str) -> String {

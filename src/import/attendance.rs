@@ -265,13 +265,7 @@ fn columns(header: &[String]) -> Result<Columns, String> {
             }
             Kind::PerMeeting {
                 municipalities,
-                region: find(&[
-                    "regionen",
-                    "region",
-                    "region jönköpings län",
-                    "rjl",
-                    "regionens representanter",
-                ]),
+                region: header.iter().position(|h| is_region(h)),
             }
         }
         (None, true) => return Err(format!("känner inte igen kolumnerna ({expected})")),
@@ -605,6 +599,15 @@ fn regional_count(v: &str, group: &AttendanceGroup) -> Result<u32, String> {
 }
 
 impl Preview {
+    /// The file's meetings for the group at `group`.
+    fn meetings_of(&self, group: usize) -> Vec<&Meeting> {
+        self.meetings
+            .iter()
+            .filter(|m| m.group == group)
+            .map(|m| &m.meeting)
+            .collect()
+    }
+
     /// What the import does to each group, in the workspace's group order.
     pub fn changes(&self, ws: &Workspace) -> Vec<GroupChange> {
         ws.attendance
@@ -612,12 +615,7 @@ impl Preview {
             .iter()
             .enumerate()
             .filter_map(|(gi, g)| {
-                let mine: Vec<&Meeting> = self
-                    .meetings
-                    .iter()
-                    .filter(|m| m.group == gi)
-                    .map(|m| &m.meeting)
-                    .collect();
+                let mine = self.meetings_of(gi);
                 if mine.is_empty() {
                     return None;
                 }
@@ -641,12 +639,7 @@ impl Preview {
     /// date.
     pub fn apply(&self, ws: &mut Workspace) {
         for (gi, g) in ws.attendance.groups.iter_mut().enumerate() {
-            let mine: Vec<&Meeting> = self
-                .meetings
-                .iter()
-                .filter(|m| m.group == gi)
-                .map(|m| &m.meeting)
-                .collect();
+            let mine = self.meetings_of(gi);
             if mine.is_empty() {
                 continue;
             }

@@ -380,3 +380,14 @@ impl fmt::Display for SaveError {
 }
 
 impl std::error::Error for SaveError {}
+
+impl SaveError {
+    /// Why the write failed, without the file name: for messages that name
+    /// the file their own way ("Bilden …", "Rapporten …").
+    pub fn into_reason(self) -> String {
+        match self {
+            SaveError::Io { message, .. } => message,
+            SaveError::Serialize(m) => m,
+        }
+    }
+}
