@@ -9,6 +9,8 @@ pub mod municipality;
 pub mod numbers;
 pub mod period;
 pub mod rollover;
+pub mod sheet;
+pub mod sheets;
 pub mod stress;
 pub mod tables;
 

@@ -117,6 +117,11 @@ pub fn parse(input: &str) -> Result<Parsed, NumberError> {
     if text.is_empty() {
         return Err(err(NumberErrorKind::Empty));
     }
+    if !text.chars().any(|c| c.is_ascii_digit()) {
+        // "abc", "n/a": not a number at all (rather than a number with an
+        // unknown unit).
+        return Err(err(NumberErrorKind::NoDigits));
+    }
 
     // Split off the unit: everything from the first character that cannot
     // be part of the number.
@@ -388,7 +393,7 @@ mod tests {
         let kind = |s: &str| parse(s).map_err(|e| e.kind);
         assert_eq!(kind(""), Err(NumberErrorKind::Empty));
         assert_eq!(kind("   "), Err(NumberErrorKind::Empty));
-        assert_eq!(kind("abc"), Err(NumberErrorKind::UnknownUnit("abc".into())));
+        assert_eq!(kind("abc"), Err(NumberErrorKind::NoDigits));
         assert_eq!(
             kind("12abc"),
             Err(NumberErrorKind::UnknownUnit("abc".into()))
@@ -417,6 +422,8 @@ mod tests {
         assert!(e.to_string().contains("decimalkomma"), "{e}");
         assert!(e.to_string().contains("45.30"), "{e}");
         let e = parse("abc").expect_err("no number");
+        assert!(e.to_string().contains("saknar siffror"), "{e}");
+        let e = parse("12 apor").expect_err("unknown unit");
         assert!(e.to_string().contains("okänd enhet"), "{e}");
     }
 

@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 use super::figures::{self, Figure};
 use super::model::*;
 use super::numbers::{self, NBSP};
+use super::{sheet, sheets};
 
 /// How a number cell is printed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -188,14 +189,6 @@ fn headers(h: &[&str]) -> Vec<String> {
     h.iter().map(|s| s.to_string()).collect()
 }
 
-fn value_format(kind: &ValueKind) -> Format {
-    match kind {
-        ValueKind::Procent => Format::Percent,
-        ValueKind::Kronor => Format::Kronor,
-        ValueKind::Antal(unit) => Format::Count(unit.clone()),
-    }
-}
-
 /// Every table of the workspace, in report order.
 pub fn all_tables(ws: &Workspace) -> Vec<Table> {
     let mut out = Vec::new();
@@ -264,36 +257,12 @@ pub fn all_tables(ws: &Workspace) -> Vec<Table> {
 
 pub fn staff_table(s: &Staff) -> Table {
     let f = figures::staff(s);
-    let rows = s
-        .rows
-        .iter()
-        .zip(&f.sums)
-        .map(|(r, sum)| {
-            let label = if r.marker.is_empty() {
-                r.period.clone()
-            } else {
-                format!("{} {}", r.period, r.marker)
-            };
-            data(vec![
-                Cell::text(label),
-                Cell::number(r.tjanstekop, Format::Fte),
-                Cell::number(r.tillsvidare, Format::Fte),
-                Cell::number(r.visstid, Format::Fte),
-                Cell::figure(*sum, Format::Fte),
-            ])
-        })
-        .collect();
+    let cols = sheets::staff(&f);
     Table {
         id: "medarbetare".into(),
         title: "Antal medarbetare och anställningsformer (årsarbetare)".into(),
-        headers: headers(&[
-            "År/anställningsform",
-            "Tjänsteköp",
-            "Tillsvidare",
-            "Visstid",
-            "Summa",
-        ]),
-        rows,
+        headers: sheet::printed_headers(&cols),
+        rows: sheet::printed_rows(&cols, &s.rows),
     }
 }
 
@@ -324,53 +293,22 @@ pub fn staff_financing_table(s: &Staff) -> Table {
 // ------------------------------------------------------- goals' tables
 
 pub fn measure_table(number: &str, title: &str, measures: &[Measure]) -> Table {
-    let rows = measures
-        .iter()
-        .map(|m| {
-            let fmt = value_format(&m.kind);
-            data(vec![
-                Cell::text(m.name.clone()),
-                Cell::number(m.target, fmt.clone()),
-                Cell::number(m.result, fmt),
-                Cell::derived_text(figures::measure_status(m), |s| {
-                    format!("{} {}", s.symbol(), s.name())
-                }),
-                Cell::derived_text(figures::measure_trend(m), |t| t.symbol().to_string()),
-                Cell::text(m.description.clone()),
-            ])
-        })
-        .collect();
+    let cols = sheets::measures();
     Table {
         id: format!("matetal-{}", number.replace('.', "-")),
         title: format!("{number} {title} – mätetal"),
-        headers: headers(&[
-            "Mätetal",
-            "Målvärde",
-            "Resultat",
-            "Status",
-            "Trend",
-            "Beskrivning av resultat",
-        ]),
-        rows,
+        headers: sheet::printed_headers(&cols),
+        rows: sheet::printed_rows(&cols, measures),
     }
 }
 
 pub fn activity_table(number: &str, title: &str, activities: &[Activity]) -> Table {
-    let rows = activities
-        .iter()
-        .map(|a| {
-            data(vec![
-                Cell::text(a.name.clone()),
-                Cell::text(a.state.name()),
-                Cell::text(a.status_text.clone()),
-            ])
-        })
-        .collect();
+    let cols = sheets::activities();
     Table {
         id: format!("aktiviteter-{}", number.replace('.', "-")),
         title: format!("{number} {title} – aktiviteter"),
-        headers: headers(&["Aktivitet", "Läge", "Status"]),
-        rows,
+        headers: sheet::printed_headers(&cols),
+        rows: sheet::printed_rows(&cols, activities),
     }
 }
 
@@ -378,41 +316,21 @@ pub fn activity_table(number: &str, title: &str, activities: &[Activity]) -> Tab
 
 pub fn budget_table(t: &BudgetFollowUp) -> Table {
     let f = figures::budget(t);
-    let y = &t.year;
     let date = &t.as_of;
-    let row_cells = |r: &BudgetRow, rf: &figures::BudgetRowFigures| {
-        let label = if r.marker.is_empty() {
-            r.area.clone()
-        } else {
-            format!("{} {}", r.area, r.marker)
-        };
-        vec![
-            Cell::text(label),
-            Cell::number(r.ingaende, Format::Amount),
-            Cell::number(r.erhallna, Format::Amount),
-            Cell::figure(rf.disponibla, Format::Amount),
-            Cell::number(r.budget, Format::Amount),
-            Cell::number(r.utfall, Format::Amount),
-            Cell::figure(rf.kvarvarande, Format::Amount),
-            Cell::number(r.fonderade, Format::Amount),
-            Cell::number(r.prognos, Format::Amount),
-        ]
-    };
-    let mut rows: Vec<Row> = t
-        .rows
-        .iter()
-        .zip(&f.rows)
-        .map(|(r, rf)| data(row_cells(r, rf)))
-        .collect();
+    let cols = sheets::budget(t, &f.rows, "Verksamhetsområde");
+    let mut rows = sheet::printed_rows(&cols, &t.rows);
     let mut sum_cells = vec![Cell::text("Summa")];
     sum_cells.extend(f.sum.iter().map(|fig| Cell::figure(*fig, Format::Amount)));
     rows.push(sum_row(sum_cells));
-    for (r, rf) in t.after_sum.iter().zip(&f.after_sum) {
-        rows.push(Row {
-            kind: RowKind::Extra,
-            cells: row_cells(r, rf),
-        });
-    }
+    let below = sheets::budget(t, &f.after_sum, "Rad");
+    rows.extend(
+        sheet::printed_rows(&below, &t.after_sum)
+            .into_iter()
+            .map(|r| Row {
+                kind: RowKind::Extra,
+                ..r
+            }),
+    );
     if !t.after_sum.is_empty() {
         let mut cells = vec![Cell::text(format!(
             "Ackumulerat överskott {}",
@@ -431,17 +349,7 @@ pub fn budget_table(t: &BudgetFollowUp) -> Table {
     Table {
         id: "tabell-1-budgetuppfoljning".into(),
         title: format!("Tabell 1 Budgetuppföljning per {date} (tkr)"),
-        headers: vec![
-            String::new(),
-            format!("Ingående medel {y}"),
-            format!("Erhållna medel {y}"),
-            format!("Disponibla medel {y}"),
-            format!("Budget förbrukning {y}"),
-            format!("Utfall förbrukning {date}"),
-            format!("Kvarvarande medel {date}"),
-            "Varav kvarvarande fonderade statliga medel".into(),
-            format!("Prognos kvarvarande medel {y}-12-31"),
-        ],
+        headers: sheet::printed_headers(&cols),
         rows,
     }
 }
@@ -455,183 +363,80 @@ fn accumulated_date(t: &BudgetFollowUp) -> String {
 
 pub fn funds_table(t: &FundsByFinancier) -> Table {
     let f = figures::funds(t);
-    let mut rows: Vec<Row> = t
-        .rows
-        .iter()
-        .zip(&f.rows)
-        .map(|(r, rf)| {
-            data(vec![
-                Cell::text(r.area.clone()),
-                Cell::number(r.previous, Format::Amount),
-                Cell::figure(rf.current, Format::Amount),
-                Cell::number(r.kommunerna, Format::Amount),
-                Cell::number(r.staten, Format::Amount),
-                Cell::number(r.ovriga, Format::Amount),
-                Cell::number(r.fonderade, Format::Amount),
-            ])
-        })
-        .collect();
+    let cols = sheets::funds(t, &f);
+    let mut rows = sheet::printed_rows(&cols, &t.rows);
     let mut sum_cells = vec![Cell::text("Summa")];
     sum_cells.extend(f.sum.iter().map(|fig| Cell::figure(*fig, Format::Amount)));
     rows.push(sum_row(sum_cells));
     Table {
         id: "tabell-2a-disponibla-medel".into(),
         title: "Tabell 2a Redovisning av disponibla medel (kronor)".into(),
-        headers: vec![
-            "Redovisning av disponibla medel".into(),
-            format!("Ingående medel {}", t.previous_date),
-            format!("Ingående medel {}", t.current_date),
-            "Tillförda medel kommunerna".into(),
-            "Tillförda medel staten".into(),
-            "Tillförda medel övriga".into(),
-            "Därav fonderade statliga medel".into(),
-        ],
+        headers: sheet::printed_headers(&cols),
         rows,
     }
 }
 
-/// A share table (Tabell 2b, 3b): per area its share of the total and the
-/// split by financier, then the sum row.
-fn share_table<'a>(
-    id: &str,
-    title: &str,
-    headers: Vec<String>,
-    rows: impl Iterator<Item = (&'a str, Figure, &'a [Figure; 3])>,
-    sum: (Figure, &[Figure; 3]),
-) -> Table {
-    let cells_of = |label: &str, share: Figure, split: &[Figure; 3]| {
-        let mut cells = vec![Cell::text(label), Cell::figure(share, Format::Percent)];
-        cells.extend(split.iter().map(|s| Cell::figure(*s, Format::Percent)));
-        cells
-    };
-    let mut out: Vec<Row> = rows
-        .map(|(label, share, split)| data(cells_of(label, share, split)))
-        .collect();
-    out.push(sum_row(cells_of("Summa", sum.0, sum.1)));
-    Table {
-        id: id.into(),
-        title: title.into(),
-        headers,
-        rows: out,
-    }
+/// The sum row of a share table (Tabell 2b, 3b).
+fn share_sum_row(share: Figure, split: &[Figure; 3]) -> Row {
+    let mut cells = vec![Cell::text("Summa"), Cell::figure(share, Format::Percent)];
+    cells.extend(split.iter().map(|s| Cell::figure(*s, Format::Percent)));
+    sum_row(cells)
 }
 
 pub fn funds_share_table(t: &FundsByFinancier) -> Table {
     let f = figures::funds(t);
-    share_table(
-        "tabell-2b-disponibla-medel-andel",
-        "Tabell 2b Andelen disponibla medel fördelade på finansiärer",
-        vec![
-            "Redovisning av disponibla medel".into(),
-            format!("Ingående medel {}", t.current_date),
-            "Tillförda medel kommunerna".into(),
-            "Tillförda medel staten".into(),
-            "Tillförda medel övriga".into(),
-        ],
-        t.rows
-            .iter()
-            .zip(&f.rows)
-            .map(|(r, rf)| (r.area.as_str(), rf.share_current, &rf.share_financiers)),
-        (f.sum_share_current, &f.sum_share_financiers),
-    )
+    let cols = sheets::funds_shares(t, &f);
+    let mut rows = sheet::printed_rows(&cols, &t.rows);
+    rows.push(share_sum_row(f.sum_share_current, &f.sum_share_financiers));
+    Table {
+        id: "tabell-2b-disponibla-medel-andel".into(),
+        title: "Tabell 2b Andelen disponibla medel fördelade på finansiärer".into(),
+        headers: sheet::printed_headers(&cols),
+        rows,
+    }
 }
 
 pub fn financing_table(t: &FinancingTable) -> Table {
     let f = figures::financing(t);
-    let mut rows: Vec<Row> = t
-        .rows
-        .iter()
-        .zip(&f.rows)
-        .map(|(r, rf)| {
-            let mut cells = vec![
-                Cell::text(r.area.clone()),
-                Cell::figure(rf.utfall, Format::Amount),
-                Cell::number(r.kommunerna, Format::Amount),
-                Cell::number(r.staten, Format::Amount),
-                Cell::number(r.ovriga, Format::Amount),
-            ];
-            if t.show_municipal_share {
-                cells.push(Cell::figure(rf.share_financiers[0], Format::Percent));
-            }
-            data(cells)
-        })
-        .collect();
+    let cols = sheets::financing(t, &f);
+    let mut rows = sheet::printed_rows(&cols, &t.rows);
     let mut cells = vec![Cell::text("Summa")];
     cells.extend(f.sum.iter().map(|fig| Cell::figure(*fig, Format::Amount)));
     if t.show_municipal_share {
         cells.push(Cell::figure(f.sum_share_financiers[0], Format::Percent));
     }
     rows.push(sum_row(cells));
-    let mut h = vec![
-        t.heading.clone(),
-        "Utfall per verksamhetsområde".into(),
-        "Tillförda medel kommunerna".into(),
-        "Tillförda medel staten".into(),
-        "Tillförda medel övriga".into(),
-    ];
-    if t.show_municipal_share {
-        h.push("Andel finansiering via länets kommuner".into());
-    }
     Table {
         id: "tabell-3a-finansiering".into(),
         title: format!(
             "Tabell 3a Finansiering av verksamheten, {} (kronor)",
             t.heading
         ),
-        headers: h,
+        headers: sheet::printed_headers(&cols),
         rows,
     }
 }
 
 pub fn financing_share_table(t: &FinancingTable) -> Table {
     let f = figures::financing(t);
-    share_table(
-        "tabell-3b-finansiering-andel",
-        "Tabell 3b Finansiering av verksamheten, andel",
-        headers(&[
-            "Finansiering av utfall",
-            "Andel utfall per verksamhetsområde",
-            "Tillförda medel kommunerna",
-            "Tillförda medel staten",
-            "Tillförda medel övriga",
-        ]),
-        t.rows
-            .iter()
-            .zip(&f.rows)
-            .map(|(r, rf)| (r.area.as_str(), rf.share_utfall, &rf.share_financiers)),
-        (f.sum_share_utfall, &f.sum_share_financiers),
-    )
+    let cols = sheets::financing_shares(&f);
+    let mut rows = sheet::printed_rows(&cols, &t.rows);
+    rows.push(share_sum_row(f.sum_share_utfall, &f.sum_share_financiers));
+    Table {
+        id: "tabell-3b-finansiering-andel".into(),
+        title: "Tabell 3b Finansiering av verksamheten, andel".into(),
+        headers: sheet::printed_headers(&cols),
+        rows,
+    }
 }
 
 pub fn application_list(a: &Applications) -> Table {
-    let rows = a
-        .items
-        .iter()
-        .map(|i| {
-            data(vec![
-                Cell::text(i.name.clone()),
-                Cell::text(i.funder.clone()),
-                Cell::number(i.sought, Format::Amount),
-                Cell::text(i.decision.name()),
-                Cell::number(i.granted, Format::Amount),
-                Cell::text(if i.counted { "ja" } else { "nej" }),
-                Cell::text(i.note.clone()),
-            ])
-        })
-        .collect();
+    let cols = sheets::applications();
     Table {
         id: "ansokningar".into(),
         title: format!("Ansökningar om extern finansiering, {}", a.period_label),
-        headers: headers(&[
-            "Ansökan",
-            "Finansiär",
-            "Sökt belopp (kr)",
-            "Beslut",
-            "Beviljat belopp (kr)",
-            "Räknas",
-            "Kommentar",
-        ]),
-        rows,
+        headers: sheet::printed_headers(&cols),
+        rows: sheet::printed_rows(&cols, &a.items),
     }
 }
 
@@ -672,22 +477,8 @@ pub fn application_comparison(a: &Applications) -> Table {
 pub fn cost_table(t: &CostReduction) -> Table {
     let f = figures::cost_reduction(t);
     let kr = || Format::Count("kr".into());
-    let mut rows: Vec<Row> = t
-        .rows
-        .iter()
-        .zip(&f.rows)
-        .map(|(r, rf)| {
-            data(vec![
-                Cell::text(r.course.clone()),
-                Cell::number(r.cost_internal, kr()),
-                Cell::number(r.participants, Format::Amount),
-                Cell::number(r.cost_external, kr()),
-                Cell::figure(rf.per_participant, kr()),
-                Cell::figure(rf.per_course, kr()),
-                Cell::figure(rf.percent, Format::Percent),
-            ])
-        })
-        .collect();
+    let cols = sheets::cost(&f);
+    let mut rows = sheet::printed_rows(&cols, &t.rows);
     rows.push(sum_row(vec![
         Cell::text("Total kostnadsreducering för samtliga av de ovan angivna kurserna"),
         Cell::text(""),
@@ -701,15 +492,7 @@ pub fn cost_table(t: &CostReduction) -> Table {
         id: "kostnadsreducering".into(),
         title: "Exempel på kostnadsreducering som olika kurser genererar för länets kommuner"
             .into(),
-        headers: headers(&[
-            "Kurs",
-            "Kostnad per deltagare när kursen genomförs via Kommunal utveckling",
-            "Antal deltagare per kurstillfälle",
-            "Kostnad per deltagare när kursen genomförs via extern kurssamordnare i Sverige",
-            "Kostnadsreducering per deltagare",
-            "Kostnadsreducering per kurs",
-            "Kostnadsreducering i %",
-        ]),
+        headers: sheet::printed_headers(&cols),
         rows,
     }
 }
@@ -717,38 +500,15 @@ pub fn cost_table(t: &CostReduction) -> Table {
 pub fn plan_table(t: &PlanBudget) -> Table {
     let f = figures::plan_budget(t);
     let y = &t.year;
-    let mut rows: Vec<Row> = t
-        .rows
-        .iter()
-        .zip(&f.disponibla)
-        .map(|(r, disp)| {
-            let label = if r.marker.is_empty() {
-                r.area.clone()
-            } else {
-                format!("{} {}", r.area, r.marker)
-            };
-            data(vec![
-                Cell::text(label),
-                Cell::number(r.ingaende, Format::Amount),
-                Cell::number(r.forvantade, Format::Amount),
-                Cell::figure(*disp, Format::Amount),
-                Cell::number(r.budget, Format::Amount),
-            ])
-        })
-        .collect();
+    let cols = sheets::plan(t, &f);
+    let mut rows = sheet::printed_rows(&cols, &t.rows);
     let mut cells = vec![Cell::text("Summa")];
     cells.extend(f.sum.iter().map(|fig| Cell::figure(*fig, Format::Amount)));
     rows.push(sum_row(cells));
     Table {
         id: "budget-plan".into(),
         title: format!("Budget {y}, redovisning i tkr"),
-        headers: vec![
-            format!("Budget {y}, redovisning i tkr"),
-            format!("Ingående medel {y}"),
-            format!("Förväntade/beviljade medel {y}"),
-            format!("Disponibla medel {y}"),
-            format!("Budget {y}"),
-        ],
+        headers: sheet::printed_headers(&cols),
         rows,
     }
 }
@@ -796,99 +556,30 @@ pub fn attendance_summary(a: &Attendance) -> [String; 3] {
 
 pub fn attendance_groups_table(a: &Attendance) -> Table {
     let f = figures::attendance(a);
-    let rows = a
-        .groups
-        .iter()
-        .zip(&f.groups)
-        .map(|(g, gf)| {
-            let avg = gf.average.map(|v| numbers::round_half_up(v, 0));
-            data(vec![
-                Cell::text(g.name.clone()),
-                Cell::text(g.kind.name()),
-                Cell::number(Some(Decimal::from(gf.meetings)), Format::Amount),
-                Cell::figure(Figure::computed(avg), Format::Percent),
-                Cell::figure(Figure::computed(gf.municipal_average), Format::Percent),
-                Cell::figure(Figure::computed(gf.regional_average), Format::Percent),
-                Cell::number(g.target.or(Some(a.target)), Format::Percent),
-                Cell::text(match gf.reaches_target {
-                    Some(true) => "ja",
-                    Some(false) => "nej",
-                    None => "",
-                }),
-                Cell::number(g.earlier, Format::Percent),
-                Cell::figure(Figure::computed(gf.change_points), Format::Change),
-            ])
-        })
-        .collect();
+    let cols = sheets::attendance_groups(&f, a.target);
     Table {
         id: "narvaro-per-natverk".into(),
         title: "Genomsnittsnärvaro per nätverk och grupp".into(),
-        headers: headers(&[
-            "Nätverk/grupp",
-            "Slag",
-            "Antal träffar",
-            "Närvaro",
-            "Kommunernas representanter",
-            "Regionens representanter",
-            "Målvärde",
-            "Når målvärdet",
-            "Samma period föregående år",
-            "Förändring (procentenheter)",
-        ]),
-        rows,
+        headers: sheet::printed_headers(&cols),
+        rows: sheet::printed_rows(&cols, &a.groups),
     }
 }
 
 pub fn attendance_municipality_table(a: &Attendance) -> Table {
     let f = figures::attendance(a);
-    let rows = f
-        .municipalities
-        .iter()
-        .map(|(m, avg)| {
-            let now = avg.map(|v| numbers::round_half_up(v, 0));
-            let before = a.municipality_earlier.get(m).copied();
-            data(vec![
-                Cell::text(m.name()),
-                Cell::figure(Figure::computed(now), Format::Percent),
-                Cell::number(before, Format::Percent),
-                Cell::figure(
-                    Figure::computed(figures::change_points(now, before)),
-                    Format::Change,
-                ),
-            ])
-        })
-        .collect();
+    let cols = sheets::municipalities(&f);
     Table {
         id: "narvaro-per-kommun".into(),
         title: "Genomsnittsnärvaro per kommun".into(),
-        headers: headers(&[
-            "Kommun",
-            "Närvaro",
-            "Samma period föregående år",
-            "Förändring (procentenheter)",
-        ]),
-        rows,
+        headers: sheet::printed_headers(&cols),
+        rows: sheet::printed_rows(&cols, &sheets::municipality_rows(a)),
     }
 }
 
 pub fn attendance_history_table(a: &Attendance) -> Table {
     let f = figures::attendance(a);
-    let mut rows: Vec<Row> = a
-        .earlier
-        .iter()
-        .map(|h| {
-            data(vec![
-                Cell::text(h.period.clone()),
-                Cell::number(h.all_networks, Format::Percent),
-                Cell::number(h.pks, Format::Percent),
-                Cell::number(h.directors, Format::Percent),
-                Cell::text(numbers::format_percent_range(
-                    h.region_groups_low,
-                    h.region_groups_high,
-                )),
-            ])
-        })
-        .collect();
+    let cols = sheets::attendance_history();
+    let mut rows = sheet::printed_rows(&cols, &a.earlier);
     if !a.groups.is_empty() {
         let r = |v: Option<Decimal>| Figure::computed(v.map(|x| numbers::round_half_up(x, 0)));
         let range = f
@@ -906,13 +597,7 @@ pub fn attendance_history_table(a: &Attendance) -> Table {
     Table {
         id: "narvaro-jamforelse".into(),
         title: "Närvaro jämfört med tidigare perioder".into(),
-        headers: headers(&[
-            "Period",
-            "Samtliga nätverk",
-            "PKS",
-            "Kommundirektörer",
-            "Olika träffar i samverkan med Region Jönköpings län",
-        ]),
+        headers: sheet::printed_headers(&cols),
         rows,
     }
 }
@@ -921,48 +606,19 @@ pub fn attendance_history_table(a: &Attendance) -> Table {
 
 pub fn course_period_table(c: &Courses) -> Table {
     let f = figures::courses(c);
-    let rows = c
-        .periods
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            data(vec![
-                Cell::text(p.period.clone()),
-                Cell::number(p.courses, Format::Amount),
-                Cell::figure(f.courses_change[i], Format::Change),
-                Cell::number(p.participants, Format::Amount),
-                Cell::figure(f.participants_change[i], Format::Change),
-            ])
-        })
-        .collect();
+    let cols = sheets::course_periods(&f);
     Table {
         id: "kurser-och-deltagare".into(),
         title: "Genomförda kurser och deltagare genom Kurs och konferens".into(),
-        headers: headers(&[
-            "Period",
-            "Antal kurser",
-            "Förändring",
-            "Antal deltagare",
-            "Förändring",
-        ]),
-        rows,
+        headers: sheet::printed_headers(&cols),
+        rows: sheet::printed_rows(&cols, &c.periods),
     }
 }
 
 pub fn participants_table(c: &Courses) -> Table {
     let f = figures::courses(c);
-    let mut rows: Vec<Row> = c
-        .by_participant
-        .iter()
-        .zip(&f.participant_shares)
-        .map(|(p, s)| {
-            data(vec![
-                Cell::text(p.who.name()),
-                Cell::number(p.count, Format::Amount),
-                Cell::figure(*s, Format::Percent),
-            ])
-        })
-        .collect();
+    let cols = sheets::participants(&f);
+    let mut rows = sheet::printed_rows(&cols, &c.by_participant);
     rows.push(sum_row(vec![
         Cell::text("Summa"),
         Cell::figure(Figure::computed(f.participants_total), Format::Amount),
@@ -974,23 +630,15 @@ pub fn participants_table(c: &Courses) -> Table {
             "Bilaga 2 Deltagande på kurser som arrangerats av Kurs och konferens, {}",
             c.participants_period
         ),
-        headers: headers(&["", "Antal deltagare", "Procent (%)"]),
+        headers: sheet::printed_headers(&cols),
         rows,
     }
 }
 
 pub fn course_area_table(c: &Courses) -> Table {
     let f = figures::courses(c);
-    let mut rows: Vec<Row> = c
-        .by_area
-        .iter()
-        .map(|a| {
-            data(vec![
-                Cell::text(a.name.clone()),
-                Cell::number(a.amount, Format::Amount),
-            ])
-        })
-        .collect();
+    let cols = sheets::named_amounts("Verksamhetsområde", "Antal uppdrag", Format::Amount);
+    let mut rows = sheet::printed_rows(&cols, &c.by_area);
     rows.push(sum_row(vec![
         Cell::text("Summa"),
         Cell::figure(Figure::computed(f.by_area_total), Format::Amount),
@@ -998,7 +646,7 @@ pub fn course_area_table(c: &Courses) -> Table {
     Table {
         id: "kurser-per-verksamhetsomrade".into(),
         title: "Antal kurser/arrangemang fördelat per verksamhetsområde".into(),
-        headers: headers(&["Verksamhetsområde", "Antal uppdrag"]),
+        headers: sheet::printed_headers(&cols),
         rows,
     }
 }

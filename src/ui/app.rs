@@ -1061,14 +1061,17 @@ impl eframe::App for TertialApp {
             if parts::show(ui, &mut self.nav, &mut self.doc.workspace, &findings) {
                 // Typing in one field merges into one undo step; a click
                 // (no field has focus) is a step of its own.
-                let source = ui
-                    .ctx()
-                    .memory(|m| m.focused())
-                    .map(|id| id.value())
-                    .unwrap_or_else(|| {
+                // A committed cell, a paste or a row action is a step of
+                // its own.
+                let discrete = crate::ui::grid::take_discrete_edit(ui.ctx());
+                let focused = ui.ctx().memory(|m| m.focused()).map(|id| id.value());
+                let source = match focused {
+                    Some(id) if !discrete => id,
+                    _ => {
                         self.clicks += 1;
                         u64::MAX - self.clicks
-                    });
+                    }
+                };
                 self.doc.edited(source);
             }
         });

@@ -187,9 +187,18 @@ pub fn show(ui: &mut Ui, nav: &mut Nav, ws: &mut Workspace, findings: &[Finding]
         *nav = Nav::Rapport;
     }
     let mut changed = false;
-    egui::ScrollArea::both()
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
+    // Each part opens at its top: the page's scroll position belongs to
+    // the part shown, and a part shown anew starts from the top.
+    let shown_id = egui::Id::unique("tertial-part-shown");
+    let previous: Option<Nav> = ui.data(|d| d.get_temp(shown_id));
+    let mut area = egui::ScrollArea::vertical()
+        .id_salt(("part", format!("{nav:?}")))
+        .auto_shrink([false, false]);
+    if previous != Some(*nav) {
+        area = area.vertical_scroll_offset(0.0);
+        ui.data_mut(|d| d.insert_temp(shown_id, *nav));
+    }
+    area.show(ui, |ui| {
             ui.heading(nav.title(ws));
             ui.add_space(6.0);
             changed = match *nav {

@@ -4,16 +4,17 @@ use std::collections::BTreeMap;
 
 use egui::{Id, RichText, Ui};
 
-use super::common::{self, apply_entry_action, entry_buttons};
+use super::common;
 use crate::domain::figures::{self, Figure};
 use crate::domain::numbers;
+use crate::domain::sheet::{Footer, Sheet};
 use crate::domain::tables::{self, Cell, Format};
 use crate::domain::{
-    CourseColumn, CoursePeriod, Municipality, NamedAmount, Participant, ParticipantCount, Research,
-    ResearchItem, ShareColumn, StaffColumn, StaffRow, SurveyQuestion, Workspace,
+    Municipality, NamedAmount, Participant, ParticipantCount, Research, ResearchItem,
+    SurveyQuestion, Workspace, sheets,
 };
-use crate::ui::cells::{self, CellOutcome};
-use crate::ui::grid::{self, Col, GridSpec};
+use crate::ui::cells;
+use crate::ui::grid;
 
 fn computed_label(ui: &mut Ui, name: &str, fig: Figure, format: Format) {
     ui.horizontal(|ui| {
@@ -28,6 +29,7 @@ fn computed_label(ui: &mut Ui, name: &str, fig: Figure, format: Format) {
     });
 }
 
+/// A list of named amounts and their sum.
 fn named_amounts(
     ui: &mut Ui,
     id: Id,
@@ -37,54 +39,21 @@ fn named_amounts(
     format: Format,
 ) -> bool {
     let total = figures::sum(rows.iter().map(|r| r.amount));
-    let printed = tables::Table {
-        id: String::new(),
-        title: title.into(),
-        headers: vec![header.into(), "Antal".into()],
-        rows: vec![tables::Row {
-            kind: tables::RowKind::Sum,
-            cells: vec![
-                Cell::text("Summa"),
-                Cell::figure(Figure::computed(total), format.clone()),
-            ],
-        }],
+    let sum_row = tables::Row {
+        kind: tables::RowKind::Sum,
+        cells: vec![
+            Cell::text("Summa"),
+            Cell::figure(Figure::computed(total), format.clone()),
+        ],
     };
-    // The sum row is printed after the data rows.
-    let mut printed_rows: Vec<tables::Row> = rows
-        .iter()
-        .map(|r| tables::Row {
-            kind: tables::RowKind::Data,
-            cells: vec![
-                Cell::text(r.name.clone()),
-                Cell::number(r.amount, format.clone()),
-            ],
-        })
-        .collect();
-    printed_rows.extend(printed.rows);
-    let printed = tables::Table {
-        rows: printed_rows,
-        ..printed
-    };
-    let cols: Vec<Col<NamedAmount, u8>> = vec![
-        Col::Text {
-            header: header.into(),
-            set: |r| &mut r.name,
-        },
-        Col::Number {
-            header: "Antal".into(),
-            get: |r| &mut r.amount,
-            format,
-        },
-    ];
     ui.label(RichText::new(title).strong());
-    grid::plain(
-        ui,
-        id,
-        cols,
-        &printed,
-        |r: &NamedAmount| r.name.clone(),
-        rows,
-    )
+    let footer = Footer {
+        rows: vec![sum_row],
+        ..Footer::none()
+    };
+    let mut sheet =
+        Sheet::new(sheets::named_amounts(header, "Antal", format), rows).with_footer(footer);
+    grid::show(ui, id, &mut sheet)
 }
 
 pub fn staff(ui: &mut Ui, ws: &mut Workspace) -> bool {
@@ -96,46 +65,12 @@ pub fn staff(ui: &mut Ui, ws: &mut Workspace) -> bool {
         grid::highlight_row(ui, id.with("table"), goto.row);
     }
     ui.label(RichText::new("Antal medarbetare och anställningsformer (årsarbetare)").strong());
-    let cols: Vec<Col<StaffRow, StaffColumn>> = vec![
-        Col::Text {
-            header: "År/anställningsform".into(),
-            set: |r| &mut r.period,
-        },
-        Col::Number {
-            header: "Tjänsteköp".into(),
-            get: |r| &mut r.tjanstekop,
-            format: Format::Fte,
-        },
-        Col::Number {
-            header: "Tillsvidare".into(),
-            get: |r| &mut r.tillsvidare,
-            format: Format::Fte,
-        },
-        Col::Number {
-            header: "Visstid".into(),
-            get: |r| &mut r.visstid,
-            format: Format::Fte,
-        },
-        Col::Computed {
-            header: "Summa".into(),
-            index: 4,
-            key: Some(StaffColumn::Summa),
-        },
-        Col::Text {
-            header: "Fotnot".into(),
-            set: |r| &mut r.marker,
-        },
-    ];
-    let spec = GridSpec {
-        id: id.with("table"),
-        cols,
-        printed: &printed,
-        row_name: |r: &StaffRow| r.period.clone(),
-        overrides: Some(|r: &mut StaffRow| &mut r.overrides),
-        sum_keys: Vec::new(),
-        allow_row_edits: true,
-    };
-    changed |= grid::grid(ui, spec, &mut s.rows, None).changed;
+    {
+        let f = figures::staff(s);
+        let mut sheet = Sheet::new(sheets::staff(&f), &mut s.rows);
+        changed |= grid::show(ui, id.with("table"), &mut sheet);
+    }
+    grid::table_actions(ui, &printed);
     changed |= common::string_list(ui, id.with("foot"), "Fotnoter", &mut s.footnotes);
     ui.label(RichText::new("Finansiering av medarbetare").strong());
     let f = figures::staff(s);
@@ -194,53 +129,18 @@ pub fn staff(ui: &mut Ui, ws: &mut Workspace) -> bool {
     changed
 }
 
-fn participant_name(ui: &mut Ui, _id: Id, _name: &str, p: &mut ParticipantCount) -> CellOutcome {
-    ui.label(p.who.name());
-    CellOutcome::default()
-}
-
 pub fn courses(ui: &mut Ui, ws: &mut Workspace) -> bool {
     let mut changed = false;
     let id = Id::unique("courses");
     let c = &mut ws.courses;
     ui.label(RichText::new("Genomförda kurser och deltagare (Kurs och konferens)").strong());
     let printed = tables::course_period_table(c);
-    let cols: Vec<Col<CoursePeriod, CourseColumn>> = vec![
-        Col::Text {
-            header: "Period".into(),
-            set: |r| &mut r.period,
-        },
-        Col::Number {
-            header: "Antal kurser".into(),
-            get: |r| &mut r.courses,
-            format: Format::Amount,
-        },
-        Col::Computed {
-            header: "Förändring".into(),
-            index: 2,
-            key: Some(CourseColumn::CoursesChange),
-        },
-        Col::Number {
-            header: "Antal deltagare".into(),
-            get: |r| &mut r.participants,
-            format: Format::Amount,
-        },
-        Col::Computed {
-            header: "Förändring deltagare".into(),
-            index: 4,
-            key: Some(CourseColumn::ParticipantsChange),
-        },
-    ];
-    let spec = GridSpec {
-        id: id.with("periods"),
-        cols,
-        printed: &printed,
-        row_name: |r: &CoursePeriod| r.period.clone(),
-        overrides: Some(|r: &mut CoursePeriod| &mut r.overrides),
-        sum_keys: Vec::new(),
-        allow_row_edits: true,
-    };
-    changed |= grid::grid(ui, spec, &mut c.periods, None).changed;
+    let f = figures::courses(c);
+    {
+        let mut sheet = Sheet::new(sheets::course_periods(&f), &mut c.periods);
+        changed |= grid::show(ui, id.with("periods"), &mut sheet);
+    }
+    grid::table_actions(ui, &printed);
     ui.add_space(8.0);
     ui.horizontal(|ui| {
         ui.label("Bilaga 2, period");
@@ -269,33 +169,14 @@ pub fn courses(ui: &mut Ui, ws: &mut Workspace) -> bool {
         changed = true;
     }
     let printed = tables::participants_table(c);
-    let cols: Vec<Col<ParticipantCount, ShareColumn>> = vec![
-        Col::Custom {
-            header: "Deltagare från".into(),
-            width: 170.0,
-            draw: participant_name,
-        },
-        Col::Number {
-            header: "Antal deltagare".into(),
-            get: |r| &mut r.count,
-            format: Format::Amount,
-        },
-        Col::Computed {
-            header: "Procent (%)".into(),
-            index: 2,
-            key: Some(ShareColumn::Share),
-        },
-    ];
-    let spec = GridSpec {
-        id: id.with("bilaga2"),
-        cols,
-        printed: &printed,
-        row_name: |r: &ParticipantCount| r.who.name().to_string(),
-        overrides: Some(|r: &mut ParticipantCount| &mut r.overrides),
-        sum_keys: Vec::new(),
-        allow_row_edits: false,
-    };
-    changed |= grid::grid(ui, spec, &mut c.by_participant, None).changed;
+    {
+        let footer = Footer::from_printed(&printed, c.by_participant.len());
+        let mut sheet = Sheet::new(sheets::participants(&f), &mut c.by_participant)
+            .with_footer(footer)
+            .fixed_rows();
+        changed |= grid::show(ui, id.with("bilaga2"), &mut sheet);
+    }
+    grid::table_actions(ui, &printed);
     ui.add_space(8.0);
     changed |= named_amounts(
         ui,
@@ -325,142 +206,65 @@ pub fn survey(ui: &mut Ui, ws: &mut Workspace) -> bool {
     let mut changed = false;
     let id = Id::unique("survey");
     let s = &mut ws.survey;
-    let n = s.years.len();
     ui.label("Andel mycket nöjda per fråga och år, totalt och för PKS. Förändringen är i procentenheter.");
+    ui.label(RichText::new("År och antal svar").strong());
+    let mut years = sheets::survey_year_rows(s);
+    let before = years.clone();
+    {
+        let mut sheet = Sheet::new(sheets::survey_years(), &mut years).fixed_rows();
+        changed |= grid::show(ui, id.with("years"), &mut sheet);
+    }
+    if years != before {
+        s.years = years.iter().map(|y| y.year.clone()).collect();
+        s.respondents = years.iter().map(|y| y.respondents).collect();
+    }
     ui.horizontal(|ui| {
         if ui.button("+ Lägg till år").clicked() {
             let next = s
                 .years
                 .last()
-                .and_then(|y| y.parse::<i32>().ok())
-                .map(|y| (y + 1).to_string())
+                .and_then(|y| y.trim().parse::<i32>().ok())
+                .and_then(|y| y.checked_add(1))
+                .map(|y| y.to_string())
                 .unwrap_or_default();
             s.years.push(next);
-            s.respondents.resize(s.years.len(), None);
+            let n = s.years.len();
+            s.respondents.resize(n, None);
             for q in &mut s.questions {
-                q.total.resize(s.years.len(), None);
+                q.total.resize(n, None);
                 if !q.pks.is_empty() {
-                    q.pks.resize(s.years.len(), None);
+                    q.pks.resize(n, None);
                 }
             }
             changed = true;
         }
-        if n > 0 && ui.button("Ta bort sista året").clicked() {
+        if !s.years.is_empty() && ui.button("Ta bort sista året").clicked() {
             s.years.pop();
-            s.respondents.truncate(s.years.len());
+            let n = s.years.len();
+            s.respondents.truncate(n);
             for q in &mut s.questions {
-                q.total.truncate(s.years.len());
-                q.pks.truncate(s.years.len());
+                q.total.truncate(n);
+                q.pks.truncate(n);
             }
             changed = true;
         }
     });
-    let mut action = None;
-    egui::Grid::new("survey-grid")
-        .striped(true)
-        .num_columns(n + 2)
-        .show(ui, |ui| {
-            ui.strong("Fråga");
-            ui.strong("Grupp");
-            for (i, y) in s.years.iter_mut().enumerate() {
-                ui.vertical(|ui| {
-                    ui.set_width(90.0);
-                    changed |=
-                        cells::text_cell(ui, id.with(("year", i)), &format!("År {}", i + 1), y);
-                });
-            }
-            ui.end_row();
-            ui.label("Antal svar");
-            ui.label("");
-            s.respondents.resize(n, None);
-            for i in 0..n {
-                let o = cells::number_cell(
-                    ui,
-                    id.with(("resp", i)),
-                    &format!("Antal svar {}", s.years[i]),
-                    &mut s.respondents[i],
-                    &Format::Amount,
-                );
-                changed |= o.changed;
-            }
-            ui.end_row();
-            for (qi, q) in s.questions.iter_mut().enumerate() {
-                q.total.resize(n, None);
-                let (tc, pc) = figures::survey_changes(q);
-                ui.horizontal(|ui| {
-                    ui.set_width(400.0);
-                    // Leave room for the three buttons beside the question.
-                    ui.vertical(|ui| {
-                        ui.set_width(290.0);
-                        changed |= cells::text_area(
-                            ui,
-                            id.with(("q", qi)),
-                            &format!("Fråga {}", qi + 1),
-                            &mut q.text,
-                            1,
-                        );
-                    });
-                    if let Some(a) = entry_buttons(ui, "frågan") {
-                        action = Some((qi, a));
-                    }
-                });
-                ui.label("Totalt");
-                for i in 0..n {
-                    ui.horizontal(|ui| {
-                        ui.set_width(130.0);
-                        changed |= cells::number_cell(
-                            ui,
-                            id.with(("t", qi, i)),
-                            &format!("Fråga {} totalt {}", qi + 1, s.years[i]),
-                            &mut q.total[i],
-                            &Format::Percent,
-                        )
-                        .changed;
-                        if let Some(c) = tc.get(i).copied().flatten() {
-                            ui.weak(format!("({})", numbers::format_change(c)));
-                        }
-                    });
-                }
-                ui.end_row();
-                ui.label("");
-                let mut has_pks = !q.pks.is_empty();
-                if ui.checkbox(&mut has_pks, "PKS").changed() {
-                    q.pks = if has_pks { vec![None; n] } else { Vec::new() };
-                    changed = true;
-                }
-                if !q.pks.is_empty() {
-                    q.pks.resize(n, None);
-                    for i in 0..n {
-                        ui.horizontal(|ui| {
-                            ui.set_width(130.0);
-                            changed |= cells::number_cell(
-                                ui,
-                                id.with(("p", qi, i)),
-                                &format!("Fråga {} PKS {}", qi + 1, s.years[i]),
-                                &mut q.pks[i],
-                                &Format::Percent,
-                            )
-                            .changed;
-                            if let Some(c) = pc.get(i).copied().flatten() {
-                                ui.weak(format!("({})", numbers::format_change(c)));
-                            }
-                        });
-                    }
-                }
-                ui.end_row();
-            }
-        });
-    if let Some((i, a)) = action {
-        changed |= apply_entry_action(&mut s.questions, i, a);
+    ui.add_space(6.0);
+    ui.label(RichText::new("Frågor").strong());
+    let printed = tables::survey_table(s);
+    {
+        let years = s.years.clone();
+        let n = years.len();
+        let mut sheet = Sheet::new(sheets::survey_questions(&years), &mut s.questions).new_rows(
+            move || SurveyQuestion {
+                text: String::new(),
+                total: vec![None; n],
+                pks: Vec::new(),
+            },
+        );
+        changed |= grid::show(ui, id.with("questions"), &mut sheet);
     }
-    if ui.button("+ Lägg till fråga").clicked() {
-        s.questions.push(SurveyQuestion {
-            text: "Ny fråga".into(),
-            total: vec![None; n],
-            pks: Vec::new(),
-        });
-        changed = true;
-    }
+    grid::table_actions(ui, &printed);
     egui::Grid::new("survey-more")
         .num_columns(2)
         .show(ui, |ui| {
@@ -485,44 +289,13 @@ pub fn survey(ui: &mut Ui, ws: &mut Workspace) -> bool {
 
 fn research_list(ui: &mut Ui, id: Id, title: &str, items: &mut Vec<ResearchItem>) -> bool {
     let mut changed = false;
-    let mut action = None;
     egui::CollapsingHeader::new(format!("{title} ({})", items.len()))
         .id_salt(id)
         .default_open(true)
         .show(ui, |ui| {
-            for (i, item) in items.iter_mut().enumerate() {
-                ui.horizontal(|ui| {
-                    ui.label("Rubrik");
-                    changed |= cells::text_cell(
-                        ui,
-                        id.with(("t", i)),
-                        &format!("{title}: rubrik {}", i + 1),
-                        &mut item.title,
-                    );
-                    if let Some(a) = entry_buttons(ui, "posten") {
-                        action = Some((i, a));
-                    }
-                });
-                changed |= cells::text_area(
-                    ui,
-                    id.with(("d", i)),
-                    &format!("{title}: beskrivning {}", i + 1),
-                    &mut item.description,
-                    2,
-                );
-                ui.separator();
-            }
-            if ui
-                .button(format!("+ Lägg till i {}", title.to_lowercase()))
-                .clicked()
-            {
-                items.push(ResearchItem::default());
-                changed = true;
-            }
+            let mut sheet = Sheet::new(sheets::research(), items);
+            changed = grid::show(ui, id.with("grid"), &mut sheet);
         });
-    if let Some((i, a)) = action {
-        changed |= apply_entry_action(items, i, a);
-    }
     changed
 }
 
