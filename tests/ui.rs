@@ -78,6 +78,64 @@ fn go(h: &mut Harness<'static, TertialApp>, nav: Nav) {
     assert_eq!(h.state().nav, nav);
 }
 
+/// Make the grid cell named `label` ("{column}, {row}") current and type
+/// `text` into it, as a spreadsheet user does: typing replaces the value
+/// and opens the cell's editor. The caller presses Enter, Tab or an arrow.
+fn type_cell(h: &mut Harness<'static, TertialApp>, label: &str, text: &str) {
+    h.get_by_label(label).click();
+    h.run();
+    h.event(egui::Event::Text(text.to_owned()));
+    h.run();
+}
+
+/// The text a grid cell shows (its accessible value).
+fn shown(h: &Harness<'static, TertialApp>, label: &str) -> String {
+    h.get_by_label(label).value().unwrap_or_default()
+}
+
+/// The cell whose editor is open, by its accessible name.
+fn editing(h: &Harness<'static, TertialApp>) -> Option<String> {
+    h.query_all_by_label_contains("(redigeras)")
+        .next()
+        .and_then(|n| n.accesskit_node().label())
+        .map(|l| l.trim_end_matches(" (redigeras)").to_owned())
+}
+
+/// Scroll the page down with the mouse wheel until the widget named
+/// `label` is laid out (the grids lay out only the rows on screen).
+fn scroll_to(h: &mut Harness<'static, TertialApp>, label: &str) {
+    for _ in 0..40 {
+        if h.query_by_label(label).is_some() {
+            return;
+        }
+        h.hover_at(egui::pos2(800.0, 500.0));
+        h.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, -200.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Unknown,
+            modifiers: Modifiers::NONE,
+        });
+        h.run_steps(3);
+    }
+    // Not below: back up.
+    for _ in 0..40 {
+        if h.query_by_label(label).is_some() {
+            return;
+        }
+        h.hover_at(egui::pos2(800.0, 500.0));
+        h.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, 200.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Unknown,
+            modifiers: Modifiers::NONE,
+        });
+        h.run_steps(3);
+    }
+    panic!("{label} not reached by scrolling");
+}
+
 /// Replace the text of the focused field.
 fn replace_text(h: &mut Harness<'static, TertialApp>, label: &str, text: &str) {
     h.get_by_label(label).click();
@@ -110,58 +168,72 @@ fn visits_every_part_of_the_navigation() {
 fn editing_an_fte_cell_updates_summa() {
     let mut h = harness();
     go(&mut h, Nav::Medarbetare);
-    assert!(h.query_by_label("46,30").is_none());
-    replace_text(&mut h, "Visstid, 2020 - tertial 2", "14,80");
+    assert_eq!(shown(&h, "Summa, 2020 - tertial 2"), "45,30");
+    type_cell(&mut h, "Visstid, 2020 - tertial 2", "14,80");
     h.key_press(Key::Enter);
     h.run();
     assert_eq!(h.state().doc.workspace.staff.rows[4].visstid, sd("14.80"));
     // 7,25 + 24,25 + 14,80: the computed Summa shows the new total.
-    h.get_by_label("46,30");
+    assert_eq!(shown(&h, "Summa, 2020 - tertial 2"), "46,30");
     assert!(h.state().doc.is_dirty());
     assert!(h.state().title().ends_with('●'), "{}", h.state().title());
 }
 
 #[test]
-fn bad_input_is_refused_with_a_reason() {
+fn bad_input_is_refused_with_a_reason_and_escape_restores() {
     let mut h = harness();
     go(&mut h, Nav::Medarbetare);
-    replace_text(&mut h, "Visstid, 2020 - tertial 2", "abc");
-    let error = h.get_by_label_contains("okänd enhet");
-    assert!(
-        error
-            .accesskit_node()
-            .value()
-            .unwrap_or_default()
-            .contains("abc")
-    );
+    let cell = "Visstid, 2020 - tertial 2";
+    type_cell(&mut h, cell, "abc");
+    h.key_press(Key::Enter);
+    h.run();
+    // Refused: the editor stays open on the cell, the reason is shown.
+    assert_eq!(editing(&h).as_deref(), Some(cell));
+    h.get_by_label_contains("saknar siffror");
     assert_eq!(
         h.state().doc.workspace.staff.rows[4].visstid,
         sd("13.80"),
         "the stored value stays"
     );
     assert!(!h.state().doc.is_dirty());
-    replace_text(&mut h, "Visstid, 2020 - tertial 2", "45.30");
+    // Escape abandons the edit: the stored value is back, the note gone.
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(editing(&h), None);
+    assert_eq!(shown(&h, cell), "13,80");
+    assert!(h.query_by_label_contains("saknar siffror").is_none());
+    // A point instead of the decimal comma is refused with its own reason.
+    type_cell(&mut h, cell, "45.30");
+    h.key_press(Key::Enter);
+    h.run();
     h.get_by_label_contains("decimalkomma");
     assert_eq!(h.state().doc.workspace.staff.rows[4].visstid, sd("13.80"));
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(shown(&h, cell), "13,80");
+    assert!(!h.state().doc.is_dirty());
 }
 
 #[test]
-fn a_computed_cell_can_be_overridden_and_reset() {
+fn a_computed_cell_is_overridden_by_clicking_elsewhere_and_reset() {
     let mut h = harness();
     go(&mut h, Nav::Ekonomi(tertial::ui::EconomyPage::Budget));
     // Disponibla for FoUrum utbildning: 2 300 + 2 814.
-    h.get_by_label("5\u{a0}114").click_secondary();
+    let cell = "Disponibla medel 2020, FoUrum utbildning";
+    assert_eq!(shown(&h, cell), "5\u{a0}114");
+    h.get_by_label(cell).click_secondary();
     h.run();
     h.get_by_label("Skriv över värde").click();
     h.run();
-    let field = "Disponibla medel 2020, FoUrum utbildning (överskrivning)";
-    h.get_by_label(field).click();
-    h.run();
+    assert_eq!(editing(&h).as_deref(), Some(cell));
     h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.get_by_label(field).type_text("6 000");
     h.run();
-    h.key_press(Key::Enter);
+    h.event(egui::Event::Text("6 000".into()));
     h.run();
+    // No Enter: clicking another cell commits the override.
+    h.get_by_label("Budget förbrukning 2020, FoUrum fritid").click();
+    h.run();
+    assert_eq!(editing(&h), None);
     let row = &h
         .state()
         .doc
@@ -176,9 +248,9 @@ fn a_computed_cell_can_be_overridden_and_reset() {
         Some(&Override::Value(d("6000")))
     );
     // Marked as overridden; the sum row uses the shown value (134 355 + 886).
-    h.get_by_label("✎ 6\u{a0}000");
-    h.get_by_label("135\u{a0}241");
-    h.get_by_label("✎ 6\u{a0}000").click_secondary();
+    assert_eq!(shown(&h, cell), "✎ 6\u{a0}000");
+    assert_eq!(shown(&h, "Disponibla medel 2020, Summa"), "135\u{a0}241");
+    h.get_by_label(cell).click_secondary();
     h.run();
     h.get_by_label("Återställ beräkning").click();
     h.run();
@@ -192,8 +264,34 @@ fn a_computed_cell_can_be_overridden_and_reset() {
         .expect("budget")
         .rows[3];
     assert!(row.overrides.is_empty());
-    h.get_by_label("5\u{a0}114");
-    h.get_by_label("134\u{a0}355");
+    assert_eq!(shown(&h, cell), "5\u{a0}114");
+    assert_eq!(shown(&h, "Disponibla medel 2020, Summa"), "134\u{a0}355");
+}
+
+#[test]
+fn the_override_menu_opens_from_the_keyboard_and_commits_on_enter() {
+    let mut h = harness();
+    go(&mut h, Nav::Ekonomi(tertial::ui::EconomyPage::Budget));
+    let cell = "Disponibla medel 2020, FoUrum fritid";
+    h.get_by_label(cell).click();
+    h.run();
+    // Shift+F10 opens the cell's menu; its first entry has the focus.
+    h.key_press_modifiers(Modifiers::SHIFT, Key::F10);
+    h.run();
+    h.get_by_label("Skriv över värde");
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(editing(&h).as_deref(), Some(cell));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    h.event(egui::Event::Text("1 500".into()));
+    h.key_press(Key::Enter);
+    h.run();
+    let row = &h.state().doc.workspace.economy.budget.as_ref().expect("budget").rows[4];
+    assert_eq!(
+        row.overrides.get(&BudgetColumn::Disponibla),
+        Some(&Override::Value(d("1500")))
+    );
 }
 
 #[test]
@@ -208,6 +306,7 @@ fn ticking_a_registration_updates_the_averages() {
     let before = figures::attendance(&before_ws);
     let before_group = before.groups[0].average.expect("average");
     let before_aneby = before.municipalities[0].1.expect("aneby");
+    scroll_to(&mut h, "Aneby, träff 1");
     h.get_by_label("Aneby, träff 1").click();
     h.run();
     let after_ws = &h.state().doc.workspace.attendance;
@@ -220,22 +319,20 @@ fn ticking_a_registration_updates_the_averages() {
     let after = figures::attendance(after_ws);
     assert_ne!(after.groups[0].average, Some(before_group));
     assert_ne!(after.municipalities[0].1, Some(before_aneby));
-    // The group's average beside the grid shows the new value.
-    let shown = format!(
-        "Närvaro: {}",
-        tertial::domain::numbers::format_percent(tertial::domain::numbers::round_half_up(
-            after.groups[0].average.expect("avg"),
-            0
-        ))
+    // The group's row in the groups table shows the new average.
+    let expected = tertial::domain::numbers::format_percent(
+        tertial::domain::numbers::round_half_up(after.groups[0].average.expect("avg"), 0),
     );
-    h.get_by_label(&shown);
+    let name = format!("Närvaro, {}", group.name);
+    scroll_to(&mut h, &name);
+    assert_eq!(shown(&h, &name), expected);
 }
 
 #[test]
 fn undo_and_redo() {
     let mut h = harness();
     go(&mut h, Nav::Medarbetare);
-    replace_text(&mut h, "Tjänsteköp, 2020 - tertial 2", "8");
+    type_cell(&mut h, "Tjänsteköp, 2020 - tertial 2", "8");
     h.key_press(Key::Enter);
     h.run();
     assert_eq!(h.state().doc.workspace.staff.rows[4].tjanstekop, sd("8"));
@@ -262,7 +359,7 @@ fn save_as_and_load_back() {
     let answer = Rc::new(RefCell::new(Some(path.clone())));
     let mut h = harness_with(answer);
     go(&mut h, Nav::Medarbetare);
-    replace_text(&mut h, "Tillsvidare, 2020 - tertial 2", "25");
+    type_cell(&mut h, "Tillsvidare, 2020 - tertial 2", "25");
     h.key_press(Key::Enter);
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
@@ -299,7 +396,7 @@ fn a_file_that_fails_to_load_leaves_the_work_open() {
 fn unsaved_changes_are_asked_about_on_new() {
     let mut h = harness();
     go(&mut h, Nav::Medarbetare);
-    replace_text(&mut h, "Visstid, 2020 - tertial 1", "14");
+    type_cell(&mut h, "Visstid, 2020 - tertial 1", "14");
     h.key_press(Key::Enter);
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::N);
@@ -327,7 +424,7 @@ fn unsaved_changes_are_asked_about_on_new() {
 fn unsaved_changes_are_asked_about_on_close() {
     let mut h = harness();
     go(&mut h, Nav::Medarbetare);
-    replace_text(&mut h, "Visstid, 2020 - tertial 1", "14");
+    type_cell(&mut h, "Visstid, 2020 - tertial 1", "14");
     h.key_press(Key::Enter);
     h.run();
     h.input_mut()
@@ -362,8 +459,13 @@ fn kontroll_lists_problems_and_goes_to_them() {
     assert_eq!(h.state().nav, Nav::Kontroll);
     h.get_by_label_contains("negativt antal årsarbetare")
         .click();
-    h.run();
+    // The row gone to is highlighted, fading out over a few frames.
+    h.run_steps(20);
     assert_eq!(h.state().nav, Nav::Medarbetare);
+    assert_eq!(shown(&h, "Visstid, 2019 - tertial 3"), "-1,00");
+    // The highlight is over: the window settles.
+    h.run_steps(120);
+    h.run();
 }
 
 #[test]
@@ -403,6 +505,9 @@ fn rows_can_be_added_and_deleted_and_undone() {
             .collect()
     };
     let before = periods(&h);
+    // The row header's context menu.
+    h.get_by_label("Rad 1 (2019 - tertial 1)").click_secondary();
+    h.run();
     h.get_by_label("Ta bort raden 2019 - tertial 1").click();
     h.run();
     assert_eq!(periods(&h), before[1..].to_vec());
@@ -424,6 +529,19 @@ fn rows_can_be_added_and_deleted_and_undone() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert_eq!(periods(&h), before, "both row edits undone");
+    // Insert above and move down, from a cell's menu.
+    h.get_by_label("Tjänsteköp, 2019 - tertial 2").click_secondary();
+    h.run();
+    h.get_by_label("Infoga rad ovanför").click();
+    h.run();
+    assert_eq!(periods(&h)[1], "");
+    assert_eq!(periods(&h)[2], before[1]);
+    h.get_by_label("Tjänsteköp, 2019 - tertial 2").click_secondary();
+    h.run();
+    h.get_by_label("Flytta raden uppåt").click();
+    h.run();
+    assert_eq!(periods(&h)[1], before[1]);
+    assert_eq!(periods(&h)[2], "");
 }
 
 #[test]
@@ -444,6 +562,7 @@ fn diagram_preview_is_drawn_once_and_redrawn_on_change() {
     assert_eq!(h.state().charts.renders, 2);
     // Changed data: redrawn when shown again.
     go(&mut h, Nav::Narvaro);
+    scroll_to(&mut h, "Aneby, träff 1");
     h.get_by_label("Aneby, träff 1").click();
     h.run();
     go(&mut h, Nav::Diagram);
@@ -574,7 +693,7 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
         });
     h.run();
     go(&mut h, Nav::Medarbetare);
-    replace_text(&mut h, "Tillsvidare, 2020 - tertial 2", "25");
+    type_cell(&mut h, "Tillsvidare, 2020 - tertial 2", "25");
     h.key_press(Key::Enter);
     h.run();
     // Someone else saves the file meanwhile.
@@ -640,10 +759,7 @@ fn long_tables_lay_out_only_what_is_on_screen_and_go_to_scrolls() {
     let first_name = ws.goals[0].sections[0].measures[0].name.clone();
     let mut h = harness_for(ws, Rc::new(RefCell::new(None)));
     go(&mut h, Nav::Goal(0));
-    assert!(
-        h.query_by_label(&format!("Mätetal, {first_name}"))
-            .is_some()
-    );
+    scroll_to(&mut h, &format!("Mätetal, {first_name}"));
     assert!(
         h.query_by_label(&format!("Mätetal, {far_name}")).is_none(),
         "a row far below the screen is not laid out"
@@ -907,4 +1023,181 @@ fn an_import_preview_follows_a_workspace_that_changes_under_it() {
         };
         assert_eq!(g.meetings.len(), expected, "{}", g.name);
     }
+}
+
+// ------------------------------------------------------------ the grid
+
+fn budget_row(h: &Harness<'static, TertialApp>, i: usize) -> tertial::domain::BudgetRow {
+    h.state()
+        .doc
+        .workspace
+        .economy
+        .budget
+        .as_ref()
+        .expect("Tabell 1")
+        .rows[i]
+        .clone()
+}
+
+#[test]
+fn an_excel_block_pastes_into_tabell_1_and_undoes_in_one_step() {
+    let mut h = harness();
+    go(&mut h, Nav::Ekonomi(tertial::ui::EconomyPage::Budget));
+    let before = h.state().doc.workspace.economy.budget.clone();
+    // Three rows of Ingående, Erhållna, Disponibla and Budget as Swedish
+    // Excel puts them on the clipboard: shown values with a no-break space
+    // as thousands separator, tabs between cells, CRLF after every row.
+    let block = "1\u{a0}000\t2\u{a0}000\t3\u{a0}000\t1\u{a0}500\r\n\
+                 10\t20\t30\t15\r\n\
+                 -5\t7\t2\t0\r\n";
+    h.get_by_label("Ingående medel 2020, Miljösamverkan Jönköpings län")
+        .click();
+    h.run();
+    h.event(egui::Event::Paste(block.into()));
+    h.run();
+    for (i, (ing, erh, bud)) in [(2, ("1000", "2000", "1500")), (3, ("10", "20", "15")), (4, ("-5", "7", "0"))] {
+        let row = budget_row(&h, i);
+        assert_eq!(row.ingaende, Some(d(ing)), "row {i}");
+        assert_eq!(row.erhallna, Some(d(erh)), "row {i}");
+        assert_eq!(row.budget, Some(d(bud)), "row {i}");
+        assert!(row.overrides.is_empty(), "the computed column is not typed over");
+    }
+    // Disponibla is computed from the pasted amounts, and so is Summa.
+    assert_eq!(
+        shown(&h, "Disponibla medel 2020, Miljösamverkan Jönköpings län"),
+        "3\u{a0}000"
+    );
+    assert_eq!(shown(&h, "Disponibla medel 2020, FoUrum utbildning"), "30");
+    assert_eq!(shown(&h, "Disponibla medel 2020, FoUrum fritid"), "2");
+    let ws = &h.state().doc.workspace;
+    let sum = figures::budget(ws.economy.budget.as_ref().expect("Tabell 1")).sum;
+    assert_eq!(
+        shown(&h, "Disponibla medel 2020, Summa"),
+        tertial::domain::numbers::format_amount(sum[2].shown.expect("sum"))
+    );
+    h.get_by_label_contains("Inklistrat: 9 celler ändrade");
+    // One Ctrl+Z takes the whole paste back.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().doc.workspace.economy.budget, before);
+    assert!(!h.state().doc.is_dirty());
+}
+
+#[test]
+fn a_pasted_block_refuses_only_its_bad_cell_with_the_reason() {
+    let mut h = harness();
+    go(&mut h, Nav::Ekonomi(tertial::ui::EconomyPage::Budget));
+    let before = budget_row(&h, 3);
+    h.get_by_label("Budget förbrukning 2020, Miljösamverkan Jönköpings län")
+        .click();
+    h.run();
+    h.event(egui::Event::Paste("1 200\t800\n1 300\tmycket\n".into()));
+    h.run();
+    let row2 = budget_row(&h, 2);
+    assert_eq!(row2.budget, Some(d("1200")));
+    assert_eq!(row2.utfall, Some(d("800")));
+    let row3 = budget_row(&h, 3);
+    assert_eq!(row3.budget, Some(d("1300")));
+    assert_eq!(row3.utfall, before.utfall, "the refused cell keeps its value");
+    // The note names the cell and says why.
+    let note = h.get_by_label_contains("mycket");
+    let text = note.accesskit_node().label().unwrap_or_default();
+    assert!(text.contains("Utfall förbrukning 2020-08-31"), "{text}");
+    assert!(text.contains("FoUrum utbildning"), "{text}");
+    assert!(text.contains("saknar siffror"), "{text}");
+    assert!(text.contains("Inklistrat: 3 celler ändrade"), "{text}");
+}
+
+#[test]
+fn arrows_enter_and_tab_move_and_typing_goes_into_the_current_cell() {
+    let mut h = harness();
+    go(&mut h, Nav::Medarbetare);
+    let staff = |h: &Harness<'static, TertialApp>| h.state().doc.workspace.staff.rows.clone();
+    h.get_by_label("Tjänsteköp, 2019 - tertial 1").click();
+    h.run();
+    h.key_press(Key::ArrowDown);
+    h.run();
+    h.key_press(Key::ArrowRight);
+    h.run();
+    // Now on Tillsvidare, 2019 - tertial 2.
+    h.event(egui::Event::Text("30".into()));
+    h.run();
+    assert_eq!(editing(&h).as_deref(), Some("Tillsvidare, 2019 - tertial 2"));
+    h.key_press(Key::Enter); // commits and moves down
+    h.run();
+    assert_eq!(staff(&h)[1].tillsvidare, sd("30"));
+    h.event(egui::Event::Text("31".into()));
+    h.run();
+    h.key_press(Key::Tab); // commits and moves right
+    h.run();
+    assert_eq!(staff(&h)[2].tillsvidare, sd("31"));
+    h.event(egui::Event::Text("11".into()));
+    h.run();
+    assert_eq!(editing(&h).as_deref(), Some("Visstid, 2019 - tertial 3"));
+    h.key_press(Key::ArrowUp); // an editor opened by typing commits on arrows
+    h.run();
+    assert_eq!(staff(&h)[2].visstid, sd("11"));
+    h.event(egui::Event::Text("12".into()));
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(staff(&h)[1].visstid, sd("12"));
+    // Shift+Tab goes back left; F2 edits the stored value.
+    h.key_press_modifiers(Modifiers::SHIFT, Key::Tab);
+    h.run();
+    h.key_press(Key::F2);
+    h.run();
+    assert_eq!(editing(&h).as_deref(), Some("Tillsvidare, 2019 - tertial 3"));
+    h.key_press(Key::Escape);
+    h.run();
+    // Delete clears the current input cell.
+    h.key_press(Key::Delete);
+    h.run();
+    assert_eq!(staff(&h)[2].tillsvidare, None);
+}
+
+#[test]
+fn tab_never_lands_on_a_computed_cell() {
+    let mut h = harness();
+    go(&mut h, Nav::Medarbetare);
+    h.get_by_label("År/anställningsform, 2019 - tertial 1").click();
+    h.run();
+    let mut visited = Vec::new();
+    for _ in 0..14 {
+        h.key_press(Key::Tab);
+        h.run();
+        // F2 opens the editor of the current cell, which names it.
+        h.key_press(Key::F2);
+        h.run();
+        let at = editing(&h).expect("an input cell is current after Tab");
+        assert!(!at.starts_with("Summa"), "Tab landed on {at}");
+        visited.push(at);
+        h.key_press(Key::Escape);
+        h.run();
+    }
+    // Tab went along the row and on to the next one.
+    assert!(visited.contains(&"Tjänsteköp, 2019 - tertial 2".to_owned()), "{visited:?}");
+    assert_eq!(h.state().doc.workspace.staff, sample(DELARSRAPPORT_2020).staff);
+}
+
+#[test]
+fn a_range_copied_from_libreoffice_calc_pastes_into_the_staff_table() {
+    // tests/fixtures/libreoffice-clipboard.tsv: see tests/fixtures/README.md
+    // for how LibreOffice Calc made it.
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/libreoffice-clipboard.tsv");
+    let text = std::fs::read_to_string(path).expect("fixture");
+    let mut h = harness();
+    go(&mut h, Nav::Medarbetare);
+    h.get_by_label("År/anställningsform, 2019 - tertial 1").click();
+    h.run();
+    h.event(egui::Event::Paste(text));
+    h.run();
+    let rows = &h.state().doc.workspace.staff.rows;
+    assert_eq!(rows[0].period, "2021 - tertial 1");
+    assert_eq!(rows[0].tjanstekop, sd("1234.5"));
+    assert_eq!(rows[0].tillsvidare, sd("24.25"));
+    assert_eq!(rows[0].visstid, sd("0.75"));
+    assert_eq!(rows[1].period, "2021 - tertial 2, \"prognos\"");
+    assert_eq!(rows[1].tjanstekop, sd("-3"));
+    assert_eq!(rows[1].tillsvidare, None);
+    assert_eq!(rows[1].visstid, sd("10"));
 }

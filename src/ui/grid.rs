@@ -1326,10 +1326,13 @@ fn editor(
             (esc, enter, shift_enter, tab, shift_tab, arrows)
         });
         let has_focus = ui.memory(|m| m.has_focus(eid));
-        if has_focus || ed.focus {
-            if esc {
-                done = Some((false, Move::Stay));
-            } else if enter {
+        if esc {
+            // egui drops the text field's focus on Escape before the field
+            // is drawn, so Escape is taken whether or not it still has it:
+            // the edit is abandoned, never committed as a focus loss.
+            done = Some((false, Move::Stay));
+        } else if has_focus || ed.focus {
+            if enter {
                 done = Some((true, Move::Down));
             } else if shift_enter {
                 done = Some((true, Move::Up));
