@@ -13,36 +13,26 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use tertial::domain::figures;
 use tertial::domain::{BudgetColumn, Override};
-use tertial::ui::{FileChooser, Nav, TertialApp, all_navs};
+use tertial::ui::{Choice, FileChooser, FileRequest, Nav, TertialApp, all_navs};
 
 /// File dialogs that answer with a fixed path.
 struct FixedFiles(Rc<RefCell<Option<PathBuf>>>);
 
 impl FileChooser for FixedFiles {
-    fn open(&mut self) -> Option<PathBuf> {
-        self.0.borrow().clone()
+    fn choose(&mut self, _request: FileRequest, _ctx: &egui::Context) -> Choice {
+        Choice::Now(self.0.borrow().clone())
     }
-    fn save(&mut self, _suggested: &str) -> Option<PathBuf> {
-        self.0.borrow().clone()
-    }
-    fn save_picture(
-        &mut self,
-        _suggested: &str,
-        _format: tertial::charts::ChartFormat,
-    ) -> Option<PathBuf> {
-        self.0.borrow().clone()
-    }
-    fn pick_folder(&mut self) -> Option<PathBuf> {
-        self.0.borrow().clone()
-    }
-    fn save_csv(&mut self, _suggested: &str) -> Option<PathBuf> {
-        self.0.borrow().clone()
-    }
-    fn save_report(&mut self, _suggested: &str) -> Option<PathBuf> {
-        self.0.borrow().clone()
-    }
-    fn open_csv(&mut self) -> Option<PathBuf> {
-        self.0.borrow().clone()
+}
+
+/// File dialogs that answer later, when the test says so, as the native
+/// ones do from their own thread.
+struct LaterFiles(Rc<RefCell<Option<std::sync::mpsc::Sender<Option<PathBuf>>>>>);
+
+impl FileChooser for LaterFiles {
+    fn choose(&mut self, _request: FileRequest, _ctx: &egui::Context) -> Choice {
+        let (tx, rx) = std::sync::mpsc::channel();
+        *self.0.borrow_mut() = Some(tx);
+        Choice::Later(rx)
     }
 }
 
@@ -231,7 +221,8 @@ fn a_computed_cell_is_overridden_by_clicking_elsewhere_and_reset() {
     h.event(egui::Event::Text("6 000".into()));
     h.run();
     // No Enter: clicking another cell commits the override.
-    h.get_by_label("Budget förbrukning 2020, FoUrum fritid").click();
+    h.get_by_label("Budget förbrukning 2020, FoUrum fritid")
+        .click();
     h.run();
     assert_eq!(editing(&h), None);
     let row = &h
@@ -287,7 +278,15 @@ fn the_override_menu_opens_from_the_keyboard_and_commits_on_enter() {
     h.event(egui::Event::Text("1 500".into()));
     h.key_press(Key::Enter);
     h.run();
-    let row = &h.state().doc.workspace.economy.budget.as_ref().expect("budget").rows[4];
+    let row = &h
+        .state()
+        .doc
+        .workspace
+        .economy
+        .budget
+        .as_ref()
+        .expect("budget")
+        .rows[4];
     assert_eq!(
         row.overrides.get(&BudgetColumn::Disponibla),
         Some(&Override::Value(d("1500")))
@@ -530,13 +529,15 @@ fn rows_can_be_added_and_deleted_and_undone() {
     h.run();
     assert_eq!(periods(&h), before, "both row edits undone");
     // Insert above and move down, from a cell's menu.
-    h.get_by_label("Tjänsteköp, 2019 - tertial 2").click_secondary();
+    h.get_by_label("Tjänsteköp, 2019 - tertial 2")
+        .click_secondary();
     h.run();
     h.get_by_label("Infoga rad ovanför").click();
     h.run();
     assert_eq!(periods(&h)[1], "");
     assert_eq!(periods(&h)[2], before[1]);
-    h.get_by_label("Tjänsteköp, 2019 - tertial 2").click_secondary();
+    h.get_by_label("Tjänsteköp, 2019 - tertial 2")
+        .click_secondary();
     h.run();
     h.get_by_label("Flytta raden uppåt").click();
     h.run();
@@ -1055,12 +1056,19 @@ fn an_excel_block_pastes_into_tabell_1_and_undoes_in_one_step() {
     h.run();
     h.event(egui::Event::Paste(block.into()));
     h.run();
-    for (i, (ing, erh, bud)) in [(2, ("1000", "2000", "1500")), (3, ("10", "20", "15")), (4, ("-5", "7", "0"))] {
+    for (i, (ing, erh, bud)) in [
+        (2, ("1000", "2000", "1500")),
+        (3, ("10", "20", "15")),
+        (4, ("-5", "7", "0")),
+    ] {
         let row = budget_row(&h, i);
         assert_eq!(row.ingaende, Some(d(ing)), "row {i}");
         assert_eq!(row.erhallna, Some(d(erh)), "row {i}");
         assert_eq!(row.budget, Some(d(bud)), "row {i}");
-        assert!(row.overrides.is_empty(), "the computed column is not typed over");
+        assert!(
+            row.overrides.is_empty(),
+            "the computed column is not typed over"
+        );
     }
     // Disponibla is computed from the pasted amounts, and so is Summa.
     assert_eq!(
@@ -1098,7 +1106,10 @@ fn a_pasted_block_refuses_only_its_bad_cell_with_the_reason() {
     assert_eq!(row2.utfall, Some(d("800")));
     let row3 = budget_row(&h, 3);
     assert_eq!(row3.budget, Some(d("1300")));
-    assert_eq!(row3.utfall, before.utfall, "the refused cell keeps its value");
+    assert_eq!(
+        row3.utfall, before.utfall,
+        "the refused cell keeps its value"
+    );
     // The note names the cell and says why.
     let note = h.get_by_label_contains("mycket");
     let text = note.accesskit_node().label().unwrap_or_default();
@@ -1122,7 +1133,10 @@ fn arrows_enter_and_tab_move_and_typing_goes_into_the_current_cell() {
     // Now on Tillsvidare, 2019 - tertial 2.
     h.event(egui::Event::Text("30".into()));
     h.run();
-    assert_eq!(editing(&h).as_deref(), Some("Tillsvidare, 2019 - tertial 2"));
+    assert_eq!(
+        editing(&h).as_deref(),
+        Some("Tillsvidare, 2019 - tertial 2")
+    );
     h.key_press(Key::Enter); // commits and moves down
     h.run();
     assert_eq!(staff(&h)[1].tillsvidare, sd("30"));
@@ -1146,7 +1160,10 @@ fn arrows_enter_and_tab_move_and_typing_goes_into_the_current_cell() {
     h.run();
     h.key_press(Key::F2);
     h.run();
-    assert_eq!(editing(&h).as_deref(), Some("Tillsvidare, 2019 - tertial 3"));
+    assert_eq!(
+        editing(&h).as_deref(),
+        Some("Tillsvidare, 2019 - tertial 3")
+    );
     h.key_press(Key::Escape);
     h.run();
     // Delete clears the current input cell.
@@ -1159,7 +1176,8 @@ fn arrows_enter_and_tab_move_and_typing_goes_into_the_current_cell() {
 fn tab_never_lands_on_a_computed_cell() {
     let mut h = harness();
     go(&mut h, Nav::Medarbetare);
-    h.get_by_label("År/anställningsform, 2019 - tertial 1").click();
+    h.get_by_label("År/anställningsform, 2019 - tertial 1")
+        .click();
     h.run();
     let mut visited = Vec::new();
     for _ in 0..14 {
@@ -1175,19 +1193,29 @@ fn tab_never_lands_on_a_computed_cell() {
         h.run();
     }
     // Tab went along the row and on to the next one.
-    assert!(visited.contains(&"Tjänsteköp, 2019 - tertial 2".to_owned()), "{visited:?}");
-    assert_eq!(h.state().doc.workspace.staff, sample(DELARSRAPPORT_2020).staff);
+    assert!(
+        visited.contains(&"Tjänsteköp, 2019 - tertial 2".to_owned()),
+        "{visited:?}"
+    );
+    assert_eq!(
+        h.state().doc.workspace.staff,
+        sample(DELARSRAPPORT_2020).staff
+    );
 }
 
 #[test]
 fn a_range_copied_from_libreoffice_calc_pastes_into_the_staff_table() {
     // tests/fixtures/libreoffice-clipboard.tsv: see tests/fixtures/README.md
     // for how LibreOffice Calc made it.
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/libreoffice-clipboard.tsv");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/libreoffice-clipboard.tsv"
+    );
     let text = std::fs::read_to_string(path).expect("fixture");
     let mut h = harness();
     go(&mut h, Nav::Medarbetare);
-    h.get_by_label("År/anställningsform, 2019 - tertial 1").click();
+    h.get_by_label("År/anställningsform, 2019 - tertial 1")
+        .click();
     h.run();
     h.event(egui::Event::Paste(text));
     h.run();
@@ -1200,4 +1228,70 @@ fn a_range_copied_from_libreoffice_calc_pastes_into_the_staff_table() {
     assert_eq!(rows[1].tjanstekop, sd("-3"));
     assert_eq!(rows[1].tillsvidare, None);
     assert_eq!(rows[1].visstid, sd("10"));
+}
+
+#[test]
+fn the_window_keeps_drawing_while_a_file_dialog_is_open() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("ny.ron");
+    let sender = Rc::new(RefCell::new(None));
+    let chooser = LaterFiles(sender.clone());
+    let mut h = Harness::builder()
+        .with_size((1366.0, 900.0))
+        .build_eframe(move |cc| {
+            tertial::ui::install_fonts(&cc.egui_ctx);
+            TertialApp::new(sample(DELARSRAPPORT_2020), None).with_file_chooser(Box::new(chooser))
+        });
+    h.run();
+    go(&mut h, Nav::Medarbetare);
+    type_cell(&mut h, "Visstid, 2020 - tertial 2", "14");
+    h.key_press(Key::Enter);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    h.run();
+    // The dialog is open on its own thread: the window still draws, says
+    // why it takes no edits, and has saved nothing yet.
+    h.get_by_label("En fildialog är öppen");
+    for _ in 0..3 {
+        h.run();
+    }
+    h.get_by_label("En fildialog är öppen");
+    assert!(h.state().doc.is_dirty());
+    assert!(!path.exists());
+    // The answer comes: saved there.
+    sender
+        .borrow()
+        .as_ref()
+        .expect("a dialog was asked for")
+        .send(Some(dir.path().join("ny")))
+        .expect("send");
+    h.run();
+    assert!(h.query_by_label("En fildialog är öppen").is_none());
+    assert!(!h.state().doc.is_dirty());
+    assert_eq!(
+        tertial::storage::load(&path)
+            .expect("saved with .ron added")
+            .staff
+            .rows[4]
+            .visstid,
+        sd("14")
+    );
+}
+
+#[test]
+fn escape_answers_the_unsaved_changes_question_with_avbryt() {
+    let mut h = harness();
+    go(&mut h, Nav::Medarbetare);
+    type_cell(&mut h, "Visstid, 2020 - tertial 2", "14");
+    h.key_press(Key::Enter);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    h.get_by_label("Spara ändringarna?");
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.query_by_label("Spara ändringarna?").is_none());
+    // Nothing happened: the work is still there, unsaved.
+    assert!(h.state().doc.is_dirty());
+    assert_eq!(h.state().doc.workspace.staff.rows[4].visstid, sd("14"));
 }

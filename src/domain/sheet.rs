@@ -484,7 +484,10 @@ pub struct KeyedOverrides<'a, K> {
 
 impl<K: Ord + Copy> KeyedOverrides<'_, K> {
     fn key(&self, printed: usize) -> Option<K> {
-        self.keys.iter().find(|(i, _)| *i == printed).map(|(_, k)| *k)
+        self.keys
+            .iter()
+            .find(|(i, _)| *i == printed)
+            .map(|(_, k)| *k)
     }
 }
 
@@ -767,7 +770,10 @@ impl<R> Grid for Sheet<'_, R> {
     }
 
     fn header(&self, col: usize) -> &str {
-        self.columns.get(col).map(|c| c.header.as_str()).unwrap_or("")
+        self.columns
+            .get(col)
+            .map(|c| c.header.as_str())
+            .unwrap_or("")
     }
 
     fn long_header(&self, col: usize) -> &str {
@@ -778,7 +784,10 @@ impl<R> Grid for Sheet<'_, R> {
     }
 
     fn width(&self, col: usize) -> Width {
-        self.columns.get(col).map(|c| c.width).unwrap_or(Width::Text)
+        self.columns
+            .get(col)
+            .map(|c| c.width)
+            .unwrap_or(Width::Text)
     }
 
     fn column_is_input(&self, col: usize) -> bool {
@@ -928,7 +937,8 @@ impl<R> Grid for Sheet<'_, R> {
                 let v = if t.is_empty() {
                     None
                 } else {
-                    let v = numbers::parse_value(t).map_err(|e| WriteError::Invalid(e.to_string()))?;
+                    let v =
+                        numbers::parse_value(t).map_err(|e| WriteError::Invalid(e.to_string()))?;
                     if let Some(check) = check {
                         check(r, v).map_err(WriteError::Invalid)?;
                     }
@@ -1071,13 +1081,18 @@ pub fn match_choice(options: &[String], text: &str) -> Result<usize, String> {
             .trim()
             .to_string()
     };
-    if let Some(i) = options.iter().position(|o| key(o) == t || strip(&key(o)) == t) {
+    if let Some(i) = options
+        .iter()
+        .position(|o| key(o) == t || strip(&key(o)) == t)
+    {
         return Ok(i);
     }
     let starts: Vec<usize> = options
         .iter()
         .enumerate()
-        .filter(|(_, o)| !t.is_empty() && (key(o).starts_with(&t) || strip(&key(o)).starts_with(&t)))
+        .filter(|(_, o)| {
+            !t.is_empty() && (key(o).starts_with(&t) || strip(&key(o)).starts_with(&t))
+        })
         .map(|(i, _)| i)
         .collect();
     if starts.len() == 1 {
@@ -1142,7 +1157,8 @@ impl Range {
 pub fn copy(grid: &dyn Grid, range: Range) -> String {
     let mut out = String::new();
     for row in range.top..=range.bottom.min(grid.total_rows().saturating_sub(1)) {
-        let cells: Vec<String> = (range.left..=range.right.min(grid.column_count().saturating_sub(1)))
+        let cells: Vec<String> = (range.left
+            ..=range.right.min(grid.column_count().saturating_sub(1)))
             .map(|col| quote_tsv(&grid.cell(At::new(row, col)).copy))
             .collect();
         out.push_str(&cells.join("\t"));
@@ -1238,7 +1254,11 @@ impl fmt::Display for Refused {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let label = self.row_label.trim();
         if label.is_empty() || label == format!("rad {}", self.row_number) {
-            write!(f, "rad {}, {}: {}", self.row_number, self.column, self.reason)
+            write!(
+                f,
+                "rad {}, {}: {}",
+                self.row_number, self.column, self.reason
+            )
         } else {
             write!(
                 f,
@@ -1276,7 +1296,11 @@ impl PasteReport {
     pub fn message(&self) -> String {
         let mut parts = Vec::new();
         let cells = |n: usize| if n == 1 { "cell" } else { "celler" };
-        parts.push(format!("Inklistrat: {} {} ändrade", self.written, cells(self.written)));
+        parts.push(format!(
+            "Inklistrat: {} {} ändrade",
+            self.written,
+            cells(self.written)
+        ));
         if self.rows_added > 0 {
             parts.push(format!(
                 "{} {} tillagda",
@@ -1305,7 +1329,12 @@ impl PasteReport {
                 cells(n)
             ));
             const SHOWN: usize = 5;
-            let listed: Vec<String> = self.refused.iter().take(SHOWN).map(|r| r.to_string()).collect();
+            let listed: Vec<String> = self
+                .refused
+                .iter()
+                .take(SHOWN)
+                .map(|r| r.to_string())
+                .collect();
             msg.push_str(&listed.join("; "));
             if n > SHOWN {
                 msg.push_str(&format!("; och {} till", n - SHOWN));
@@ -1475,7 +1504,8 @@ mod tests {
     fn a_block_from_excel_is_pasted_with_swedish_numbers_and_computed_columns_skipped() {
         let mut rows = rows();
         let mut s = Sheet::new(columns(), &mut rows);
-        let text = "Ledning 2\t18 570 800\t999\t45,30\r\nSkola\t-547\t\t1,5\r\nNy rad\t76 %\t\t\r\n";
+        let text =
+            "Ledning 2\t18 570 800\t999\t45,30\r\nSkola\t-547\t\t1,5\r\nNy rad\t76 %\t\t\r\n";
         let rep = paste(&mut s, At::new(0, 0), text, None);
         assert_eq!(rep.refused, vec![]);
         assert_eq!(rep.rows_added, 1);
@@ -1503,7 +1533,11 @@ mod tests {
             r.to_string(),
             "rad 2 (Skola), A: \"abc\" är inget tal: det saknar siffror."
         );
-        assert!(rep.message().contains("1 cell kunde inte läsas"), "{}", rep.message());
+        assert!(
+            rep.message().contains("1 cell kunde inte läsas"),
+            "{}",
+            rep.message()
+        );
         drop(s);
         assert_eq!(rows[0].a, Some(d("12")));
         assert_eq!(rows[1].a, None, "the refused cell is left as it was");
@@ -1520,10 +1554,19 @@ mod tests {
             ]
         );
         // A quote inside a cell that is not quoted is just text.
-        assert_eq!(parse_block("5\" skärm\t2"), vec![vec!["5\" skärm".to_string(), "2".into()]]);
-        assert_eq!(parse_block("\"abc\" def"), vec![vec!["\"abc\" def".to_string()]]);
+        assert_eq!(
+            parse_block("5\" skärm\t2"),
+            vec![vec!["5\" skärm".to_string(), "2".into()]]
+        );
+        assert_eq!(
+            parse_block("\"abc\" def"),
+            vec![vec!["\"abc\" def".to_string()]]
+        );
         // Empty cells and a missing final line break.
-        assert_eq!(parse_block("\t\t1"), vec![vec![String::new(), String::new(), "1".into()]]);
+        assert_eq!(
+            parse_block("\t\t1"),
+            vec![vec![String::new(), String::new(), "1".into()]]
+        );
     }
 
     #[test]
@@ -1559,10 +1602,16 @@ mod tests {
         let mut s = Sheet::new(columns(), &mut rows);
         assert_eq!(s.write(At::new(0, 5), "klar"), Ok(true));
         assert_eq!(s.write(At::new(0, 5), "ej"), Ok(true));
-        assert!(matches!(s.write(At::new(0, 5), "x"), Err(WriteError::Invalid(_))));
+        assert!(matches!(
+            s.write(At::new(0, 5), "x"),
+            Err(WriteError::Invalid(_))
+        ));
         assert_eq!(s.write(At::new(0, 4), "ja"), Ok(true));
         assert_eq!(s.write(At::new(0, 4), "SANT"), Ok(false));
-        assert!(matches!(s.write(At::new(0, 4), "kanske"), Err(WriteError::Invalid(_))));
+        assert!(matches!(
+            s.write(At::new(0, 4), "kanske"),
+            Err(WriteError::Invalid(_))
+        ));
         drop(s);
         assert_eq!(rows[0].state, 2);
         assert!(rows[0].on);
@@ -1585,7 +1634,11 @@ mod tests {
         let mut s = Sheet::new(columns(), &mut rows).fixed_rows();
         let rep = paste(&mut s, At::new(1, 1), "1\n2\n3", None);
         assert_eq!((rep.written, rep.rows_added, rep.outside), (1, 0, 2));
-        assert!(rep.message().contains("2 celler utanför tabellen"), "{}", rep.message());
+        assert!(
+            rep.message().contains("2 celler utanför tabellen"),
+            "{}",
+            rep.message()
+        );
     }
 
     #[test]
@@ -1611,7 +1664,10 @@ mod tests {
                 kind: RowKind::Sum,
                 cells: vec![
                     Cell::text("Summa"),
-                    Cell::figure(super::super::figures::Figure::computed(Some(d("1000"))), Format::Amount),
+                    Cell::figure(
+                        super::super::figures::Figure::computed(Some(d("1000"))),
+                        Format::Amount,
+                    ),
                 ],
             }],
         };
@@ -1619,7 +1675,10 @@ mod tests {
         let mut s = Sheet::new(columns(), &mut rows).with_footer(footer);
         assert_eq!(s.total_rows(), 3);
         let sum = At::new(2, 1);
-        assert!(matches!(s.cell(sum).role, Role::Computed { slot: true, .. }));
+        assert!(matches!(
+            s.cell(sum).role,
+            Role::Computed { slot: true, .. }
+        ));
         assert!(matches!(s.write(sum, "5"), Err(WriteError::ReadOnly)));
         assert_eq!(s.write_override(sum, "6 000"), Ok(true));
         assert!(s.reset_override(sum));
@@ -1657,7 +1716,11 @@ mod tests {
 
     #[test]
     fn match_choice_needs_a_unique_beginning() {
-        let o = vec!["● Uppfyllt".to_string(), "◐ Delvis uppfyllt".to_string(), "○ Ej uppfyllt".into()];
+        let o = vec![
+            "● Uppfyllt".to_string(),
+            "◐ Delvis uppfyllt".to_string(),
+            "○ Ej uppfyllt".into(),
+        ];
         assert_eq!(match_choice(&o, "uppf"), Ok(0));
         assert_eq!(match_choice(&o, "◐ Delvis uppfyllt"), Ok(1));
         assert_eq!(match_choice(&o, "ej"), Ok(2));

@@ -41,17 +41,30 @@ fn marker<'a, R: 'a>(get: fn(&R) -> &String, set: fn(&mut R) -> &mut String) -> 
 /// employment and their Summa (computed, can be typed over).
 pub fn staff<'a>(f: &'a figures::StaffFigures) -> Vec<Column<'a, StaffRow>> {
     vec![
-        Column::text("År/anställningsform", |r: &StaffRow| &r.period, |r| &mut r.period)
-            .printing_text(|r| label_with_marker(&r.period, &r.marker)),
-        Column::number("Tjänsteköp", Format::Fte, |r: &StaffRow| r.tjanstekop, |r| {
-            &mut r.tjanstekop
-        }),
-        Column::number("Tillsvidare", Format::Fte, |r: &StaffRow| r.tillsvidare, |r| {
-            &mut r.tillsvidare
-        }),
-        Column::number("Visstid", Format::Fte, |r: &StaffRow| r.visstid, |r| {
-            &mut r.visstid
-        }),
+        Column::text(
+            "År/anställningsform",
+            |r: &StaffRow| &r.period,
+            |r| &mut r.period,
+        )
+        .printing_text(|r| label_with_marker(&r.period, &r.marker)),
+        Column::number(
+            "Tjänsteköp",
+            Format::Fte,
+            |r: &StaffRow| r.tjanstekop,
+            |r| &mut r.tjanstekop,
+        ),
+        Column::number(
+            "Tillsvidare",
+            Format::Fte,
+            |r: &StaffRow| r.tillsvidare,
+            |r| &mut r.tillsvidare,
+        ),
+        Column::number(
+            "Visstid",
+            Format::Fte,
+            |r: &StaffRow| r.visstid,
+            |r| &mut r.visstid,
+        ),
         Column::computed("Summa", move |i, _| {
             Cell::figure(f.sums.get(i).copied().unwrap_or_default(), Format::Fte)
         })
@@ -73,9 +86,12 @@ pub fn named_amounts<'a>(
 ) -> Vec<Column<'a, NamedAmount>> {
     vec![
         Column::text(name_header, |r: &NamedAmount| &r.name, |r| &mut r.name),
-        Column::number(amount_header, format, |r: &NamedAmount| r.amount, |r| {
-            &mut r.amount
-        }),
+        Column::number(
+            amount_header,
+            format,
+            |r: &NamedAmount| r.amount,
+            |r| &mut r.amount,
+        ),
     ]
 }
 
@@ -208,7 +224,11 @@ pub fn measures<'a>() -> Vec<Column<'a, Measure>> {
         Column::parsed(
             "Jämförelseperiod",
             Width::Text,
-            |m: &Measure| last_earlier(m).map(|p| p.period.clone()).unwrap_or_default(),
+            |m: &Measure| {
+                last_earlier(m)
+                    .map(|p| p.period.clone())
+                    .unwrap_or_default()
+            },
             |m: &mut Measure, text| {
                 last_earlier_mut(m).period = text.trim().to_string();
                 tidy_earlier(m);
@@ -244,7 +264,11 @@ pub fn activities<'a>() -> Vec<Column<'a, Activity>> {
             |a: &Activity| position(&ActivityState::ALL, &a.state),
             |a: &mut Activity, i| a.state = ActivityState::ALL[i.min(ActivityState::ALL.len() - 1)],
         ),
-        Column::long_text("Status", |a: &Activity| &a.status_text, |a| &mut a.status_text),
+        Column::long_text(
+            "Status",
+            |a: &Activity| &a.status_text,
+            |a| &mut a.status_text,
+        ),
     ]
 }
 
@@ -276,16 +300,30 @@ pub fn budget<'a>(
         Column::text(label_header, |r: &BudgetRow| &r.area, |r| &mut r.area)
             .printing_text(|r| label_with_marker(&r.area, &r.marker))
             .printed_as(""),
-        amount(format!("Ingående medel {y}"), |r| r.ingaende, |r| &mut r.ingaende),
-        amount(format!("Erhållna medel {y}"), |r| r.erhallna, |r| &mut r.erhallna),
+        amount(
+            format!("Ingående medel {y}"),
+            |r| r.ingaende,
+            |r| &mut r.ingaende,
+        ),
+        amount(
+            format!("Erhållna medel {y}"),
+            |r| r.erhallna,
+            |r| &mut r.erhallna,
+        ),
         Column::computed(format!("Disponibla medel {y}"), move |i, _| {
             fig(i, |f| f.disponibla)
         })
         .overridable(slot(BudgetColumn::Disponibla)),
-        amount(format!("Budget förbrukning {y}"), |r| r.budget, |r| &mut r.budget),
-        amount(format!("Utfall förbrukning {date}"), |r| r.utfall, |r| {
-            &mut r.utfall
-        }),
+        amount(
+            format!("Budget förbrukning {y}"),
+            |r| r.budget,
+            |r| &mut r.budget,
+        ),
+        amount(
+            format!("Utfall förbrukning {date}"),
+            |r| r.utfall,
+            |r| &mut r.utfall,
+        ),
         Column::computed(format!("Kvarvarande medel {date}"), move |i, _| {
             fig(i, |f| f.kvarvarande)
         })
@@ -330,25 +368,40 @@ pub fn funds<'a>(t: &FundsByFinancier, f: &'a figures::FundsFigures) -> Vec<Colu
             |r| r.previous,
             |r| &mut r.previous,
         ),
-        Column::computed(format!("Ingående medel {}", t.current_date), move |i, _| {
-            Cell::figure(
-                f.rows.get(i).map(|r| r.current).unwrap_or_default(),
-                Format::Amount,
-            )
-        })
+        Column::computed(
+            format!("Ingående medel {}", t.current_date),
+            move |i, _| {
+                Cell::figure(
+                    f.rows.get(i).map(|r| r.current).unwrap_or_default(),
+                    Format::Amount,
+                )
+            },
+        )
         .overridable(Slot::in_map(
             |r: &FundsRow| &r.overrides,
             |r| &mut r.overrides,
             FundsColumn::Current,
         )),
-        amount("Tillförda medel kommunerna".into(), |r| r.kommunerna, |r| {
-            &mut r.kommunerna
-        }),
-        amount("Tillförda medel staten".into(), |r| r.staten, |r| &mut r.staten),
-        amount("Tillförda medel övriga".into(), |r| r.ovriga, |r| &mut r.ovriga),
-        amount("Därav fonderade statliga medel".into(), |r| r.fonderade, |r| {
-            &mut r.fonderade
-        }),
+        amount(
+            "Tillförda medel kommunerna".into(),
+            |r| r.kommunerna,
+            |r| &mut r.kommunerna,
+        ),
+        amount(
+            "Tillförda medel staten".into(),
+            |r| r.staten,
+            |r| &mut r.staten,
+        ),
+        amount(
+            "Tillförda medel övriga".into(),
+            |r| r.ovriga,
+            |r| &mut r.ovriga,
+        ),
+        amount(
+            "Därav fonderade statliga medel".into(),
+            |r| r.fonderade,
+            |r| &mut r.fonderade,
+        ),
     ]
 }
 
@@ -436,9 +489,11 @@ pub fn financing<'a>(
 ) -> Vec<Column<'a, FinancingRow>> {
     let slot = |k| Slot::in_map(|r: &FinancingRow| &r.overrides, |r| &mut r.overrides, k);
     let mut cols = vec![
-        Column::text("Verksamhetsområde", |r: &FinancingRow| &r.area, |r| {
-            &mut r.area
-        })
+        Column::text(
+            "Verksamhetsområde",
+            |r: &FinancingRow| &r.area,
+            |r| &mut r.area,
+        )
         .printed_as(t.heading.clone()),
         Column::computed("Utfall per verksamhetsområde", move |i, _| {
             Cell::figure(
@@ -447,11 +502,21 @@ pub fn financing<'a>(
             )
         })
         .overridable(slot(FinancingColumn::Utfall)),
-        amount("Tillförda medel kommunerna".into(), |r| r.kommunerna, |r| {
-            &mut r.kommunerna
-        }),
-        amount("Tillförda medel staten".into(), |r| r.staten, |r| &mut r.staten),
-        amount("Tillförda medel övriga".into(), |r| r.ovriga, |r| &mut r.ovriga),
+        amount(
+            "Tillförda medel kommunerna".into(),
+            |r| r.kommunerna,
+            |r| &mut r.kommunerna,
+        ),
+        amount(
+            "Tillförda medel staten".into(),
+            |r| r.staten,
+            |r| &mut r.staten,
+        ),
+        amount(
+            "Tillförda medel övriga".into(),
+            |r| r.ovriga,
+            |r| &mut r.ovriga,
+        ),
     ];
     if t.show_municipal_share {
         cols.push(
@@ -521,18 +586,22 @@ pub fn applications<'a>() -> Vec<Column<'a, Application>> {
     vec![
         Column::long_text("Ansökan", |a: &Application| &a.name, |a| &mut a.name),
         Column::text("Finansiär", |a: &Application| &a.funder, |a| &mut a.funder),
-        amount("Sökt belopp (kr)".into(), |a: &Application| a.sought, |a| {
-            &mut a.sought
-        }),
+        amount(
+            "Sökt belopp (kr)".into(),
+            |a: &Application| a.sought,
+            |a| &mut a.sought,
+        ),
         Column::choice(
             "Beslut",
             names(&DECISIONS, Decision::name),
             |a: &Application| position(&DECISIONS, &a.decision),
             |a: &mut Application, i| a.decision = DECISIONS[i.min(DECISIONS.len() - 1)],
         ),
-        amount("Beviljat belopp (kr)".into(), |a: &Application| a.granted, |a| {
-            &mut a.granted
-        }),
+        amount(
+            "Beviljat belopp (kr)".into(),
+            |a: &Application| a.granted,
+            |a| &mut a.granted,
+        ),
         Column::flag("Räknas", |a: &Application| a.counted, |a, v| a.counted = v)
             .printing_text(|a| if a.counted { "ja" } else { "nej" }.to_string()),
         Column::long_text("Kommentar", |a: &Application| &a.note, |a| &mut a.note),
@@ -543,15 +612,23 @@ pub fn applications<'a>() -> Vec<Column<'a, Application>> {
 /// the applications are not listed).
 pub fn application_totals<'a>() -> Vec<Column<'a, ApplicationTotals>> {
     vec![
-        Column::text("Period", |r: &ApplicationTotals| &r.period, |r| &mut r.period),
+        Column::text(
+            "Period",
+            |r: &ApplicationTotals| &r.period,
+            |r| &mut r.period,
+        ),
         amount("Inskickade".into(), |r| r.sent, |r| &mut r.sent),
         amount("Beviljade".into(), |r| r.granted, |r| &mut r.granted),
-        amount("Sökta kronor".into(), |r| r.sought_kronor, |r| {
-            &mut r.sought_kronor
-        }),
-        amount("Beviljade kronor".into(), |r| r.granted_kronor, |r| {
-            &mut r.granted_kronor
-        }),
+        amount(
+            "Sökta kronor".into(),
+            |r| r.sought_kronor,
+            |r| &mut r.sought_kronor,
+        ),
+        amount(
+            "Beviljade kronor".into(),
+            |r| r.granted_kronor,
+            |r| &mut r.granted_kronor,
+        ),
     ]
 }
 
@@ -604,17 +681,28 @@ pub const COST_SUM_KEYS: [(usize, CostColumn); 2] =
 pub fn plan<'a>(t: &PlanBudget, f: &'a figures::PlanFigures) -> Vec<Column<'a, PlanBudgetRow>> {
     let y = &t.year;
     vec![
-        Column::text("Verksamhetsområde", |r: &PlanBudgetRow| &r.area, |r| {
-            &mut r.area
-        })
+        Column::text(
+            "Verksamhetsområde",
+            |r: &PlanBudgetRow| &r.area,
+            |r| &mut r.area,
+        )
         .printing_text(|r| label_with_marker(&r.area, &r.marker))
         .printed_as(format!("Budget {y}, redovisning i tkr")),
-        amount(format!("Ingående medel {y}"), |r| r.ingaende, |r| &mut r.ingaende),
-        amount(format!("Förväntade/beviljade medel {y}"), |r| r.forvantade, |r| {
-            &mut r.forvantade
-        }),
+        amount(
+            format!("Ingående medel {y}"),
+            |r| r.ingaende,
+            |r| &mut r.ingaende,
+        ),
+        amount(
+            format!("Förväntade/beviljade medel {y}"),
+            |r| r.forvantade,
+            |r| &mut r.forvantade,
+        ),
         Column::computed(format!("Disponibla medel {y}"), move |i, _| {
-            Cell::figure(f.disponibla.get(i).copied().unwrap_or_default(), Format::Amount)
+            Cell::figure(
+                f.disponibla.get(i).copied().unwrap_or_default(),
+                Format::Amount,
+            )
         })
         .overridable(Slot::in_map(
             |r: &PlanBudgetRow| &r.overrides,
@@ -650,7 +738,11 @@ pub fn attendance_groups<'a>(
     let g = move |i: usize| f.groups.get(i);
     let pct = |v: Option<Decimal>| Cell::figure(Figure::computed(v), Format::Percent);
     vec![
-        Column::text("Nätverk/grupp", |g: &AttendanceGroup| &g.name, |g| &mut g.name),
+        Column::text(
+            "Nätverk/grupp",
+            |g: &AttendanceGroup| &g.name,
+            |g| &mut g.name,
+        ),
         Column::choice(
             "Slag",
             names(&GroupKind::ALL, GroupKind::name),
@@ -672,9 +764,12 @@ pub fn attendance_groups<'a>(
         Column::computed("Regionens representanter", move |i, _| {
             pct(g(i).and_then(|x| x.regional_average))
         }),
-        Column::number("Målvärde", Format::Percent, |g: &AttendanceGroup| g.target, |g| {
-            &mut g.target
-        })
+        Column::number(
+            "Målvärde",
+            Format::Percent,
+            |g: &AttendanceGroup| g.target,
+            |g| &mut g.target,
+        )
         .printing(move |_, g| Cell::number(g.target.or(Some(common_target)), Format::Percent)),
         Column::computed("Når målvärdet", move |i, _| {
             Cell::text(match g(i).and_then(|x| x.reaches_target) {
@@ -802,7 +897,9 @@ pub fn municipalities<'a>(f: &'a figures::AttendanceFigures) -> Vec<Column<'a, M
         )
     };
     vec![
-        Column::fixed("Kommun", |r: &MunicipalityRow| r.municipality.name().to_string()),
+        Column::fixed("Kommun", |r: &MunicipalityRow| {
+            r.municipality.name().to_string()
+        }),
         Column::computed("Närvaro", move |_, r: &MunicipalityRow| {
             Cell::figure(Figure::computed(now(r)), Format::Percent)
         }),
@@ -812,12 +909,15 @@ pub fn municipalities<'a>(f: &'a figures::AttendanceFigures) -> Vec<Column<'a, M
             |r: &MunicipalityRow| r.earlier,
             |r| &mut r.earlier,
         ),
-        Column::computed("Förändring (procentenheter)", move |_, r: &MunicipalityRow| {
-            Cell::figure(
-                Figure::computed(figures::change_points(now(r), r.earlier)),
-                Format::Change,
-            )
-        }),
+        Column::computed(
+            "Förändring (procentenheter)",
+            move |_, r: &MunicipalityRow| {
+                Cell::figure(
+                    Figure::computed(figures::change_points(now(r), r.earlier)),
+                    Format::Change,
+                )
+            },
+        ),
     ]
 }
 
@@ -829,8 +929,16 @@ pub fn attendance_history<'a>() -> Vec<Column<'a, AttendanceHistory>> {
         Column::number(h, Format::Percent, get, set)
     };
     vec![
-        Column::text("Period", |r: &AttendanceHistory| &r.period, |r| &mut r.period),
-        pct("Samtliga nätverk", |r| r.all_networks, |r| &mut r.all_networks),
+        Column::text(
+            "Period",
+            |r: &AttendanceHistory| &r.period,
+            |r| &mut r.period,
+        ),
+        pct(
+            "Samtliga nätverk",
+            |r| r.all_networks,
+            |r| &mut r.all_networks,
+        ),
         pct("PKS", |r| r.pks, |r| &mut r.pks),
         pct("Kommundirektörer", |r| r.directors, |r| &mut r.directors),
         Column::computed(
@@ -843,13 +951,17 @@ pub fn attendance_history<'a>() -> Vec<Column<'a, AttendanceHistory>> {
             },
         )
         .with_width(Width::Text),
-        pct("Regionträffar, lägst", |r| r.region_groups_low, |r| {
-            &mut r.region_groups_low
-        })
+        pct(
+            "Regionträffar, lägst",
+            |r| r.region_groups_low,
+            |r| &mut r.region_groups_low,
+        )
         .not_printed(),
-        pct("Regionträffar, högst", |r| r.region_groups_high, |r| {
-            &mut r.region_groups_high
-        })
+        pct(
+            "Regionträffar, högst",
+            |r| r.region_groups_high,
+            |r| &mut r.region_groups_high,
+        )
         .not_printed(),
     ]
 }
@@ -862,9 +974,12 @@ pub fn course_periods<'a>(f: &'a figures::CourseFigures) -> Vec<Column<'a, Cours
     let slot = |k| Slot::in_map(|r: &CoursePeriod| &r.overrides, |r| &mut r.overrides, k);
     vec![
         Column::text("Period", |r: &CoursePeriod| &r.period, |r| &mut r.period),
-        Column::number("Antal kurser", Format::Amount, |r: &CoursePeriod| r.courses, |r| {
-            &mut r.courses
-        }),
+        Column::number(
+            "Antal kurser",
+            Format::Amount,
+            |r: &CoursePeriod| r.courses,
+            |r| &mut r.courses,
+        ),
         Column::computed("Förändring kurser", move |i, _| {
             Cell::figure(
                 f.courses_change.get(i).copied().unwrap_or_default(),
@@ -894,8 +1009,10 @@ pub fn course_periods<'a>(f: &'a figures::CourseFigures) -> Vec<Column<'a, Cours
 /// computed.
 pub fn participants<'a>(f: &'a figures::CourseFigures) -> Vec<Column<'a, ParticipantCount>> {
     vec![
-        Column::fixed("Deltagare från", |p: &ParticipantCount| p.who.name().to_string())
-            .printed_as(""),
+        Column::fixed("Deltagare från", |p: &ParticipantCount| {
+            p.who.name().to_string()
+        })
+        .printed_as(""),
         Column::number(
             "Antal deltagare",
             Format::Amount,
@@ -946,10 +1063,13 @@ pub fn survey_questions<'a>(years: &'a [String]) -> Vec<Column<'a, SurveyQuestio
         ));
         if i > 0 {
             cols.push(
-                Column::computed(format!("Förändring totalt {y}"), move |_, q: &SurveyQuestion| {
-                    let (t, _) = figures::survey_changes(q);
-                    Cell::figure(Figure::computed(value(&t, i)), Format::Change)
-                })
+                Column::computed(
+                    format!("Förändring totalt {y}"),
+                    move |_, q: &SurveyQuestion| {
+                        let (t, _) = figures::survey_changes(q);
+                        Cell::figure(Figure::computed(value(&t, i)), Format::Change)
+                    },
+                )
                 .with_width(Width::Narrow),
             );
         }
@@ -973,10 +1093,13 @@ pub fn survey_questions<'a>(years: &'a [String]) -> Vec<Column<'a, SurveyQuestio
         );
         if i > 0 {
             cols.push(
-                Column::computed(format!("Förändring PKS {y}"), move |_, q: &SurveyQuestion| {
-                    let (_, p) = figures::survey_changes(q);
-                    Cell::figure(Figure::computed(value(&p, i)), Format::Change)
-                })
+                Column::computed(
+                    format!("Förändring PKS {y}"),
+                    move |_, q: &SurveyQuestion| {
+                        let (_, p) = figures::survey_changes(q);
+                        Cell::figure(Figure::computed(value(&p, i)), Format::Change)
+                    },
+                )
                 .with_width(Width::Narrow),
             );
         }
@@ -1022,8 +1145,10 @@ pub fn survey_years<'a>() -> Vec<Column<'a, SurveyYear>> {
 pub fn research<'a>() -> Vec<Column<'a, ResearchItem>> {
     vec![
         Column::text("Rubrik", |r: &ResearchItem| &r.title, |r| &mut r.title),
-        Column::long_text("Beskrivning", |r: &ResearchItem| &r.description, |r| {
-            &mut r.description
-        }),
+        Column::long_text(
+            "Beskrivning",
+            |r: &ResearchItem| &r.description,
+            |r| &mut r.description,
+        ),
     ]
 }

@@ -6,6 +6,7 @@
 
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
+use std::sync::mpsc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use egui::{Key, KeyboardShortcut, Modifiers, Ui, ViewportCommand};
@@ -22,85 +23,119 @@ use crate::export::charts::{export_all, export_chart};
 use crate::storage::recovery::{Orphan, RecoveryStore};
 use crate::ui::import_dialog::{Answer as ImportAnswer, ImportDialog};
 
+/// What a file dialog is asked for.
+#[derive(Debug, Clone)]
+pub enum FileRequest {
+    /// Öppna arbetsyta (`.ron`).
+    OpenWorkspace,
+    /// Spara arbetsyta som, with a suggested file name.
+    SaveWorkspace { suggested: String },
+    /// Where to save one chart picture.
+    SavePicture {
+        suggested: String,
+        format: ChartFormat,
+    },
+    /// A folder for "Exportera alla".
+    PickFolder,
+    /// Where to save one table as CSV.
+    SaveCsv { suggested: String },
+    /// Where to save the whole report as HTML.
+    SaveReport { suggested: String },
+    /// A CSV file of meeting registrations to import.
+    OpenCsv,
+}
+
+/// A file dialog's answer: at once (fixed answers in tests), or later from
+/// the thread a native dialog runs on, so the window keeps drawing meanwhile.
+pub enum Choice {
+    Now(Option<PathBuf>),
+    Later(mpsc::Receiver<Option<PathBuf>>),
+}
+
 /// Where file names come from: native dialogs in the program, fixed answers
 /// in UI tests.
 pub trait FileChooser {
-    fn open(&mut self) -> Option<PathBuf>;
-    fn save(&mut self, suggested: &str) -> Option<PathBuf>;
-    /// Where to save a chart picture of `format`.
-    fn save_picture(&mut self, suggested: &str, format: ChartFormat) -> Option<PathBuf>;
-    /// A folder for "Exportera alla".
-    fn pick_folder(&mut self) -> Option<PathBuf>;
-    /// Where to save one table as CSV.
-    fn save_csv(&mut self, suggested: &str) -> Option<PathBuf>;
-    /// Where to save the whole report as HTML.
-    fn save_report(&mut self, suggested: &str) -> Option<PathBuf>;
-    /// A CSV file of meeting registrations to import.
-    fn open_csv(&mut self) -> Option<PathBuf>;
+    /// Ask for a file or folder. `ctx` is repainted when a later answer
+    /// arrives.
+    fn choose(&mut self, request: FileRequest, ctx: &egui::Context) -> Choice;
 }
 
-/// The platform's dialogs, with a `.ron` filter.
+/// The platform's dialogs (with a filter for each kind of file), each run on
+/// a thread of its own: rfd's dialogs block the thread that shows them, and
+/// the window must not freeze while the author browses folders.
 pub struct NativeDialogs;
 
+impl NativeDialogs {
+    fn run(request: FileRequest) -> Option<PathBuf> {
+        let dialog = rfd::FileDialog::new();
+        match request {
+            FileRequest::OpenWorkspace => dialog
+                .set_title("Öppna arbetsyta")
+                .add_filter("tertial-arbetsyta", &["ron"])
+                .pick_file(),
+            FileRequest::SaveWorkspace { suggested } => dialog
+                .set_title("Spara arbetsyta")
+                .add_filter("tertial-arbetsyta", &["ron"])
+                .set_file_name(suggested)
+                .save_file(),
+            FileRequest::SavePicture { suggested, format } => dialog
+                .set_title("Exportera diagram")
+                .add_filter(format.name(), &[format.extension()])
+                .set_file_name(suggested)
+                .save_file(),
+            FileRequest::PickFolder => dialog
+                .set_title("Exportera alla diagram till mapp")
+                .pick_folder(),
+            FileRequest::SaveCsv { suggested } => dialog
+                .set_title("Exportera tabell som CSV")
+                .add_filter("CSV för Excel", &["csv"])
+                .set_file_name(suggested)
+                .save_file(),
+            FileRequest::SaveReport { suggested } => dialog
+                .set_title("Exportera rapport")
+                .add_filter("HTML-dokument", &["html", "htm"])
+                .set_file_name(suggested)
+                .save_file(),
+            FileRequest::OpenCsv => dialog
+                .set_title("Importera närvaro")
+                .add_filter("CSV (semikolonavgränsad)", &["csv", "txt"])
+                .pick_file(),
+        }
+    }
+}
+
 impl FileChooser for NativeDialogs {
-    fn open(&mut self) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .set_title("Öppna arbetsyta")
-            .add_filter("tertial-arbetsyta", &["ron"])
-            .pick_file()
+    fn choose(&mut self, request: FileRequest, ctx: &egui::Context) -> Choice {
+        let (tx, rx) = mpsc::channel();
+        let ctx = ctx.clone();
+        let on_thread = request.clone();
+        let spawned = std::thread::Builder::new()
+            .name("fildialog".into())
+            .spawn(move || {
+                let answer = NativeDialogs::run(on_thread);
+                // The window may have closed meanwhile: nobody to tell.
+                let _ = tx.send(answer);
+                ctx.request_repaint();
+            });
+        match spawned {
+            Ok(_) => Choice::Later(rx),
+            // No thread to be had: show the dialog here, frozen but working.
+            Err(_) => Choice::Now(NativeDialogs::run(request)),
+        }
     }
+}
 
-    fn save(&mut self, suggested: &str) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .set_title("Spara arbetsyta")
-            .add_filter("tertial-arbetsyta", &["ron"])
-            .set_file_name(suggested)
-            .save_file()
-            .map(|p| {
-                if p.extension().is_none() {
-                    p.with_extension("ron")
-                } else {
-                    p
-                }
-            })
-    }
-
-    fn save_picture(&mut self, suggested: &str, format: ChartFormat) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .set_title("Exportera diagram")
-            .add_filter(format.name(), &[format.extension()])
-            .set_file_name(suggested)
-            .save_file()
-    }
-
-    fn pick_folder(&mut self) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .set_title("Exportera alla diagram till mapp")
-            .pick_folder()
-    }
-
-    fn save_csv(&mut self, suggested: &str) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .set_title("Exportera tabell som CSV")
-            .add_filter("CSV för Excel", &["csv"])
-            .set_file_name(suggested)
-            .save_file()
-    }
-
-    fn save_report(&mut self, suggested: &str) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .set_title("Exportera rapport")
-            .add_filter("HTML-dokument", &["html", "htm"])
-            .set_file_name(suggested)
-            .save_file()
-    }
-
-    fn open_csv(&mut self) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .set_title("Importera närvaro")
-            .add_filter("CSV (semikolonavgränsad)", &["csv", "txt"])
-            .pick_file()
-    }
+/// What to do with a file dialog's answer.
+enum AfterDialog {
+    /// Save the workspace there, then carry out what waited for the save.
+    SaveAs {
+        then: Option<Pending>,
+    },
+    Open,
+    ImportCsv,
+    ExportReport,
+    Chart(ChartAction),
+    ExportTable(crate::domain::tables::Table),
 }
 
 /// What waits for the answer to "Spara ändringarna?".
@@ -153,6 +188,8 @@ pub struct TertialApp {
     rollover: Option<(String, Option<String>)>,
     /// "Importera närvaro (CSV)…" while its preview is open.
     import: Option<ImportDialog>,
+    /// A file dialog open on its own thread, and what its answer is for.
+    waiting: Option<(AfterDialog, mpsc::Receiver<Option<PathBuf>>)>,
     /// A short note in the status bar ("Tabell 1 kopierad", "Sparade …"),
     /// shown until the document changes.
     notice: Option<(u64, String)>,
@@ -177,6 +214,7 @@ impl TertialApp {
             files: Box::new(NativeDialogs),
             recent: Vec::new(),
             pending: None,
+            waiting: None,
             error: None,
             allow_close: false,
             title: String::new(),
@@ -309,21 +347,26 @@ impl TertialApp {
         }
     }
 
-    /// Save to the document's file, or ask for one. Returns whether it was saved.
-    /// Spara. If the file was changed by someone else since it was opened,
-    /// nothing is written: the author is asked first (returns false).
-    pub fn save(&mut self) -> bool {
+    /// Spara: to the document's file, or ask for one (Spara som). If the
+    /// file was changed by someone else since it was opened, nothing is
+    /// written: the author is asked first. `then` is carried out once the
+    /// work is saved (the action that waited for "Spara ändringarna?").
+    fn save(&mut self, then: Option<Pending>, ctx: &egui::Context) {
         match self.doc.path.clone() {
-            Some(p) if self.doc.changed_on_disk() => {
-                self.conflict = Some(p);
-                false
+            Some(p) if self.doc.changed_on_disk() => self.conflict = Some(p),
+            Some(p) => {
+                if self.save_to(&p)
+                    && let Some(action) = then
+                {
+                    self.perform(action, ctx);
+                }
             }
-            Some(p) => self.save_to(&p),
-            None => self.save_as(),
+            None => self.save_as(then, ctx),
         }
     }
 
-    pub fn save_as(&mut self) -> bool {
+    /// Spara som: ask where, then save there (and carry out `then`).
+    fn save_as(&mut self, then: Option<Pending>, ctx: &egui::Context) {
         let suggested = format!(
             "{}-{}.ron",
             self.doc
@@ -336,18 +379,118 @@ impl TertialApp {
                 .replace('ö', "o"),
             self.doc.workspace.report.period.slug()
         );
-        match self.files.save(&suggested) {
-            Some(p) => self.save_to(&p),
-            None => false,
+        self.ask(
+            FileRequest::SaveWorkspace { suggested },
+            AfterDialog::SaveAs { then },
+            ctx,
+        );
+    }
+
+    /// Show a file dialog; its answer is handled now or when it comes.
+    fn ask(&mut self, request: FileRequest, then: AfterDialog, ctx: &egui::Context) {
+        if self.waiting.is_some() {
+            return; // one dialog at a time
+        }
+        match self.files.choose(request, ctx) {
+            Choice::Now(answer) => self.answered(then, answer, ctx),
+            Choice::Later(rx) => self.waiting = Some((then, rx)),
+        }
+    }
+
+    /// While a dialog is open: its answer, when it has come; meanwhile a
+    /// note over the window (which keeps drawing, but takes no edits).
+    fn poll_file_dialog(&mut self, ui: &Ui) {
+        let Some((_, rx)) = &self.waiting else {
+            return;
+        };
+        match rx.try_recv() {
+            Ok(answer) => {
+                if let Some((then, _)) = self.waiting.take() {
+                    self.answered(then, answer, ui.ctx());
+                }
+            }
+            Err(mpsc::TryRecvError::Disconnected) => {
+                self.waiting = None;
+                self.error = Some("Fildialogen kunde inte visas.".into());
+            }
+            Err(mpsc::TryRecvError::Empty) => {
+                egui::Modal::new(egui::Id::unique("file-dialog-open")).show(ui.ctx(), |ui| {
+                    ui.heading("En fildialog är öppen");
+                    ui.label(
+                        "Välj en fil i dialogen eller stäng den. Den kan ligga bakom \
+                         det här fönstret.",
+                    );
+                });
+            }
+        }
+    }
+
+    /// What a file dialog's answer leads to; nothing when it was cancelled.
+    fn answered(&mut self, then: AfterDialog, answer: Option<PathBuf>, ctx: &egui::Context) {
+        let Some(mut path) = answer else {
+            return;
+        };
+        let with_extension = |path: &mut PathBuf, ext: &str| {
+            if path.extension().is_none() {
+                path.set_extension(ext);
+            }
+        };
+        match then {
+            AfterDialog::SaveAs { then } => {
+                with_extension(&mut path, "ron");
+                if self.save_to(&path)
+                    && let Some(action) = then
+                {
+                    self.perform(action, ctx);
+                }
+            }
+            AfterDialog::Open => self.open_path(&path),
+            AfterDialog::ImportCsv => self.preview_import(path),
+            AfterDialog::ExportReport => {
+                with_extension(&mut path, "html");
+                self.write_report(&path);
+            }
+            AfterDialog::Chart(ChartAction::ExportOne(kind, format, size)) => {
+                with_extension(&mut path, format.extension());
+                match export_chart(&self.doc.workspace, kind, size, format, &path) {
+                    Ok(()) => {
+                        self.charts.message = Some(format!("Sparade {}", path.display()));
+                    }
+                    Err(e) => self.error = Some(e.to_string()),
+                }
+            }
+            AfterDialog::Chart(ChartAction::ExportAll(size, formats)) => {
+                match export_all(&self.doc.workspace, &path, size, formats.formats()) {
+                    Ok(files) => {
+                        self.charts.message = Some(format!(
+                            "Sparade {} bilder i {}",
+                            files.len(),
+                            path.display()
+                        ));
+                    }
+                    Err(e) => self.error = Some(e.to_string()),
+                }
+            }
+            AfterDialog::ExportTable(table) => {
+                with_extension(&mut path, "csv");
+                match crate::export::csv::export_table(&table, &path) {
+                    Ok(()) => {
+                        self.notice =
+                            Some((self.doc.revision(), format!("Sparade {}", path.display())));
+                    }
+                    Err(e) => self.error = Some(e.to_string()),
+                }
+            }
         }
     }
 
     /// "Importera närvaro (CSV)…": read the chosen file into a preview;
     /// the workspace changes only when the author confirms it.
-    pub fn import_attendance(&mut self) {
-        let Some(path) = self.files.open_csv() else {
-            return;
-        };
+    pub fn import_attendance(&mut self, ctx: &egui::Context) {
+        self.ask(FileRequest::OpenCsv, AfterDialog::ImportCsv, ctx);
+    }
+
+    fn preview_import(&mut self, path: PathBuf) {
         match crate::import::attendance::preview_file(&path, &self.doc.workspace) {
             Ok(preview) => {
                 self.import = Some(ImportDialog {
@@ -402,15 +545,17 @@ impl TertialApp {
 
     /// "Exportera rapport…": the whole report as one HTML file, to print
     /// or send. The workspace is not changed.
-    pub fn export_report(&mut self) {
+    pub fn export_report(&mut self, ctx: &egui::Context) {
         let suggested = crate::export::report::file_name(&self.doc.workspace);
-        let Some(mut path) = self.files.save_report(&suggested) else {
-            return;
-        };
-        if path.extension().is_none() {
-            path.set_extension("html");
-        }
-        match crate::export::report::export_report(&self.doc.workspace, &path) {
+        self.ask(
+            FileRequest::SaveReport { suggested },
+            AfterDialog::ExportReport,
+            ctx,
+        );
+    }
+
+    fn write_report(&mut self, path: &Path) {
+        match crate::export::report::export_report(&self.doc.workspace, path) {
             Ok(()) => {
                 self.notice = Some((
                     self.doc.revision(),
@@ -440,11 +585,11 @@ impl TertialApp {
         if self.doc.is_dirty() {
             self.pending = Some(action);
         } else {
-            self.perform(action, ui);
+            self.perform(action, ui.ctx());
         }
     }
 
-    fn perform(&mut self, action: Pending, ui: &Ui) {
+    fn perform(&mut self, action: Pending, ctx: &egui::Context) {
         match action {
             Pending::New => {
                 self.doc = Document::new(Workspace::default(), None);
@@ -458,14 +603,10 @@ impl TertialApp {
                 self.nav = Nav::Rapport;
             }
             Pending::Open(Some(path)) => self.open_path(&path),
-            Pending::Open(None) => {
-                if let Some(path) = self.files.open() {
-                    self.open_path(&path);
-                }
-            }
+            Pending::Open(None) => self.ask(FileRequest::OpenWorkspace, AfterDialog::Open, ctx),
             Pending::Close => {
                 self.allow_close = true;
-                ui.ctx().send_viewport_cmd(ViewportCommand::Close);
+                ctx.send_viewport_cmd(ViewportCommand::Close);
             }
         }
     }
@@ -476,7 +617,7 @@ impl TertialApp {
         let take = |s: KeyboardShortcut| ui.input_mut(|i| i.consume_shortcut(&s));
         // Longer combinations first: Ctrl+Shift+S must not be read as Ctrl+S.
         if take(cmd_shift(Key::S)) {
-            self.save_as();
+            self.save_as(None, ui.ctx());
         }
         if take(cmd_shift(Key::Z)) || take(cmd(Key::Y)) {
             self.doc.redo();
@@ -485,7 +626,7 @@ impl TertialApp {
             self.doc.undo();
         }
         if take(cmd(Key::S)) {
-            self.save();
+            self.save(None, ui.ctx());
         }
         if take(cmd(Key::N)) {
             self.request(Pending::New, ui);
@@ -519,17 +660,17 @@ impl TertialApp {
                 }
                 ui.separator();
                 if ui.button("Spara         Ctrl+S").clicked() {
-                    self.save();
+                    self.save(None, ui.ctx());
                 }
                 if ui.button("Spara som…    Ctrl+Shift+S").clicked() {
-                    self.save_as();
+                    self.save_as(None, ui.ctx());
                 }
                 ui.separator();
                 if ui.button("Importera närvaro (CSV)…").clicked() {
-                    self.import_attendance();
+                    self.import_attendance(ui.ctx());
                 }
                 if ui.button("Exportera rapport…").clicked() {
-                    self.export_report();
+                    self.export_report(ui.ctx());
                 }
                 ui.separator();
                 if ui.button("Avsluta").clicked() {
@@ -733,7 +874,7 @@ impl TertialApp {
         self.import_dialog(ui);
         if let Some(action) = self.pending.clone() {
             let mut answer = None;
-            egui::Modal::new(egui::Id::unique("unsaved")).show(ui.ctx(), |ui| {
+            let modal = egui::Modal::new(egui::Id::unique("unsaved")).show(ui.ctx(), |ui| {
                 ui.heading("Spara ändringarna?");
                 ui.label(format!(
                     "{} har ändringar som inte är sparade.",
@@ -751,16 +892,18 @@ impl TertialApp {
                     }
                 });
             });
+            // Escape or a click beside the question is Avbryt.
+            if answer.is_none() && modal.should_close() {
+                answer = Some(2);
+            }
             match answer {
                 Some(0) => {
                     self.pending = None;
-                    if self.save() {
-                        self.perform(action, ui);
-                    }
+                    self.save(Some(action), ui.ctx());
                 }
                 Some(1) => {
                     self.pending = None;
-                    self.perform(action, ui);
+                    self.perform(action, ui.ctx());
                 }
                 Some(_) => self.pending = None,
                 None => {}
@@ -768,26 +911,30 @@ impl TertialApp {
         }
         if let Some(path) = self.conflict.clone() {
             let mut answer = None;
-            egui::Modal::new(egui::Id::unique("changed-on-disk")).show(ui.ctx(), |ui| {
-                ui.heading("Filen har ändrats på disken");
-                ui.label(format!(
-                    "{} har sparats av ett annat program eller en annan person sedan du \
+            let modal =
+                egui::Modal::new(egui::Id::unique("changed-on-disk")).show(ui.ctx(), |ui| {
+                    ui.heading("Filen har ändrats på disken");
+                    ui.label(format!(
+                        "{} har sparats av ett annat program eller en annan person sedan du \
                      öppnade den. Sparar du här skrivs de ändringarna över (den förra \
                      versionen sparas som .bak).",
-                    path.display()
-                ));
-                ui.horizontal(|ui| {
-                    if ui.button("Skriv över").clicked() {
-                        answer = Some(0);
-                    }
-                    if ui.button("Spara som…").clicked() {
-                        answer = Some(1);
-                    }
-                    if ui.button("Avbryt").clicked() {
-                        answer = Some(2);
-                    }
+                        path.display()
+                    ));
+                    ui.horizontal(|ui| {
+                        if ui.button("Skriv över").clicked() {
+                            answer = Some(0);
+                        }
+                        if ui.button("Spara som…").clicked() {
+                            answer = Some(1);
+                        }
+                        if ui.button("Avbryt").clicked() {
+                            answer = Some(2);
+                        }
+                    });
                 });
-            });
+            if answer.is_none() && modal.should_close() {
+                answer = Some(2);
+            }
             match answer {
                 Some(0) => {
                     self.conflict = None;
@@ -795,7 +942,7 @@ impl TertialApp {
                 }
                 Some(1) => {
                     self.conflict = None;
-                    self.save_as();
+                    self.save_as(None, ui.ctx());
                 }
                 Some(_) => self.conflict = None,
                 None => {}
@@ -803,26 +950,27 @@ impl TertialApp {
         }
         if let Some(msg) = self.error.clone() {
             let mut close = false;
-            egui::Modal::new(egui::Id::unique("error")).show(ui.ctx(), |ui| {
+            let modal = egui::Modal::new(egui::Id::unique("error")).show(ui.ctx(), |ui| {
                 ui.heading("Det gick inte");
                 ui.label(msg);
                 if ui.button("OK").clicked() {
                     close = true;
                 }
             });
-            if close {
+            if close || modal.should_close() {
                 self.error = None;
             }
         }
         if self.about_open {
-            egui::Modal::new(egui::Id::unique("about")).show(ui.ctx(), |ui| {
+            let modal = egui::Modal::new(egui::Id::unique("about")).show(ui.ctx(), |ui| {
                 ui.heading("tertial");
                 ui.label(format!("Version {}", env!("CARGO_PKG_VERSION")));
                 ui.label("Uppföljningsrapporter för Kommunal utveckling Jönköpings län.");
-                if ui.button("Stäng").clicked() {
-                    self.about_open = false;
-                }
+                ui.button("Stäng").clicked()
             });
+            if modal.inner || modal.should_close() {
+                self.about_open = false;
+            }
         }
     }
 
@@ -907,42 +1055,17 @@ impl TertialApp {
         });
     }
 
-    /// Carries out an export asked for in the Diagram view: asks where,
-    /// writes, and says how it went (errors in the error dialog).
-    fn export_charts(&mut self, action: ChartAction) {
-        let ws = &self.doc.workspace;
-        match action {
-            ChartAction::ExportOne(kind, format, size) => {
-                let suggested = charts::file_name(kind, &ws.report.period, format);
-                let Some(mut path) = self.files.save_picture(&suggested, format) else {
-                    return;
-                };
-                if path.extension().is_none() {
-                    path.set_extension(format.extension());
-                }
-                match export_chart(ws, kind, size, format, &path) {
-                    Ok(()) => {
-                        self.charts.message = Some(format!("Sparade {}", path.display()));
-                    }
-                    Err(e) => self.error = Some(e.to_string()),
-                }
-            }
-            ChartAction::ExportAll(size, formats) => {
-                let Some(dir) = self.files.pick_folder() else {
-                    return;
-                };
-                match export_all(ws, &dir, size, formats.formats()) {
-                    Ok(files) => {
-                        self.charts.message = Some(format!(
-                            "Sparade {} bilder i {}",
-                            files.len(),
-                            dir.display()
-                        ));
-                    }
-                    Err(e) => self.error = Some(e.to_string()),
-                }
-            }
-        }
+    /// Carries out an export asked for in the Diagram view: asks where;
+    /// the answer writes and says how it went (errors in the error dialog).
+    fn export_charts(&mut self, action: ChartAction, ctx: &egui::Context) {
+        let request = match &action {
+            ChartAction::ExportOne(kind, format, _) => FileRequest::SavePicture {
+                suggested: charts::file_name(*kind, &self.doc.workspace.report.period, *format),
+                format: *format,
+            },
+            ChartAction::ExportAll(..) => FileRequest::PickFolder,
+        };
+        self.ask(request, AfterDialog::Chart(action), ctx);
     }
 
     /// The status-bar note, if the document has not changed since.
@@ -975,18 +1098,11 @@ impl TertialApp {
             table.id,
             self.doc.workspace.report.period.slug()
         );
-        let Some(mut path) = self.files.save_csv(&suggested) else {
-            return;
-        };
-        if path.extension().is_none() {
-            path.set_extension("csv");
-        }
-        match crate::export::csv::export_table(&table, &path) {
-            Ok(()) => {
-                self.notice = Some((self.doc.revision(), format!("Sparade {}", path.display())));
-            }
-            Err(e) => self.error = Some(e.to_string()),
-        }
+        self.ask(
+            FileRequest::SaveCsv { suggested },
+            AfterDialog::ExportTable(table),
+            ui.ctx(),
+        );
     }
 
     fn navigation(&mut self, ui: &mut Ui) {
@@ -1035,7 +1151,10 @@ impl eframe::App for TertialApp {
         }
         self.settle_restored();
         self.handle_close_and_drop(ui);
-        self.shortcuts(ui);
+        self.poll_file_dialog(ui);
+        if self.waiting.is_none() {
+            self.shortcuts(ui);
+        }
         let title = self.title();
         if title != self.title {
             ui.ctx()
@@ -1052,7 +1171,7 @@ impl eframe::App for TertialApp {
                 .show(ui, |ui| self.charts.show(ui, &self.doc.workspace, revision))
                 .inner;
             if let Some(action) = action {
-                self.export_charts(action);
+                self.export_charts(action, ui.ctx());
             }
             self.dialogs(ui);
             return;

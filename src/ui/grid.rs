@@ -248,10 +248,7 @@ impl Layout {
         if at.col == 0 {
             return Some(r);
         }
-        let v = r.intersect(Rect::from_x_y_ranges(
-            self.viewport.x_range(),
-            r.y_range(),
-        ));
+        let v = r.intersect(Rect::from_x_y_ranges(self.viewport.x_range(), r.y_range()));
         (v.width() > 1.0).then_some(v)
     }
 
@@ -304,12 +301,7 @@ fn fit_widths(ui: &Ui, grid: &dyn Grid) -> Vec<f32> {
         .collect()
 }
 
-fn header_galley(
-    ui: &Ui,
-    text: &str,
-    width: f32,
-    color: Color32,
-) -> std::sync::Arc<egui::Galley> {
+fn header_galley(ui: &Ui, text: &str, width: f32, color: Color32) -> std::sync::Arc<egui::Galley> {
     let font = egui::TextStyle::Body.resolve(ui.style());
     let mut job = LayoutJob::single_section(text.to_string(), TextFormat::simple(font, color));
     job.wrap = TextWrapping {
@@ -321,12 +313,7 @@ fn header_galley(
     ui.painter().layout_job(job)
 }
 
-fn cell_galley(
-    ui: &Ui,
-    text: &str,
-    width: f32,
-    color: Color32,
-) -> std::sync::Arc<egui::Galley> {
+fn cell_galley(ui: &Ui, text: &str, width: f32, color: Color32) -> std::sync::Arc<egui::Galley> {
     let font = egui::TextStyle::Body.resolve(ui.style());
     // One line: a text with line breaks shows its first line and "…".
     let mut first = text.lines().next().unwrap_or("").to_string();
@@ -460,9 +447,15 @@ pub fn show(ui: &mut Ui, id: Id, grid: &mut dyn Grid) -> bool {
 
     // ------------------------------------------------ below the table
     if let Some(note) = &st.note {
-        let color = if note.error { pal.error } else { ui.visuals().text_color() };
+        let color = if note.error {
+            pal.error
+        } else {
+            ui.visuals().text_color()
+        };
         let mark = if note.error { "⚠ " } else { "" };
-        let r = ui.add(egui::Label::new(RichText::new(format!("{mark}{}", note.text)).color(color)).wrap());
+        let r = ui.add(
+            egui::Label::new(RichText::new(format!("{mark}{}", note.text)).color(color)).wrap(),
+        );
         cells::name_widget(ui, r.id, &format!("{mark}{}", note.text));
     }
     if grid.can_edit_rows() {
@@ -479,7 +472,9 @@ pub fn show(ui: &mut Ui, id: Id, grid: &mut dyn Grid) -> bool {
                 mark_discrete(ui);
                 ui.memory_mut(|m| m.request_focus(focus_id));
             }
-            ui.weak("Högerklicka på en rad (eller Skift+F10) för att infoga, flytta eller ta bort.");
+            ui.weak(
+                "Högerklicka på en rad (eller Skift+F10) för att infoga, flytta eller ta bort.",
+            );
         });
     }
     ui.data_mut(|d| d.insert_temp(id, st));
@@ -518,7 +513,11 @@ fn make_layout(ui: &Ui, grid: &dyn Grid, st: &mut State) -> Layout {
     st.hscroll = st.hscroll.clamp(0.0, (scroll_width - view_w).max(0.0));
     let row_h = ui.spacing().interact_size.y + 6.0;
     let header_h = (0..cols)
-        .map(|c| header_galley(ui, grid.header(c), widths[c], Color32::WHITE).size().y)
+        .map(|c| {
+            header_galley(ui, grid.header(c), widths[c], Color32::WHITE)
+                .size()
+                .y
+        })
         .fold(0.0_f32, f32::max)
         + 2.0 * PAD;
     let rows = grid.total_rows();
@@ -532,7 +531,10 @@ fn make_layout(ui: &Ui, grid: &dyn Grid, st: &mut State) -> Layout {
     let rect = Rect::from_min_size(top_left, vec2(width, height));
     let viewport = Rect::from_min_max(
         pos2(rect.left() + frozen, rect.top()),
-        pos2(rect.right(), rect.bottom() - if has_scrollbar { SCROLLBAR + 2.0 } else { 0.0 }),
+        pos2(
+            rect.right(),
+            rect.bottom() - if has_scrollbar { SCROLLBAR + 2.0 } else { 0.0 },
+        ),
     );
     Layout {
         widths,
@@ -691,7 +693,14 @@ fn keyboard(ui: &Ui, grid: &mut dyn Grid, st: &mut State, layout: &Layout, focus
                             if n > 0 {
                                 changed = true;
                                 mark_discrete(ui);
-                                set_note(st, format!("{n} {} tömda.", if n == 1 { "cell" } else { "celler" }), false);
+                                set_note(
+                                    st,
+                                    format!(
+                                        "{n} {} tömda.",
+                                        if n == 1 { "cell" } else { "celler" }
+                                    ),
+                                    false,
+                                );
                             }
                         }
                     }
@@ -751,13 +760,17 @@ fn keyboard(ui: &Ui, grid: &mut dyn Grid, st: &mut State, layout: &Layout, focus
                     let text = sheet::copy(grid, sel);
                     ui.ctx().copy_text(text);
                     let n = (sel.bottom - sel.top + 1) * (sel.right - sel.left + 1);
-                    let mut msg = format!("{n} {} kopierade.", if n == 1 { "cell" } else { "celler" });
+                    let mut msg =
+                        format!("{n} {} kopierade.", if n == 1 { "cell" } else { "celler" });
                     if matches!(ev, Event::Cut) {
                         let cleared = sheet::clear(grid, sel);
                         if cleared > 0 {
                             changed = true;
                             mark_discrete(ui);
-                            msg = format!("{n} {} urklippta.", if n == 1 { "cell" } else { "celler" });
+                            msg = format!(
+                                "{n} {} urklippta.",
+                                if n == 1 { "cell" } else { "celler" }
+                            );
                         }
                     }
                     set_note(st, msg, false);
@@ -800,7 +813,9 @@ fn open_menu_at_current(st: &mut State, layout: &Layout, row: bool) {
         let x = if at.col == 0 {
             r.left() + 8.0
         } else {
-            r.left().clamp(layout.viewport.left(), layout.viewport.right() - 8.0) + 8.0
+            r.left()
+                .clamp(layout.viewport.left(), layout.viewport.right() - 8.0)
+                + 8.0
         };
         st.menu = Some(Menu {
             at,
@@ -828,18 +843,17 @@ fn open_editor(grid: &dyn Grid, st: &mut State, typed: Option<String>) {
         return;
     }
     let list = match (&v.choices, &typed) {
-        (Some(options), None) => Some(
-            options
-                .iter()
-                .position(|o| *o == v.text)
-                .unwrap_or(0),
-        ),
+        (Some(options), None) => Some(options.iter().position(|o| *o == v.text).unwrap_or(0)),
         _ => None,
     };
     st.anchor = Some(at);
     st.editor = Some(Editor {
         at,
-        mode: if typed.is_some() { Mode::Enter } else { Mode::Edit },
+        mode: if typed.is_some() {
+            Mode::Enter
+        } else {
+            Mode::Edit
+        },
         text: typed.unwrap_or(v.edit),
         over,
         error: None,
@@ -889,13 +903,15 @@ fn paint(
     // Header.
     for c in 0..cols {
         let (x0, x1) = layout.col_x(c);
-        let r = Rect::from_min_max(
-            pos2(x0, layout.rect.top()),
-            pos2(x1, layout.body_top()),
-        );
+        let r = Rect::from_min_max(pos2(x0, layout.rect.top()), pos2(x1, layout.body_top()));
         let p = painter.with_clip_rect(if c == 0 { frozen_clip } else { scroll_clip });
         p.rect_filled(r, CornerRadius::ZERO, pal.header_bg);
-        p.rect_stroke(r, CornerRadius::ZERO, Stroke::new(1.0, pal.grid_line), StrokeKind::Inside);
+        p.rect_stroke(
+            r,
+            CornerRadius::ZERO,
+            Stroke::new(1.0, pal.grid_line),
+            StrokeKind::Inside,
+        );
         let g = header_galley(ui, grid.header(c), layout.widths[c], pal.header_text);
         let numeric = !matches!(grid.width(c), Width::Text | Width::Long);
         let gx = if numeric {
@@ -914,9 +930,14 @@ fn paint(
             }
             // Drag the right edge to resize; double click fits again.
             let handle = Rect::from_x_y_ranges(r.right() - 3.0..=r.right() + 3.0, r.y_range())
-                .intersect(if c == 0 { frozen_clip } else { scroll_clip.expand2(vec2(3.0, 0.0)) });
+                .intersect(if c == 0 {
+                    frozen_clip
+                } else {
+                    scroll_clip.expand2(vec2(3.0, 0.0))
+                });
             if handle.width() > 0.0 {
-                let h = ui.interact(handle, id.with(("resize", c)), Sense::click_and_drag())
+                let h = ui
+                    .interact(handle, id.with(("resize", c)), Sense::click_and_drag())
                     .on_hover_cursor(CursorIcon::ResizeHorizontal);
                 if h.dragged() {
                     let (lo, _) = limits(grid.width(c));
@@ -935,11 +956,16 @@ fn paint(
         layout.rect.min,
         pos2(layout.rect.left() + ROW_HEADER, layout.body_top()),
     );
-    painter.with_clip_rect(frozen_clip).rect_filled(corner, CornerRadius::ZERO, pal.header_bg);
+    painter
+        .with_clip_rect(frozen_clip)
+        .rect_filled(corner, CornerRadius::ZERO, pal.header_bg);
 
     // Rows on screen.
-    let first = (((clip.top() - layout.body_top()) / layout.row_h).floor().max(0.0)) as usize;
-    let last = ((((clip.bottom() - layout.body_top()) / layout.row_h).ceil()).max(0.0) as usize).min(rows);
+    let first = (((clip.top() - layout.body_top()) / layout.row_h)
+        .floor()
+        .max(0.0)) as usize;
+    let last =
+        ((((clip.bottom() - layout.body_top()) / layout.row_h).ceil()).max(0.0) as usize).min(rows);
     let pointer = ui.input(|i| i.pointer.interact_pos());
     let primary_down = ui.input(|i| i.pointer.primary_down());
     if !primary_down {
@@ -955,7 +981,12 @@ fn paint(
         );
         let fp = painter.with_clip_rect(frozen_clip);
         fp.rect_filled(rn, CornerRadius::ZERO, pal.header_bg);
-        fp.rect_stroke(rn, CornerRadius::ZERO, Stroke::new(1.0, pal.grid_line), StrokeKind::Inside);
+        fp.rect_stroke(
+            rn,
+            CornerRadius::ZERO,
+            Stroke::new(1.0, pal.grid_line),
+            StrokeKind::Inside,
+        );
         if is_data {
             fp.text(
                 rn.right_center() - vec2(PAD, 0.0),
@@ -990,13 +1021,17 @@ fn paint(
         }
         for c in 0..cols {
             let at = At::new(row, c);
-            let Some(vis) = layout.visible_cell(at) else { continue };
+            let Some(vis) = layout.visible_cell(at) else {
+                continue;
+            };
             let r = layout.cell_rect(at);
             let v = grid.cell(at);
             let p = painter.with_clip_rect(if c == 0 { frozen_clip } else { scroll_clip });
             let (bg, fg) = match &v.role {
                 Role::Input | Role::Flag(_) => (pal.input_bg, pal.text),
-                Role::Computed { overridden: true, .. } => (pal.computed_bg, pal.overridden_text),
+                Role::Computed {
+                    overridden: true, ..
+                } => (pal.computed_bg, pal.overridden_text),
                 Role::Computed { .. } => (pal.computed_bg, pal.computed_text),
                 Role::Fixed => (pal.computed_bg, pal.text),
             };
@@ -1014,14 +1049,21 @@ fn paint(
                     StrokeKind::Inside,
                 );
             } else {
-                p.rect_stroke(r, CornerRadius::ZERO, Stroke::new(1.0, pal.grid_line), StrokeKind::Inside);
+                p.rect_stroke(
+                    r,
+                    CornerRadius::ZERO,
+                    Stroke::new(1.0, pal.grid_line),
+                    StrokeKind::Inside,
+                );
             }
             if sel.is_some_and(|s| s.contains(at) && (s.top != s.bottom || s.left != s.right)) {
                 p.rect_filled(r, CornerRadius::ZERO, pal.selection);
             }
             let editing_here = st.editor.as_ref().is_some_and(|e| e.at == at);
             let text = match &v.role {
-                Role::Computed { overridden: true, .. } => format!("✎ {}", v.text),
+                Role::Computed {
+                    overridden: true, ..
+                } => format!("✎ {}", v.text),
                 _ => v.text.clone(),
             };
             let strong = !is_data && c == 0;
@@ -1044,7 +1086,9 @@ fn paint(
                             text.clone(),
                             TextFormat::simple(font.clone(), fg),
                         );
-                        job.wrap = TextWrapping::truncate_at_width((layout.widths[c] - 2.0 * PAD).max(8.0));
+                        job.wrap = TextWrapping::truncate_at_width(
+                            (layout.widths[c] - 2.0 * PAD).max(8.0),
+                        );
                         ui.painter().layout_job(job)
                     };
                     p.galley(pos2(gx, gy), sg.clone(), fg);
@@ -1055,8 +1099,17 @@ fn paint(
                 }
             }
             if st.current == Some(at) {
-                let ring = if focused || editing_here { pal.current } else { pal.current.gamma_multiply(0.6) };
-                p.rect_stroke(r, CornerRadius::ZERO, Stroke::new(2.0, ring), StrokeKind::Inside);
+                let ring = if focused || editing_here {
+                    pal.current
+                } else {
+                    pal.current.gamma_multiply(0.6)
+                };
+                p.rect_stroke(
+                    r,
+                    CornerRadius::ZERO,
+                    Stroke::new(2.0, ring),
+                    StrokeKind::Inside,
+                );
             }
             // Interaction and the accessible name.
             let cid = id.with(("c", row, c));
@@ -1069,14 +1122,23 @@ fn paint(
             });
             let resp = if elided || text.contains('\n') {
                 resp.on_hover_text(v.text.clone())
-            } else if let Role::Computed { overridden, formula, slot } = &v.role {
+            } else if let Role::Computed {
+                overridden,
+                formula,
+                slot,
+            } = &v.role
+            {
                 let how = if *slot {
                     " Högerklicka (eller tryck F2) för att skriva över."
                 } else {
                     ""
                 };
                 let tip = if *overridden {
-                    let f = if formula.is_empty() { "tomt" } else { formula.as_str() };
+                    let f = if formula.is_empty() {
+                        "tomt"
+                    } else {
+                        formula.as_str()
+                    };
                     format!("Överskrivet värde. Formeln ger {f}.{how}")
                 } else {
                     format!("Beräknat värde.{how}")
@@ -1148,7 +1210,10 @@ fn paint(
     if layout.has_scrollbar {
         let track = Rect::from_min_max(
             pos2(layout.viewport.left(), layout.viewport.bottom() + 2.0),
-            pos2(layout.viewport.right(), layout.viewport.bottom() + 2.0 + SCROLLBAR),
+            pos2(
+                layout.viewport.right(),
+                layout.viewport.bottom() + 2.0 + SCROLLBAR,
+            ),
         );
         let view = layout.viewport.width();
         let frac = (view / layout.scroll_width).clamp(0.05, 1.0);
@@ -1258,7 +1323,8 @@ fn editor(
             (
                 i.consume_key(Modifiers::NONE, Key::ArrowUp),
                 i.consume_key(Modifiers::NONE, Key::ArrowDown),
-                i.consume_key(Modifiers::NONE, Key::Enter) || i.consume_key(Modifiers::NONE, Key::Tab),
+                i.consume_key(Modifiers::NONE, Key::Enter)
+                    || i.consume_key(Modifiers::NONE, Key::Tab),
                 i.consume_key(Modifiers::NONE, Key::Escape),
             )
         });
@@ -1345,7 +1411,11 @@ fn editor(
             }
         }
         if done.is_none() {
-            let frame_color = if ed.error.is_some() { pal.error } else { pal.current };
+            let frame_color = if ed.error.is_some() {
+                pal.error
+            } else {
+                pal.current
+            };
             let resp = if long {
                 let w = rect.width().max(380.0);
                 let area = egui::Area::new(eid.with("area"))
@@ -1372,20 +1442,32 @@ fn editor(
                     });
                 area.inner
             } else {
-                let text_color = if ed.error.is_some() { pal.error } else { pal.text };
+                let text_color = if ed.error.is_some() {
+                    pal.error
+                } else {
+                    pal.text
+                };
                 let r = ui.put(
                     rect,
                     TextEdit::singleline(&mut ed.text)
                         .id(eid)
                         .return_key(None)
                         .text_color(text_color)
-                        .align(if view.numeric { Align2::RIGHT_CENTER } else { Align2::LEFT_CENTER })
+                        .align(if view.numeric {
+                            Align2::RIGHT_CENTER
+                        } else {
+                            Align2::LEFT_CENTER
+                        })
                         .background_color(pal.input_bg)
                         .margin(vec2(PAD - 2.0, 2.0))
                         .desired_width(rect.width()),
                 );
-                ui.painter()
-                    .rect_stroke(rect, CornerRadius::ZERO, Stroke::new(2.0, frame_color), StrokeKind::Inside);
+                ui.painter().rect_stroke(
+                    rect,
+                    CornerRadius::ZERO,
+                    Stroke::new(2.0, frame_color),
+                    StrokeKind::Inside,
+                );
                 r
             };
             let name = format!("{} (redigeras)", accessible_name(grid, ed.at));
@@ -1396,7 +1478,8 @@ fn editor(
                     && let Some(mut s) = egui::text_edit::TextEditState::load(ui.ctx(), eid)
                 {
                     let end = egui::text::CCursor::new(ed.text.chars().count());
-                    s.cursor.set_char_range(Some(egui::text::CCursorRange::one(end)));
+                    s.cursor
+                        .set_char_range(Some(egui::text::CCursorRange::one(end)));
                     s.store(ui.ctx(), eid);
                 }
                 ed.focus = false;
@@ -1429,7 +1512,10 @@ fn editor(
                     let v = grid.cell(ed.at);
                     let font = egui::TextStyle::Body.resolve(ui.style());
                     let (_, hi) = limits(grid.width(ed.at.col));
-                    let need = (text_width(ui, v.text.lines().next().unwrap_or(""), &font) + 2.0 * PAD + 4.0).min(hi);
+                    let need = (text_width(ui, v.text.lines().next().unwrap_or(""), &font)
+                        + 2.0 * PAD
+                        + 4.0)
+                        .min(hi);
                     if let Some(w) = st.widths.get_mut(ed.at.col)
                         && need > *w
                     {
@@ -1444,7 +1530,10 @@ fn editor(
                     st.editor = None;
                     set_note(
                         st,
-                        format!("{}: {e} Värdet ändrades inte.", accessible_name(grid, ed.at)),
+                        format!(
+                            "{}: {e} Värdet ändrades inte.",
+                            accessible_name(grid, ed.at)
+                        ),
                         true,
                     );
                 }
@@ -1476,19 +1565,25 @@ fn context_menu(ui: &mut Ui, id: Id, grid: &mut dyn Grid, st: &mut State, focus_
         .show(ui.ctx(), |ui| {
             egui::Frame::menu(ui.style()).show(ui, |ui| {
                 ui.set_min_width(220.0);
-                let mut item = |ui: &mut Ui, key: &'static str, label: &str, enabled: bool, first: bool| {
-                    let r = ui.add_enabled(enabled, egui::Button::new(label).frame(false));
-                    cells::name_widget(ui, r.id, label);
-                    if first && ui.memory(|m| m.focused().is_none() || m.has_focus(focus_id)) {
-                        r.request_focus();
-                    }
-                    if r.clicked() {
-                        action = Some(key);
-                    }
-                };
+                let mut item =
+                    |ui: &mut Ui, key: &'static str, label: &str, enabled: bool, first: bool| {
+                        let r = ui.add_enabled(enabled, egui::Button::new(label).frame(false));
+                        cells::name_widget(ui, r.id, label);
+                        if first && ui.memory(|m| m.focused().is_none() || m.has_focus(focus_id)) {
+                            r.request_focus();
+                        }
+                        if r.clicked() {
+                            action = Some(key);
+                        }
+                    };
                 let mut first = true;
                 if !menu.row {
-                    if let Role::Computed { slot: true, overridden, .. } = &v.role {
+                    if let Role::Computed {
+                        slot: true,
+                        overridden,
+                        ..
+                    } = &v.role
+                    {
                         item(ui, "override", "Skriv över värde", true, first);
                         item(ui, "reset", "Återställ beräkning", *overridden, false);
                         first = false;
@@ -1519,7 +1614,10 @@ fn context_menu(ui: &mut Ui, id: Id, grid: &mut dyn Grid, st: &mut State, focus_
     let esc = ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape));
     let clicked_outside = ui.input(|i| i.pointer.any_click()) && !area.response.hovered();
     let opened_now = area.response.rect.width() < 1.0;
-    if action.is_none() && (esc || (clicked_outside && !opened_now && !ui.rect_contains_pointer(area.response.rect))) {
+    if action.is_none()
+        && (esc
+            || (clicked_outside && !opened_now && !ui.rect_contains_pointer(area.response.rect)))
+    {
         // A click elsewhere (or Escape) closes the menu.
         if esc || !ui.input(|i| i.pointer.secondary_clicked()) {
             st.menu = None;

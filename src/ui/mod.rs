@@ -12,7 +12,7 @@ mod parts;
 
 use std::sync::Arc;
 
-pub use app::{FileChooser, NativeDialogs, TertialApp};
+pub use app::{Choice, FileChooser, FileRequest, NativeDialogs, TertialApp};
 pub use parts::{EconomyPage, Nav, all_navs};
 
 /// DejaVu Sans (libre, in `assets/fonts/` with its licence), added after

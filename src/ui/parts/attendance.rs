@@ -51,10 +51,12 @@ pub fn attendance(ui: &mut Ui, ws: &mut Workspace) -> bool {
     {
         let f = figures::attendance(a);
         let target = a.target;
-        let mut sheet = Sheet::new(sheets::attendance_groups(&f, target), &mut a.groups)
-            .new_rows(|| AttendanceGroup {
-                name: "Nytt nätverk".into(),
-                ..AttendanceGroup::default()
+        let mut sheet =
+            Sheet::new(sheets::attendance_groups(&f, target), &mut a.groups).new_rows(|| {
+                AttendanceGroup {
+                    name: "Nytt nätverk".into(),
+                    ..AttendanceGroup::default()
+                }
             });
         changed |= grid::show(ui, groups_id, &mut sheet);
     }
@@ -79,7 +81,8 @@ pub fn attendance(ui: &mut Ui, ws: &mut Workspace) -> bool {
     {
         let a = &mut ws.attendance;
         let footer = Footer::from_printed(&printed, a.earlier.len());
-        let mut sheet = Sheet::new(sheets::attendance_history(), &mut a.earlier).with_footer(footer);
+        let mut sheet =
+            Sheet::new(sheets::attendance_history(), &mut a.earlier).with_footer(footer);
         changed |= grid::show(ui, id.with("hist"), &mut sheet);
     }
     grid::table_actions(ui, &printed);
@@ -172,7 +175,11 @@ fn registrations(ui: &mut Ui, id: Id, g: &mut AttendanceGroup) -> bool {
     let members = figures::group_members(g);
     let regional = g.regional_members;
     let before = g.meetings.len();
-    let last_date = g.meetings.last().map(|m| m.date.clone()).unwrap_or_default();
+    let last_date = g
+        .meetings
+        .last()
+        .map(|m| m.date.clone())
+        .unwrap_or_default();
     {
         let mut sheet = Sheet::new(sheets::meetings(&members, regional), &mut g.meetings)
             .new_rows(move || Meeting {

@@ -8,8 +8,8 @@ use super::EconomyPage;
 use crate::domain::sheet::{Footer, Sheet};
 use crate::domain::tables::{self, Table};
 use crate::domain::{
-    ApplicationTotals, BudgetFollowUp, CostReduction, FinancingTable, FundsByFinancier,
-    PlanBudget, Workspace, figures, sheets,
+    ApplicationTotals, BudgetFollowUp, CostReduction, FinancingTable, FundsByFinancier, PlanBudget,
+    Workspace, figures, sheets,
 };
 use crate::ui::cells;
 use crate::ui::grid;
@@ -105,7 +105,11 @@ fn budget(ui: &mut Ui, t: &mut BudgetFollowUp) -> bool {
     {
         let cols = sheets::budget(t, &f.rows, "Verksamhetsområde");
         let footer = Footer {
-            rows: printed.rows.get(t.rows.len()..t.rows.len() + 1).unwrap_or_default().to_vec(),
+            rows: printed
+                .rows
+                .get(t.rows.len()..t.rows.len() + 1)
+                .unwrap_or_default()
+                .to_vec(),
             ..Footer::none()
         }
         .with_overrides(&mut t.sum_overrides, sheets::BUDGET_SUM_KEYS.to_vec());
@@ -161,7 +165,9 @@ fn funds(ui: &mut Ui, t: &mut FundsByFinancier) -> bool {
         let cols = sheets::funds_shares(t, &f);
         let footer = Footer::from_printed(&shares, t.rows.len())
             .with_overrides(&mut t.sum_overrides, sheets::FUNDS_SHARE_SUM_KEYS.to_vec());
-        let mut sheet = Sheet::new(cols, &mut t.rows).with_footer(footer).fixed_rows();
+        let mut sheet = Sheet::new(cols, &mut t.rows)
+            .with_footer(footer)
+            .fixed_rows();
         changed |= grid::show(ui, id.with("2b"), &mut sheet);
     }
     grid::table_actions(ui, &shares);
@@ -210,9 +216,13 @@ fn financing(ui: &mut Ui, t: &mut FinancingTable) -> bool {
     title(ui, &shares.title);
     {
         let cols = sheets::financing_shares(&f);
-        let footer = Footer::from_printed(&shares, t.rows.len())
-            .with_overrides(&mut t.sum_overrides, sheets::FINANCING_SHARE_SUM_KEYS.to_vec());
-        let mut sheet = Sheet::new(cols, &mut t.rows).with_footer(footer).fixed_rows();
+        let footer = Footer::from_printed(&shares, t.rows.len()).with_overrides(
+            &mut t.sum_overrides,
+            sheets::FINANCING_SHARE_SUM_KEYS.to_vec(),
+        );
+        let mut sheet = Sheet::new(cols, &mut t.rows)
+            .with_footer(footer)
+            .fixed_rows();
         changed |= grid::show(ui, id.with("3b"), &mut sheet);
     }
     grid::table_actions(ui, &shares);

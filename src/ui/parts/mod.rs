@@ -199,27 +199,27 @@ pub fn show(ui: &mut Ui, nav: &mut Nav, ws: &mut Workspace, findings: &[Finding]
         ui.data_mut(|d| d.insert_temp(shown_id, *nav));
     }
     area.show(ui, |ui| {
-            ui.heading(nav.title(ws));
-            ui.add_space(6.0);
-            changed = match *nav {
-                Nav::Rapport => report::facts(ui, ws),
-                Nav::Fokus => report::focus(ui, ws),
-                Nav::Goal(i) => goals::goal(ui, ws, i, nav),
-                Nav::Medarbetare => other::staff(ui, ws),
-                Nav::Ekonomi(page) => economy::page(ui, ws, page),
-                Nav::Narvaro => attendance::attendance(ui, ws),
-                Nav::Kompetens => other::courses(ui, ws),
-                Nav::Enkat => other::survey(ui, ws),
-                Nav::Forskning => other::research(ui, ws),
-                // The app shows the chart view instead (it keeps a preview
-                // cache keyed by the document's revision); nothing to edit.
-                Nav::Diagram => false,
-                Nav::Kontroll => {
-                    kontroll(ui, nav, findings);
-                    false
-                }
-            };
-        });
+        ui.heading(nav.title(ws));
+        ui.add_space(6.0);
+        changed = match *nav {
+            Nav::Rapport => report::facts(ui, ws),
+            Nav::Fokus => report::focus(ui, ws),
+            Nav::Goal(i) => goals::goal(ui, ws, i, nav),
+            Nav::Medarbetare => other::staff(ui, ws),
+            Nav::Ekonomi(page) => economy::page(ui, ws, page),
+            Nav::Narvaro => attendance::attendance(ui, ws),
+            Nav::Kompetens => other::courses(ui, ws),
+            Nav::Enkat => other::survey(ui, ws),
+            Nav::Forskning => other::research(ui, ws),
+            // The app shows the chart view instead (it keeps a preview
+            // cache keyed by the document's revision); nothing to edit.
+            Nav::Diagram => false,
+            Nav::Kontroll => {
+                kontroll(ui, nav, findings);
+                false
+            }
+        };
+    });
     changed
 }
 

@@ -255,13 +255,14 @@ pub fn survey(ui: &mut Ui, ws: &mut Workspace) -> bool {
     {
         let years = s.years.clone();
         let n = years.len();
-        let mut sheet = Sheet::new(sheets::survey_questions(&years), &mut s.questions).new_rows(
-            move || SurveyQuestion {
-                text: String::new(),
-                total: vec![None; n],
-                pks: Vec::new(),
-            },
-        );
+        let mut sheet =
+            Sheet::new(sheets::survey_questions(&years), &mut s.questions).new_rows(move || {
+                SurveyQuestion {
+                    text: String::new(),
+                    total: vec![None; n],
+                    pks: Vec::new(),
+                }
+            });
         changed |= grid::show(ui, id.with("questions"), &mut sheet);
     }
     grid::table_actions(ui, &printed);
