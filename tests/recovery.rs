@@ -223,9 +223,9 @@ fn unsaved_work_is_copied_and_a_clean_exit_removes_the_copy() {
         .expect("nav")
         .click();
     h.run();
+    // Typing into the grid's current cell replaces its value.
     h.get_by_label("Visstid, 2020 - tertial 2").click();
     h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
     h.get_by_label("Visstid, 2020 - tertial 2")
         .type_text("14,80");
     h.key_press(Key::Enter);

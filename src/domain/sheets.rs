@@ -30,7 +30,8 @@ fn position<T: PartialEq>(values: &[T], v: &T) -> usize {
 }
 
 fn marker<'a, R: 'a>(get: fn(&R) -> &String, set: fn(&mut R) -> &mut String) -> Column<'a, R> {
-    Column::text("Fotnotsmarkör", get, set)
+    Column::text("Fotnot", get, set)
+        .long_header("Fotnotsmarkör")
         .with_width(Width::Narrow)
         .not_printed()
 }

@@ -283,22 +283,53 @@ fn fit_widths(ui: &Ui, grid: &dyn Grid) -> Vec<f32> {
     (0..grid.column_count())
         .map(|c| {
             let (lo, hi) = limits(grid.width(c));
-            let header = grid
-                .header(c)
-                .split_whitespace()
-                .map(|w| text_width(ui, w, &strong))
-                .fold(0.0_f32, f32::max);
+            let header = header_width(ui, grid.header(c), &strong);
             let mut content = 0.0_f32;
             for r in 0..rows {
                 let v = grid.cell(At::new(r, c));
                 let t = v.text.lines().next().unwrap_or("");
                 if !t.is_empty() {
-                    content = content.max(text_width(ui, t, &font).min(hi));
+                    let mut w = text_width(ui, t, &font);
+                    if let Role::Computed {
+                        overridden: true, ..
+                    } = v.role
+                    {
+                        w += text_width(ui, "✎ ", &font);
+                    }
+                    content = content.max(w.min(hi));
                 }
             }
             (header.max(content) + 2.0 * PAD + 4.0).clamp(lo, hi.max(header + 2.0 * PAD))
         })
         .collect()
+}
+
+/// The narrowest text width at which `header` wraps into at most
+/// `HEADER_LINES` lines without cutting a word.
+fn header_width(ui: &Ui, header: &str, font: &FontId) -> f32 {
+    let longest = header
+        .split_whitespace()
+        .map(|w| text_width(ui, w, font))
+        .fold(0.0_f32, f32::max);
+    let total = text_width(ui, header, font);
+    let mut w = longest.max(total / HEADER_LINES as f32).ceil();
+    while w < total {
+        let mut job = LayoutJob::single_section(
+            header.to_string(),
+            TextFormat::simple(font.clone(), Color32::WHITE),
+        );
+        job.wrap = TextWrapping {
+            max_width: w,
+            max_rows: usize::MAX,
+            break_anywhere: false,
+            overflow_character: None,
+        };
+        if ui.painter().layout_job(job).rows.len() <= HEADER_LINES {
+            break;
+        }
+        w += 4.0;
+    }
+    w.min(total)
 }
 
 fn header_galley(ui: &Ui, text: &str, width: f32, color: Color32) -> std::sync::Arc<egui::Galley> {
@@ -499,6 +530,29 @@ fn make_layout(ui: &Ui, grid: &dyn Grid, st: &mut State) -> Layout {
                 widths[*c] += spare * widths[*c] / total;
             }
         }
+    } else {
+        // A little too wide: text columns give up room (down to their
+        // least width) before the numbers have to scroll out of view.
+        let deficit = natural - avail;
+        let room: Vec<(usize, f32)> = (0..cols)
+            .filter(|c| matches!(grid.width(*c), Width::Text | Width::Long))
+            .map(|c| {
+                let font = egui::TextStyle::Body.resolve(ui.style());
+                let least = limits(grid.width(c))
+                    .0
+                    .max(header_width(ui, grid.header(c), &font) + 2.0 * PAD + 4.0);
+                (c, (widths[c] - least).max(0.0))
+            })
+            .collect();
+        let total: f32 = room.iter().map(|(_, r)| r).sum();
+        // Only when that makes the whole table fit: a table that has to
+        // scroll anyway keeps its texts readable.
+        if total > 0.0 && deficit <= total {
+            let take = deficit;
+            for (c, r) in room {
+                widths[c] -= take * r / total;
+            }
+        }
     }
     let mut lefts = vec![0.0; cols];
     let mut x = 0.0;
@@ -640,6 +694,15 @@ fn keyboard(ui: &Ui, grid: &mut dyn Grid, st: &mut State, layout: &Layout, focus
     let events = ui.input(|i| i.events.clone());
     let page = ((layout.viewport.height() / layout.row_h) as usize).max(10);
     for ev in events {
+        if let Some(ed) = st.editor.as_mut() {
+            // Typing opened an editor earlier in this frame: more typed
+            // text belongs to it, and the editor handles Enter, Tab and
+            // the rest itself.
+            if let Event::Text(t) = &ev {
+                ed.text.push_str(t);
+            }
+            continue;
+        }
         match ev {
             Event::Key {
                 key,
@@ -1447,7 +1510,11 @@ fn editor(
                 } else {
                     pal.text
                 };
-                let r = ui.put(
+                // A child over the cell: `ui.put` would move the parent's
+                // cursor back up to the cell and what follows the table
+                // would be drawn over its lower rows.
+                let mut over_cell = ui.new_child(egui::UiBuilder::new().max_rect(rect));
+                let r = over_cell.put(
                     rect,
                     TextEdit::singleline(&mut ed.text)
                         .id(eid)

@@ -191,6 +191,9 @@ pub fn show(ui: &mut Ui, nav: &mut Nav, ws: &mut Workspace, findings: &[Finding]
     // the part shown, and a part shown anew starts from the top.
     let shown_id = egui::Id::unique("tertial-part-shown");
     let previous: Option<Nav> = ui.data(|d| d.get_temp(shown_id));
+    // A solid scroll bar with room of its own: a floating one would lie
+    // over the right-most column of a table that fills the width.
+    ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
     let mut area = egui::ScrollArea::vertical()
         .id_salt(("part", format!("{nav:?}")))
         .auto_shrink([false, false]);
