@@ -1295,3 +1295,48 @@ fn escape_answers_the_unsaved_changes_question_with_avbryt() {
     assert!(h.state().doc.is_dirty());
     assert_eq!(h.state().doc.workspace.staff.rows[4].visstid, sd("14"));
 }
+
+#[test]
+fn the_view_follows_the_current_cell_sideways() {
+    let mut h = harness();
+    go(&mut h, Nav::Goal(0));
+    let name = "Beviljad finansiering av externa projektmedel.";
+    scroll_to(&mut h, &format!("Mätetal, {name}"));
+    let far = format!("Beskrivning av resultat, {name}");
+    assert!(
+        h.query_by_label(&far).is_none(),
+        "the last column starts out of view"
+    );
+    h.get_by_label(&format!("Mätetal, {name}")).click();
+    h.run();
+    h.key_press(Key::End);
+    h.run();
+    // Scrolled sideways to the current cell; the row label stays.
+    h.get_by_label(&far);
+    h.get_by_label(&format!("Mätetal, {name}"));
+}
+
+#[test]
+fn copied_cells_are_tab_separated_swedish_numbers() {
+    let mut h = harness();
+    go(&mut h, Nav::Medarbetare);
+    h.get_by_label("Tjänsteköp, 2019 - tertial 1").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowRight);
+    h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowDown);
+    h.run();
+    h.event(egui::Event::Copy);
+    h.step();
+    let copied = h
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .find_map(|c| match c {
+            egui::OutputCommand::CopyText(t) => Some(t.clone()),
+            _ => None,
+        })
+        .expect("copied to the clipboard");
+    // As Excel puts it on the clipboard: tabs, CRLF after every row.
+    assert_eq!(copied, "15,65\t24,60\r\n7,70\t31,35\r\n");
+}
