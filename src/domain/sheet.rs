@@ -35,6 +35,13 @@ type Get<'a, R, T> = Box<dyn Fn(&R) -> T + 'a>;
 type Put<'a, R, T> = Box<dyn Fn(&mut R, T) + 'a>;
 type TryPut<'a, R> = Box<dyn Fn(&mut R, &str) -> Result<(), String> + 'a>;
 
+/// A further rule on a typed number, with the reason it refuses one.
+pub type NumberCheck<'a, R> = Box<dyn Fn(&R, Decimal) -> Result<(), String> + 'a>;
+/// A cell made from a row and its index (a computed or printed value).
+pub type MakeCell<'a, R> = Box<dyn Fn(usize, &R) -> Cell + 'a>;
+/// A row's name in messages, from its index and the row.
+pub type RowName<'a, R> = Box<dyn Fn(usize, &R) -> String + 'a>;
+
 /// How a column's cells are read and written.
 pub enum Access<'a, R> {
     /// Text the author types.
@@ -49,7 +56,7 @@ pub enum Access<'a, R> {
         /// The format depends on the row for mätetal (percent, kronor, count).
         format: Get<'a, R, Format>,
         /// A further rule (a whole number, at most the group's members).
-        check: Option<Box<dyn Fn(&R, Decimal) -> Result<(), String> + 'a>>,
+        check: Option<NumberCheck<'a, R>>,
     },
     /// One of a few named values (Läge, Beslut, Slag).
     Choice {
@@ -73,7 +80,7 @@ pub enum Access<'a, R> {
     /// Computed by the domain; `cell` gives the printed cell of data row
     /// `index`. With `slot`, the author can type over it.
     Computed {
-        cell: Box<dyn Fn(usize, &R) -> Cell + 'a>,
+        cell: MakeCell<'a, R>,
         slot: Option<Slot<'a, R>>,
     },
 }
@@ -167,7 +174,7 @@ pub struct Column<'a, R> {
     /// What the report prints when it is not the typed value (a label with
     /// its footnote marker, "ja"/"nej" for a tick, the common target where
     /// a group has none of its own).
-    print: Option<Box<dyn Fn(usize, &R) -> Cell + 'a>>,
+    print: Option<MakeCell<'a, R>>,
     pub access: Access<'a, R>,
 }
 
@@ -562,7 +569,7 @@ pub struct Sheet<'a, R> {
     pub row_ops: bool,
     new_row: Box<dyn Fn() -> R + 'a>,
     /// How rows are named in messages ("träff 3"); else by the first column.
-    row_name: Option<Box<dyn Fn(usize, &R) -> String + 'a>>,
+    row_name: Option<RowName<'a, R>>,
 }
 
 impl<'a, R: Default> Sheet<'a, R> {

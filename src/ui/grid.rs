@@ -1700,11 +1700,7 @@ fn context_menu(ui: &mut Ui, id: Id, grid: &mut dyn Grid, st: &mut State, focus_
             st.current = Some(at);
             open_editor(grid, st, None);
         }
-        "reset" => {
-            if grid.reset_override(at) {
-                changed = true;
-            }
-        }
+        "reset" => changed = grid.reset_override(at),
         "copy" => {
             if let Some(sel) = selection(st) {
                 ui.ctx().copy_text(sheet::copy(grid, sel));
