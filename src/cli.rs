@@ -235,15 +235,19 @@ fn run_rollover(file: &Path, period: Period, out: &Path) -> ExitCode {
     let Some(ws) = load_or_report(file) else {
         return ExitCode::from(1);
     };
-    if out.exists() {
-        eprintln!(
-            "{} finns redan; välj ett annat namn för den nya periodens fil.",
-            out.display()
-        );
-        return ExitCode::from(1);
-    }
     let next = crate::domain::rollover::rollover(&ws, period);
-    report_written(storage::save(&next, out).map(|()| vec![out.to_path_buf()]))
+    // The save itself refuses a taken name (not a look before it), so two
+    // rollovers to one name at once never both "succeed".
+    match storage::save_new(&next, out) {
+        Err(storage::SaveError::Exists { .. }) => {
+            eprintln!(
+                "{} finns redan; välj ett annat namn för den nya periodens fil.",
+                out.display()
+            );
+            ExitCode::from(1)
+        }
+        result => report_written(result.map(|()| vec![out.to_path_buf()])),
+    }
 }
 
 /// Environment variable for measuring start-up: with it set, the window

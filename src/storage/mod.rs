@@ -1,15 +1,15 @@
 //! Workspace files: RON with a top-level format version, pretty and stable
 //! output, Swedish load errors that name file, line and column, saves that
-//! replace the old file atomically (temporary file, flush, rename) and keep
-//! the previous version as `.bak`, stamps to notice a file changed by
-//! someone else, and older format versions migrated on load (`migrate`).
+//! replace the old file atomically (temporary file, flush, rename; see
+//! `files`) and keep the previous version as `.bak`, stamps to notice a
+//! file changed by someone else, and older format versions migrated on
+//! load (`migrate`).
 
 mod errors;
+mod files;
 mod migrate;
 pub mod recovery;
 
-use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use ron::extensions::Extensions;
@@ -19,6 +19,8 @@ use serde::{Deserialize, Serialize};
 use crate::domain::Workspace;
 
 pub use errors::{LoadError, LoadErrorKind, SaveError};
+pub(crate) use files::{ReadFault, read_bounded};
+pub use files::{write_atomically, write_new};
 
 /// The format version this build writes. Older versions are migrated on
 /// load (see `migrate`); a file with a higher number was written by a newer
@@ -291,44 +293,71 @@ pub fn load(path: &Path) -> Result<Workspace, LoadError> {
     read(path).map(|l| l.workspace)
 }
 
-/// Load a workspace file, saying which format version it had.
+/// Load a workspace file, saying which format version it had. Only a
+/// regular file is read (a FIFO or device is refused before reading), and
+/// never more than [`MAX_FILE_SIZE`] bytes of it, whatever size the file
+/// system reports.
 pub fn read(path: &Path) -> Result<Loaded, LoadError> {
-    let err = |kind| LoadError {
+    let bytes = read_bounded(path, MAX_FILE_SIZE).map_err(|fault| LoadError {
         path: path.to_path_buf(),
-        kind,
-    };
-    let meta = fs::metadata(path).map_err(|e| err(LoadErrorKind::Io(e.kind(), e.to_string())))?;
-    if meta.is_dir() {
-        return Err(err(LoadErrorKind::IsDirectory));
-    }
-    if meta.len() > MAX_FILE_SIZE {
-        return Err(err(LoadErrorKind::TooLarge { size: meta.len() }));
-    }
-    let bytes = fs::read(path).map_err(|e| err(LoadErrorKind::Io(e.kind(), e.to_string())))?;
+        kind: fault.into(),
+    })?;
     read_ron_bytes(&bytes, path)
 }
 
+/// The old file is read whole for its `.bak`; a regular file larger than
+/// this is not (it is no workspace, and would not fit in memory).
+const MAX_BACKUP_SIZE: u64 = 1024 * 1024 * 1024;
+
 /// Save a workspace: keep the previous version as `NAME.ron.bak`, then
 /// write a temporary file in the same folder, flush it to disk and rename
-/// it over `path`, so the old file is replaced whole or not at all.
+/// it over the file, so the old file is replaced whole or not at all. A
+/// symlink is followed: its target gets the new content, with the `.bak`
+/// and the temporary beside it, and the link stays. The file's
+/// permissions are kept, on the new file and on the `.bak`. A folder,
+/// FIFO or device at `path` is refused.
 pub fn save(ws: &Workspace, path: &Path) -> Result<(), SaveError> {
     let text = to_ron_string(ws)?;
-    if path.is_file() {
-        let old = fs::read(path).map_err(|e| SaveError::Io {
+    let (target, old_meta) = files::existing_target(path)?;
+    if let Some(meta) = &old_meta {
+        let old = read_bounded(&target, MAX_BACKUP_SIZE).map_err(|fault| SaveError::Io {
             path: path.to_path_buf(),
-            message: e.to_string(),
+            message: fault.reason(),
         })?;
         if old != text.as_bytes() {
-            write_atomically(&backup_path(path), &old)?;
+            files::write_backup(&backup_path(&target), &old, Some(meta.permissions()))?;
         }
     }
-    write_atomically(path, text.as_bytes())
+    files::replace(&target, old_meta.as_ref(), text.as_bytes(), path)
 }
 
-/// Where the previous version of `path` is kept: `NAME.ron.bak`.
+/// Save a workspace as a new file: written only if nothing has the name
+/// `path`, which the final rename itself checks, so of two saves to the
+/// same new name at once exactly one succeeds and the other gets
+/// [`SaveError::Exists`]. No `.bak` (there is nothing to keep).
+pub fn save_new(ws: &Workspace, path: &Path) -> Result<(), SaveError> {
+    let text = to_ron_string(ws)?;
+    write_new(path, text.as_bytes())
+}
+
+/// Where the previous version of `path` is kept: `NAME.ron.bak`. A name
+/// too long for the four more bytes (file names have at most 255) is
+/// shortened first, at a character boundary.
 pub fn backup_path(path: &Path) -> PathBuf {
+    const MAX_NAME: usize = 255;
+    const SUFFIX: &str = ".bak";
+    if let Some(name) = path.file_name()
+        && name.len() + SUFFIX.len() > MAX_NAME
+    {
+        let name = name.to_string_lossy();
+        let mut end = MAX_NAME - SUFFIX.len();
+        while !name.is_char_boundary(end) {
+            end -= 1;
+        }
+        return path.with_file_name(format!("{}{SUFFIX}", &name[..end]));
+    }
     let mut name = path.as_os_str().to_owned();
-    name.push(".bak");
+    name.push(SUFFIX);
     PathBuf::from(name)
 }
 
@@ -342,86 +371,17 @@ pub struct DiskStamp {
 }
 
 impl DiskStamp {
-    /// The stamp of the file at `path`; `None` if it cannot be read.
+    /// The stamp of the file at `path`; `None` if it cannot be read. Only
+    /// a regular file has one, and only its first [`MAX_FILE_SIZE`] bytes
+    /// and one more are read (more could never be loaded anyway).
     pub fn of(path: &Path) -> Option<DiskStamp> {
-        use std::hash::{Hash, Hasher};
-        let bytes = fs::read(path).ok()?;
+        use std::hash::Hasher;
         let mut h = std::collections::hash_map::DefaultHasher::new();
-        bytes.hash(&mut h);
+        let len = files::read_chunks(path, MAX_FILE_SIZE, |piece| h.write(piece)).ok()?;
         Some(DiskStamp {
-            len: bytes.len() as u64,
+            len,
             hash: h.finish(),
         })
-    }
-}
-
-/// Replace `path` with `bytes` atomically (temporary file, fsync, rename).
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
-    let io_err = |e: std::io::Error| SaveError::Io {
-        path: path.to_path_buf(),
-        message: e.to_string(),
-    };
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "arbetsyta".into());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = fs::File::create(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        drop(file);
-        fs::rename(&tmp, path)?;
-        #[cfg(unix)]
-        if let Ok(d) = fs::File::open(&dir) {
-            // Make the rename itself durable; not possible on every platform.
-            let _ = d.sync_all();
-        }
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    result.map_err(io_err)?;
-    remove_stale_temporaries(&dir, &name);
-    Ok(())
-}
-
-/// A save that is killed mid-write leaves its temporary file
-/// (`.NAME.PID.tmp`) beside the real one, which it never touched. The next
-/// save removes those that are older than a minute, so a save in progress
-/// in another program is never disturbed.
-fn remove_stale_temporaries(dir: &Path, name: &str) {
-    const STALE: std::time::Duration = std::time::Duration::from_secs(60);
-    let prefix = format!(".{name}.");
-    let Ok(entries) = fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let file_name = entry.file_name();
-        let file_name = file_name.to_string_lossy();
-        let Some(middle) = file_name
-            .strip_prefix(&prefix)
-            .and_then(|rest| rest.strip_suffix(".tmp"))
-        else {
-            continue;
-        };
-        if middle.is_empty() || !middle.bytes().all(|b| b.is_ascii_digit()) {
-            continue;
-        }
-        let old = entry
-            .metadata()
-            .and_then(|m| m.modified())
-            .ok()
-            .and_then(|t| t.elapsed().ok())
-            .is_some_and(|age| age > STALE);
-        if old {
-            let _ = fs::remove_file(entry.path());
-        }
     }
 }
 
@@ -429,6 +389,7 @@ fn remove_stale_temporaries(dir: &Path, name: &str) {
 mod tests {
     use super::*;
     use crate::domain::*;
+    use std::fs;
 
     fn p() -> PathBuf {
         PathBuf::from("test.ron")

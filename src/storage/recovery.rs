@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{
     FORMAT_VERSION, LoadError, LoadErrorKind, MAX_FILE_SIZE, SaveError, options, pretty_config,
-    write_atomically,
+    read_bounded, write_atomically,
 };
 use crate::domain::Workspace;
 
@@ -237,11 +237,7 @@ fn read(path: &Path) -> Result<Recovered, String> {
         }
         .to_string()
     };
-    let meta = fs::metadata(path).map_err(|e| err(LoadErrorKind::Io(e.kind(), e.to_string())))?;
-    if meta.len() > MAX_FILE_SIZE {
-        return Err(err(LoadErrorKind::TooLarge { size: meta.len() }));
-    }
-    let bytes = fs::read(path).map_err(|e| err(LoadErrorKind::Io(e.kind(), e.to_string())))?;
+    let bytes = read_bounded(path, MAX_FILE_SIZE).map_err(|fault| err(fault.into()))?;
     let text = String::from_utf8_lossy(&bytes);
     let file: RecoveryIn = options()
         .from_str(&text)
