@@ -178,6 +178,14 @@ fn a_private_file_stays_private_and_so_does_its_bak() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("rapport.ron");
     storage::save(&titled("Ett"), &path).expect("first save");
+    // A new file gets the usual mode (0666 less the umask, as Linux tells
+    // it), not the owner-only mode of a temporary.
+    if let Some(umask) = fs::read_to_string("/proc/self/status").ok().and_then(|s| {
+        let line = s.lines().find(|l| l.starts_with("Umask:"))?.to_string();
+        u32::from_str_radix(line.trim_start_matches("Umask:").trim(), 8).ok()
+    }) {
+        assert_eq!(mode(&path), 0o666 & !umask, "umask {umask:o}");
+    }
     fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).expect("chmod");
     storage::save(&titled("Två"), &path).expect("second save");
     assert_eq!(mode(&path), 0o600);

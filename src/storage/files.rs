@@ -187,6 +187,7 @@ pub(crate) fn resolve_links(path: &Path) -> io::Result<PathBuf> {
     ))
 }
 
+/// A failed write as a [`SaveError`] naming the user's `path`.
 fn io_error(path: &Path, e: io::Error) -> SaveError {
     SaveError::Io {
         path: path.to_path_buf(),
@@ -213,24 +214,36 @@ fn write_via_temporary(
     shown: &Path,
 ) -> Result<(), SaveError> {
     let dir = folder_of(target);
-    let mut builder = tempfile::Builder::new();
-    builder
+    // tempfile picks the random name and retries on a taken one; the file
+    // is opened here, create-new (O_EXCL: a planted link or file at the
+    // name is an error, never followed or reused), so its errors are the
+    // operating system's own, without the temporary's name tempfile adds.
+    // A new file gets what `File::create` would give it (0666 less the
+    // umask). In place of an existing file it starts owner-only and gets
+    // that file's mode before any byte is written, so no one can open a
+    // private file's replacement in the meantime.
+    #[cfg(unix)]
+    let create_mode = if permissions.is_some() { 0o600 } else { 0o666 };
+    let mut tmp = tempfile::Builder::new()
         .prefix(TMP_PREFIX)
         .suffix(TMP_SUFFIX)
-        .rand_bytes(TMP_RANDOM);
-    #[cfg(unix)]
-    {
-        // A new file gets what `File::create` would give it (0666 less the
-        // umask), not the temporary's private 0600.
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(fs::Permissions::from_mode(0o666));
-    }
-    let mut tmp = builder.tempfile_in(&dir).map_err(|e| io_error(shown, e))?;
+        .rand_bytes(TMP_RANDOM)
+        .make_in(&dir, |name| {
+            let mut options = OpenOptions::new();
+            options.write(true).create_new(true);
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::OpenOptionsExt;
+                options.mode(create_mode);
+            }
+            options.open(name)
+        })
+        .map_err(|e| io_error(shown, e))?;
     let written = (|| {
-        tmp.write_all(bytes)?;
         if let Some(p) = permissions {
             tmp.as_file().set_permissions(p)?;
         }
+        tmp.as_file_mut().write_all(bytes)?;
         tmp.as_file().sync_all()
     })();
     written.map_err(|e| io_error(shown, e))?;

@@ -489,6 +489,13 @@ mod tests {
         let e = save(&Workspace::default(), &blocker.join("rapport.ron")).expect_err("no folder");
         assert!(e.to_string().contains("kunde inte sparas"), "{e}");
         assert_eq!(fs::read_to_string(&blocker).expect("read"), "x");
+        let missing = dir.path().join("saknas").join("rapport.ron");
+        let e = save(&Workspace::default(), &missing).expect_err("no folder");
+        assert!(e.to_string().contains("kunde inte sparas"), "{e}");
+        assert!(
+            !e.to_string().contains(".tertial-"),
+            "no temporary's name: {e}"
+        );
     }
 
     #[test]
