@@ -195,6 +195,26 @@ fn a_private_file_stays_private_and_so_does_its_bak() {
     assert_eq!(mode(&path), 0o640, "exports keep the mode too");
 }
 
+#[cfg(unix)]
+#[test]
+fn a_file_keeps_its_owner_where_the_saver_may_give_it() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("rapport.ron");
+    storage::save(&titled("Ett"), &path).expect("first save");
+    let mine = fs::metadata(&path).expect("metadata");
+    // Only root may give a file away; anyone else keeps it as it is.
+    let (uid, gid) = match std::os::unix::fs::chown(&path, Some(65534), Some(65534)) {
+        Ok(()) => (65534, 65534),
+        Err(_) => (mine.uid(), mine.gid()),
+    };
+    storage::save(&titled("Två"), &path).expect("second save");
+    let after = fs::metadata(&path).expect("metadata");
+    assert_eq!((after.uid(), after.gid()), (uid, gid), "the file's owner");
+    let bak = fs::metadata(storage::backup_path(&path)).expect("bak");
+    assert_eq!((bak.uid(), bak.gid()), (uid, gid), "the .bak's owner");
+}
+
 #[test]
 fn a_folder_is_never_replaced_by_a_save() {
     let dir = tempfile::tempdir().expect("tempdir");

@@ -204,12 +204,13 @@ enum Put {
     New,
 }
 
-/// Writes `bytes` to a new temporary beside `target`, with `permissions`
-/// (or a new file's default), flushes it to disk and puts it at `target`.
+/// Writes `bytes` to a new temporary beside `target` with the owner and
+/// permissions of `old` (the file it replaces; a new file's defaults
+/// without one), flushes it to disk and puts it at `target`.
 fn write_via_temporary(
     target: &Path,
     bytes: &[u8],
-    permissions: Option<fs::Permissions>,
+    old: Option<&Metadata>,
     put: Put,
     shown: &Path,
 ) -> Result<(), SaveError> {
@@ -223,7 +224,7 @@ fn write_via_temporary(
     // that file's mode before any byte is written, so no one can open a
     // private file's replacement in the meantime.
     #[cfg(unix)]
-    let create_mode = if permissions.is_some() { 0o600 } else { 0o666 };
+    let create_mode = if old.is_some() { 0o600 } else { 0o666 };
     let mut tmp = tempfile::Builder::new()
         .prefix(TMP_PREFIX)
         .suffix(TMP_SUFFIX)
@@ -240,8 +241,15 @@ fn write_via_temporary(
         })
         .map_err(|e| io_error(shown, e))?;
     let written = (|| {
-        if let Some(p) = permissions {
-            tmp.as_file().set_permissions(p)?;
+        if let Some(old) = old {
+            #[cfg(unix)]
+            {
+                // The owner and group too, where allowed (a shared folder's
+                // group); otherwise the file is the saver's, as any new file.
+                use std::os::unix::fs::MetadataExt;
+                let _ = std::os::unix::fs::fchown(tmp.as_file(), Some(old.uid()), Some(old.gid()));
+            }
+            tmp.as_file().set_permissions(old.permissions())?;
         }
         tmp.as_file_mut().write_all(bytes)?;
         tmp.as_file().sync_all()
@@ -305,20 +313,20 @@ pub(crate) fn replace(
     bytes: &[u8],
     shown: &Path,
 ) -> Result<(), SaveError> {
-    let permissions = old.map(Metadata::permissions);
-    write_via_temporary(target, bytes, permissions, Put::Replace, shown)?;
+    write_via_temporary(target, bytes, old, Put::Replace, shown)?;
     remove_stale_temporaries(&folder_of(target), target);
     Ok(())
 }
 
 /// Writes `bytes` as the file kept beside `target`, named `backup` (its
-/// `.bak`), with `permissions`. A symlink at the backup's name is replaced,
-/// never followed: the copy of the old file lands where the user expects
-/// it, and a planted link cannot send it elsewhere.
+/// `.bak`), with the owner and permissions of `old`. A symlink at the
+/// backup's name is replaced, never followed: the copy of the old file
+/// lands where the user expects it, and a planted link cannot send it
+/// elsewhere.
 pub(crate) fn write_backup(
     backup: &Path,
     bytes: &[u8],
-    permissions: Option<fs::Permissions>,
+    old: Option<&Metadata>,
 ) -> Result<(), SaveError> {
     match fs::symlink_metadata(backup) {
         Ok(meta) if !meta.file_type().is_symlink() => {
@@ -331,7 +339,7 @@ pub(crate) fn write_backup(
         }
         _ => {}
     }
-    write_via_temporary(backup, bytes, permissions, Put::Replace, backup)
+    write_via_temporary(backup, bytes, old, Put::Replace, backup)
 }
 
 /// Writes `bytes` at `path` only if nothing has that name: the temporary

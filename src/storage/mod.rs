@@ -325,7 +325,7 @@ pub fn save(ws: &Workspace, path: &Path) -> Result<(), SaveError> {
             message: fault.reason(),
         })?;
         if old != text.as_bytes() {
-            files::write_backup(&backup_path(&target), &old, Some(meta.permissions()))?;
+            files::write_backup(&backup_path(&target), &old, Some(meta))?;
         }
     }
     files::replace(&target, old_meta.as_ref(), text.as_bytes(), path)
