@@ -7,7 +7,7 @@
 //! that must never replace a file, are put in place only if the name is
 //! still free (checked by the rename itself, not before it).
 
-use std::fs::{self, File, Metadata, OpenOptions};
+use std::fs::{self, Metadata, OpenOptions};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
@@ -85,7 +85,7 @@ pub(crate) fn special_kind(meta: &Metadata) -> Option<&'static str> {
 /// opened without blocking (a FIFO would otherwise wait for a writer
 /// forever) and its type is checked on the open file, so a file swapped
 /// after the first look is caught too.
-fn open_regular(path: &Path) -> Result<(File, Metadata), ReadFault> {
+fn open_regular(path: &Path) -> Result<(fs::File, Metadata), ReadFault> {
     // A first look by name: a folder cannot be opened on every platform,
     // and says so better this way.
     let meta = fs::metadata(path).map_err(ReadFault::Io)?;
@@ -270,7 +270,7 @@ fn write_via_temporary(
         }
     })?;
     #[cfg(unix)]
-    if let Ok(d) = File::open(&dir) {
+    if let Ok(d) = fs::File::open(&dir) {
         // Make the rename itself durable; not possible on every platform.
         let _ = d.sync_all();
     }
