@@ -395,6 +395,11 @@ pub enum SaveError {
     Exists {
         path: PathBuf,
     },
+    /// The file would be larger than tertial reads: not written.
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+    },
 }
 
 impl fmt::Display for SaveError {
@@ -416,11 +421,26 @@ impl fmt::Display for SaveError {
                 "{} finns redan och skrivs inte över; välj ett annat namn.",
                 path.display()
             ),
+            SaveError::TooLarge { path, size } => write!(
+                f,
+                "Filen {} sparas inte: {}. Arbetet finns kvar osparat i programmet.",
+                path.display(),
+                too_large_reason(*size)
+            ),
         }
     }
 }
 
 impl std::error::Error for SaveError {}
+
+/// Why a file that large is not written.
+fn too_large_reason(size: u64) -> String {
+    format!(
+        "den skulle bli {} MB, större än de {} MB som tertial kan läsa tillbaka",
+        size.div_ceil(1024 * 1024),
+        MAX_FILE_SIZE / (1024 * 1024)
+    )
+}
 
 impl SaveError {
     /// Why the write failed, without the file name: for messages that name
@@ -433,6 +453,7 @@ impl SaveError {
                 format!("det är {what}, inte en vanlig fil, och den ersätts inte")
             }
             SaveError::Exists { .. } => "filen finns redan och skrivs inte över".into(),
+            SaveError::TooLarge { size, .. } => too_large_reason(size),
         }
     }
 }

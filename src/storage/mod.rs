@@ -169,16 +169,54 @@ fn pretty_config() -> PrettyConfig {
 /// The workspace as the text of a `.ron` file. Deterministic: the same
 /// workspace always gives the same bytes.
 pub fn to_ron_string(ws: &Workspace) -> Result<String, SaveError> {
-    let config = pretty_config();
     let file = FileOut {
         format_version: FORMAT_VERSION,
         workspace: ws,
     };
     let mut text = ron::Options::default()
-        .to_string_pretty(&file, config)
+        .to_string_pretty(&file, pretty_config())
         .map_err(|e| SaveError::Serialize(e.to_string()))?;
     text.push('\n');
     Ok(text)
+}
+
+/// How deep the output stays pretty when the pretty text would be too
+/// large to read back: each part of the workspace on a line of its own.
+const COMPACT_DEPTH: usize = 2;
+
+/// `value` as RON that tertial can read back (at most `limit` bytes):
+/// pretty, or, if that is too large (a large workspace's indentation can
+/// make it several times its size), pretty only to [`COMPACT_DEPTH`] and
+/// with no space between items. If even that is too large it is not
+/// written at all: tertial never writes a file it would refuse to load.
+/// `path` is for the message.
+fn readable_ron<T: Serialize>(value: &T, limit: u64, path: &Path) -> Result<String, SaveError> {
+    let ron = |config: PrettyConfig| {
+        ron::Options::default()
+            .to_string_pretty(value, config)
+            .map_err(|e| SaveError::Serialize(e.to_string()))
+    };
+    let mut text = ron(pretty_config())?;
+    if text.len() as u64 >= limit {
+        text = ron(pretty_config().depth_limit(COMPACT_DEPTH).separator(""))?;
+    }
+    if text.len() as u64 >= limit {
+        return Err(SaveError::TooLarge {
+            path: path.to_path_buf(),
+            size: text.len() as u64,
+        });
+    }
+    text.push('\n');
+    Ok(text)
+}
+
+/// The text of `ws` as saved to `path` (see [`readable_ron`]).
+fn file_text(ws: &Workspace, path: &Path, limit: u64) -> Result<String, SaveError> {
+    let file = FileOut {
+        format_version: FORMAT_VERSION,
+        workspace: ws,
+    };
+    readable_ron(&file, limit, path)
 }
 
 /// A workspace read from a file, with the format version the file had.
@@ -312,12 +350,14 @@ const MAX_BACKUP_SIZE: u64 = 1024 * 1024 * 1024;
 /// Save a workspace: keep the previous version as `NAME.ron.bak`, then
 /// write a temporary file in the same folder, flush it to disk and rename
 /// it over the file, so the old file is replaced whole or not at all. A
+/// workspace too large to write as a file tertial can read is refused
+/// ([`SaveError::TooLarge`]); a very large one is written less pretty. A
 /// symlink is followed: its target gets the new content, with the `.bak`
 /// and the temporary beside it, and the link stays. The file's
 /// permissions are kept, on the new file and on the `.bak`. A folder,
 /// FIFO or device at `path` is refused.
 pub fn save(ws: &Workspace, path: &Path) -> Result<(), SaveError> {
-    let text = to_ron_string(ws)?;
+    let text = file_text(ws, path, MAX_FILE_SIZE)?;
     let (target, old_meta) = files::existing_target(path)?;
     if let Some(meta) = &old_meta {
         let old = read_bounded(&target, MAX_BACKUP_SIZE).map_err(|fault| SaveError::Io {
@@ -336,7 +376,7 @@ pub fn save(ws: &Workspace, path: &Path) -> Result<(), SaveError> {
 /// same new name at once exactly one succeeds and the other gets
 /// [`SaveError::Exists`]. No `.bak` (there is nothing to keep).
 pub fn save_new(ws: &Workspace, path: &Path) -> Result<(), SaveError> {
-    let text = to_ron_string(ws)?;
+    let text = file_text(ws, path, MAX_FILE_SIZE)?;
     write_new(path, text.as_bytes())
 }
 
@@ -520,6 +560,37 @@ mod tests {
         assert!(!stale.exists(), "an old temporary of this file goes");
         assert!(fresh.exists(), "a save in progress is not disturbed");
         assert!(other.exists(), "another file's temporary is not ours");
+    }
+
+    #[test]
+    fn a_workspace_too_large_to_read_back_is_written_less_pretty_or_not_at_all() {
+        let mut ws = Workspace::default();
+        ws.staff.rows = (0..200)
+            .map(|i| StaffRow {
+                period: format!("{i} - tertial 1"),
+                tjanstekop: Some(rust_decimal::Decimal::from(i)),
+                ..StaffRow::default()
+            })
+            .collect();
+        let pretty = file_text(&ws, &p(), MAX_FILE_SIZE).expect("pretty");
+        assert_eq!(pretty, to_ron_string(&ws).expect("serialize"));
+        let limit = pretty.len() as u64 - 1;
+        let compact = file_text(&ws, &p(), limit).expect("compact");
+        assert!((compact.len() as u64) <= limit, "{}", compact.len());
+        assert!(!compact.contains(", "), "no space between items");
+        assert!(
+            compact.starts_with("#![enable(implicit_some)]"),
+            "{compact}"
+        );
+        assert_eq!(from_ron_str(&compact, &p()).expect("reads back"), ws);
+        let e = file_text(&ws, &p(), 1000).expect_err("too large for any form");
+        assert!(matches!(e, SaveError::TooLarge { .. }), "{e:?}");
+        assert!(
+            e.to_string().contains(
+                "sparas inte: den skulle bli 1 MB, större än de 64 MB som tertial kan läsa tillbaka"
+            ),
+            "{e}"
+        );
     }
 
     #[test]
