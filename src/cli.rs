@@ -41,7 +41,9 @@ pub struct Cli {
 pub enum Command {
     /// Kontrollerar arbetsytan och listar allt som inte stämmer (slutstatus 0 = inga problem).
     Check { file: PathBuf },
-    /// Skriver de viktigaste beräknade talen, ett `nyckel<TAB>värde` per rad.
+    /// Skriver de viktigaste beräknade talen, ett `nyckel<TAB>värde` per rad
+    /// (`\`, tabb och radbrytning i nycklar och värden skrivs som `\\`, `\t`,
+    /// `\n` och `\r`; andra styrtecken som `\u{B}`).
     Figures { file: PathBuf },
     /// Skriver en CSV-fil per tabell (för svenska Excel) till en mapp.
     ExportTables {
@@ -170,9 +172,28 @@ fn run_figures(file: &Path) -> ExitCode {
     };
     let mut out = std::io::stdout().lock();
     for (k, v) in key_figures(&ws) {
-        let _ = writeln!(out, "{k}\t{v}");
+        let _ = writeln!(out, "{}\t{}", escape_figure(&k), escape_figure(&v));
     }
     ExitCode::SUCCESS
+}
+
+/// A key or value of `figures` as one field of one line: a survey-year
+/// label with a line break or a tab must not forge another line or field.
+/// `\` becomes `\\`, tab, line feed and carriage return `\t`, `\n`, `\r`,
+/// any other control character `\u{…}` (as Rust writes them).
+pub fn escape_figure(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() => out.push_str(&format!("\\u{{{:X}}}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 fn run_export_tables(file: &Path, dir: &Path) -> ExitCode {
@@ -235,15 +256,19 @@ fn run_rollover(file: &Path, period: Period, out: &Path) -> ExitCode {
     let Some(ws) = load_or_report(file) else {
         return ExitCode::from(1);
     };
-    if out.exists() {
-        eprintln!(
-            "{} finns redan; välj ett annat namn för den nya periodens fil.",
-            out.display()
-        );
-        return ExitCode::from(1);
-    }
     let next = crate::domain::rollover::rollover(&ws, period);
-    report_written(storage::save(&next, out).map(|()| vec![out.to_path_buf()]))
+    // The save itself refuses a taken name (not a look before it), so two
+    // rollovers to one name at once never both "succeed".
+    match storage::save_new(&next, out) {
+        Err(storage::SaveError::Exists { .. }) => {
+            eprintln!(
+                "{} finns redan; välj ett annat namn för den nya periodens fil.",
+                out.display()
+            );
+            ExitCode::from(1)
+        }
+        result => report_written(result.map(|()| vec![out.to_path_buf()])),
+    }
 }
 
 /// Environment variable for measuring start-up: with it set, the window

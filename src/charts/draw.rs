@@ -119,7 +119,9 @@ fn nice_step(max: Decimal) -> Decimal {
     let mut base = Decimal::new(1, 4);
     loop {
         for m in [1, 2, 5] {
-            let step = base * Decimal::from(m);
+            let Some(step) = base.checked_mul(Decimal::from(m)) else {
+                return base;
+            };
             if step >= raw {
                 return step;
             }
@@ -142,7 +144,9 @@ fn value_axis(chart: &BarChart) -> (Decimal, Vec<Decimal>) {
         return (Decimal::ONE, vec![Decimal::ZERO, Decimal::ONE]);
     }
     let step = nice_step(max);
-    let mut end = (max / step).ceil() * step;
+    // Near Decimal::MAX the next whole step does not exist: the axis then
+    // ends at the largest value itself.
+    let mut end = (max / step).ceil().checked_mul(step).unwrap_or(max);
     if end < max {
         end = end.saturating_add(step);
     }
@@ -190,18 +194,29 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
                 HPos::Right => x - self.text_width(text, size, bold),
             };
             let mut result = Ok(());
-            super::text::rasterize(text, left, baseline, size, bold, |px, py, coverage| {
-                if result.is_ok() && coverage > 0.0 {
-                    result = self
-                        .area
-                        .draw_pixel((px, py), &color.mix(f64::from(coverage.min(1.0))));
-                }
-            });
+            let right = self.width;
+            super::text::rasterize(
+                text,
+                left,
+                baseline,
+                size,
+                bold,
+                right,
+                |px, py, coverage| {
+                    if result.is_ok() && coverage > 0.0 {
+                        result = self
+                            .area
+                            .draw_pixel((px, py), &color.mix(f64::from(coverage.min(1.0))));
+                    }
+                },
+            );
             return result;
         }
         let style = font(size, bold).color(&color).pos(Pos::new(h, VPos::Top));
         let y = baseline - SVG_BASELINE_DEPTH * size;
-        self.area.draw_text(text, &style, (px(x), px(y)))
+        // plotters escapes markup but not control characters.
+        self.area
+            .draw_text(&super::xml_chars(text), &style, (px(x), px(y)))
     }
 
     /// A value label on a white patch, so a target line behind it never
@@ -271,6 +286,11 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
         (wrapped, shortened)
     }
 
+    /// Fills lines word by word. When `max_lines` are full the last line
+    /// takes the rest of the text and ends in "…"; a word too wide for a
+    /// line of its own is shortened the same way. Only as much of the text
+    /// is looked at as can be shown, so a label of a megabyte is no slower
+    /// than a line of it.
     fn wrap_greedy(
         &self,
         text: &str,
@@ -278,44 +298,37 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
         max_width: f64,
         max_lines: usize,
     ) -> (Wrapped, bool) {
+        let max_lines = max_lines.max(1);
+        let fits = |s: &str| super::text::fits(s, size, false, max_width);
         let mut lines: Vec<String> = Vec::new();
-        for word in text.split_whitespace() {
-            match lines.last_mut() {
-                Some(line)
-                    if self.text_width(&format!("{line} {word}"), size, false) <= max_width =>
-                {
-                    line.push(' ');
-                    line.push_str(word);
-                }
-                _ => lines.push(word.to_string()),
-            }
-        }
         let mut shortened = false;
-        if lines.len() > max_lines.max(1) {
-            let rest = lines.split_off(max_lines.max(1) - 1).join(" ");
-            lines.push(rest);
-            shortened = true;
-        }
-        if let Some(last) = lines.last_mut()
-            && self.text_width(last, size, false) > max_width
-        {
-            shortened = true;
-            let mut chars: Vec<char> = last.chars().collect();
-            while !chars.is_empty() {
-                chars.pop();
-                let candidate = format!("{}…", chars.iter().collect::<String>().trim_end());
-                if self.text_width(&candidate, size, false) <= max_width {
-                    *last = candidate;
-                    break;
+        let mut words = text.split_whitespace();
+        while let Some(word) = words.next() {
+            if let Some(line) = lines.last_mut() {
+                let candidate = format!("{line} {word}");
+                if fits(&candidate) {
+                    *line = candidate;
+                    continue;
                 }
             }
-            if chars.is_empty() {
-                *last = "…".to_string();
+            if lines.len() < max_lines {
+                lines.push(word.to_string());
+                continue;
             }
+            // No line left: the last one takes the rest, as far as it shows.
+            let last = lines.pop().unwrap_or_default();
+            let rest = last
+                .chars()
+                .chain(std::iter::once(' '))
+                .chain(word.chars())
+                .chain(words.flat_map(|w| std::iter::once(' ').chain(w.chars())));
+            lines.push(self.ellipsized(rest, size, max_width));
+            shortened = true;
+            break;
         }
-        // A single long word on an earlier line can still be too wide.
         for line in lines.iter_mut() {
-            if self.text_width(line, size, false) > max_width {
+            if !fits(line) {
+                *line = self.ellipsized(line.chars(), size, max_width);
                 shortened = true;
             }
         }
@@ -324,6 +337,25 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
             .map(|l| self.text_width(l, size, false).min(max_width))
             .fold(0.0, f64::max);
         (Wrapped { lines, width }, shortened)
+    }
+
+    /// The start of `chars` that fits `max_width` with "…" after it (just
+    /// "…" if nothing does).
+    fn ellipsized(&self, chars: impl Iterator<Item = char>, size: f64, max_width: f64) -> String {
+        let ellipsis = self.text_width("…", size, false);
+        let (start, _) =
+            super::text::fitting_prefix(chars, size, false, (max_width - ellipsis).max(0.0));
+        let mut kept = start.trim_end().to_string();
+        // Kerning against the "…" can still tip it over by a pixel.
+        while !kept.is_empty() {
+            let candidate = format!("{kept}…");
+            if self.text_width(&candidate, size, false) <= max_width {
+                return candidate;
+            }
+            kept.pop();
+            kept.truncate(kept.trim_end().len());
+        }
+        "…".to_string()
     }
 
     /// Wraps every label at the largest size (at most `start`) where all

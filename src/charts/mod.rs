@@ -11,6 +11,7 @@ pub mod draw;
 pub mod text;
 pub mod theme;
 
+use std::borrow::Cow;
 use std::fmt;
 
 use plotters::prelude::*;
@@ -231,11 +232,29 @@ pub fn describe(chart: &BarChart) -> String {
     parts.join("; ")
 }
 
+/// Text for XML and HTML: `&`, `<`, `>` and `"` escaped, and characters
+/// neither may hold replaced (see [`xml_chars`]).
 pub fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
+    xml_chars(s)
+        .replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
+}
+
+/// `s` with every character that XML 1.0 forbids or HTML calls a control
+/// character (C0 and C1 controls but tab, line feed and carriage return;
+/// U+FFFE and U+FFFF) replaced by a space: the vertical tab Word puts in
+/// pasted text would otherwise make the SVG invalid XML.
+pub fn xml_chars(s: &str) -> Cow<'_, str> {
+    let bad = |c: char| {
+        (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+    };
+    if s.contains(bad) {
+        Cow::Owned(s.chars().map(|c| if bad(c) { ' ' } else { c }).collect())
+    } else {
+        Cow::Borrowed(s)
+    }
 }
 
 /// The default file name: `narvaro-per-natverk-2020-t1-2.png`.

@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use ab_glyph::{Font, FontRef, GlyphId, PxScale, ScaleFont, point};
+use ab_glyph::{Font, FontRef, PxScale, ScaleFont, point};
 
 use crate::fonts::{DEJAVU_SANS, DEJAVU_SANS_BOLD};
 
@@ -23,11 +23,13 @@ fn font(bold: bool) -> Option<&'static FontRef<'static>> {
     fonts().map(|(r, b)| if bold { b } else { r })
 }
 
-/// Each glyph of `text` with its caret position (kerning applied, starting
-/// at 0), and the width of the whole line.
-fn layout(font: &FontRef<'static>, scale: PxScale, text: &str) -> (Vec<(GlyphId, f32)>, f32) {
-    let scaled = font.as_scaled(scale);
-    let mut glyphs = Vec::with_capacity(text.len());
+/// The width of `text` at `size` (ab_glyph's pixel height: ascent minus
+/// descent), kerning included.
+pub fn width(text: &str, size: f64, bold: bool) -> f64 {
+    let Some(font) = font(bold) else {
+        return text.chars().count() as f64 * size * 0.6;
+    };
+    let scaled = font.as_scaled(PxScale::from(size as f32));
     let mut caret = 0f32;
     let mut prev = None;
     for c in text.chars() {
@@ -35,36 +37,93 @@ fn layout(font: &FontRef<'static>, scale: PxScale, text: &str) -> (Vec<(GlyphId,
         if let Some(p) = prev {
             caret += scaled.kern(p, id);
         }
-        glyphs.push((id, caret));
         caret += scaled.h_advance(id);
         prev = Some(id);
     }
-    (glyphs, caret)
+    f64::from(caret)
 }
 
-/// The width of `text` at `size` (ab_glyph's pixel height: ascent minus
-/// descent), kerning included.
-pub fn width(text: &str, size: f64, bold: bool) -> f64 {
-    match font(bold) {
-        Some(font) => f64::from(layout(font, PxScale::from(size as f32), text).1),
-        None => text.chars().count() as f64 * size * 0.6,
+/// The longest start of `chars` no wider than `max_width` at `size`
+/// (kerning included), and whether that start is all of `chars`. Reads
+/// only the characters that fit and one more, so a text of a megabyte
+/// costs no more than one line of it.
+pub fn fitting_prefix(
+    chars: impl IntoIterator<Item = char>,
+    size: f64,
+    bold: bool,
+    max_width: f64,
+) -> (String, bool) {
+    let mut out = String::new();
+    let Some(font) = font(bold) else {
+        let each = size * 0.6;
+        let mut width = 0.0;
+        for c in chars {
+            width += each;
+            if width > max_width {
+                return (out, false);
+            }
+            out.push(c);
+        }
+        return (out, true);
+    };
+    let scaled = font.as_scaled(PxScale::from(size as f32));
+    let limit = max_width as f32;
+    let mut caret = 0f32;
+    let mut prev = None;
+    for c in chars {
+        let id = scaled.glyph_id(c);
+        if let Some(p) = prev {
+            caret += scaled.kern(p, id);
+        }
+        caret += scaled.h_advance(id);
+        if caret > limit {
+            return (out, false);
+        }
+        out.push(c);
+        prev = Some(id);
     }
+    (out, true)
+}
+
+/// Whether `text` is no wider than `max_width` at `size`; stops measuring
+/// at the first character past it.
+pub fn fits(text: &str, size: f64, bold: bool, max_width: f64) -> bool {
+    fitting_prefix(text.chars(), size, bold, max_width).1
 }
 
 /// Rasterises `text` with its left end at `x` and its baseline at
 /// `baseline`; calls `plot(x, y, coverage)` for every touched pixel.
+/// Glyphs wholly left of 0 or starting right of `right` (the picture's
+/// edge) are not drawn, so a very long text costs only what shows.
 pub fn rasterize(
     text: &str,
     x: f64,
     baseline: f64,
     size: f64,
     bold: bool,
+    right: f64,
     mut plot: impl FnMut(i32, i32, f32),
 ) {
     let Some(font) = font(bold) else { return };
     let scale = PxScale::from(size as f32);
-    for (id, caret) in layout(font, scale, text).0 {
-        let glyph = id.with_scale_and_position(scale, point(x as f32 + caret, baseline as f32));
+    let scaled = font.as_scaled(scale);
+    let mut caret = 0f32;
+    let mut prev = None;
+    for c in text.chars() {
+        let id = scaled.glyph_id(c);
+        if let Some(p) = prev {
+            caret += scaled.kern(p, id);
+        }
+        prev = Some(id);
+        let at = x + f64::from(caret);
+        caret += scaled.h_advance(id);
+        if at > right {
+            break;
+        }
+        if x + f64::from(caret) + size < 0.0 {
+            continue;
+        }
+        let glyph = id.with_scale_and_position(scale, point(at as f32, baseline as f32));
         if let Some(outline) = font.outline_glyph(glyph) {
             let b = outline.px_bounds();
             outline.draw(|gx, gy, coverage| {
@@ -92,6 +151,28 @@ mod tests {
     }
 
     #[test]
+    fn the_fitting_start_is_what_fits() {
+        let text = "Jönköpings län";
+        let whole = width(text, 30.0, false);
+        assert_eq!(
+            fitting_prefix(text.chars(), 30.0, false, whole),
+            (text.to_string(), true)
+        );
+        let (start, all) = fitting_prefix(text.chars(), 30.0, false, whole / 2.0);
+        assert!(
+            !all && !start.is_empty() && text.starts_with(&start),
+            "{start}"
+        );
+        assert!(width(&start, 30.0, false) <= whole / 2.0);
+        let next = text[start.len()..].chars().next().expect("more");
+        assert!(width(&format!("{start}{next}"), 30.0, false) > whole / 2.0);
+        assert!(fits(text, 30.0, false, whole) && !fits(text, 30.0, false, whole - 1.0));
+        // An endless text is measured only as far as it fits.
+        let (start, all) = fitting_prefix(std::iter::repeat('a'), 30.0, false, 300.0);
+        assert!(!all && start.len() < 100, "{}", start.len());
+    }
+
+    #[test]
     fn every_swedish_letter_has_a_glyph() {
         let (regular, bold) = fonts().expect("embedded fonts parse");
         for c in "åäöÅÄÖ–↗↘%…".chars() {
@@ -104,7 +185,7 @@ mod tests {
     fn text_is_drawn_where_asked() {
         let mut min = (i32::MAX, i32::MAX);
         let mut max = (i32::MIN, i32::MIN);
-        rasterize("H", 100.0, 200.0, 40.0, false, |x, y, c| {
+        rasterize("H", 100.0, 200.0, 40.0, false, 1000.0, |x, y, c| {
             if c > 0.5 {
                 min = (min.0.min(x), min.1.min(y));
                 max = (max.0.max(x), max.1.max(y));

@@ -1,16 +1,65 @@
 //! Tables as CSV files that Swedish Excel opens directly: UTF-8 with BOM,
 //! `;` between fields, CRLF line ends, decimal comma, no thousands
 //! separator in numbers (so Excel reads them as numbers), `%` kept on
-//! percentages. And as tab-separated text for the clipboard.
+//! percentages. Text that a spreadsheet would take for a formula is
+//! neutralised (see [`spreadsheet_text`]). And as tab-separated text for
+//! the clipboard.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use crate::charts::xml_chars;
 use crate::domain::Workspace;
-use crate::domain::tables::{Table, all_tables};
+use crate::domain::tables::{Cell, Table, Value, all_tables};
 use crate::storage::{SaveError, write_atomically};
 
 const BOM: &str = "\u{feff}";
+
+/// A number as the CSV writes it, optionally signed, with a decimal
+/// comma and a unit after a space: "-12,5", "+30 %". Excel reads these
+/// as numbers, never as formulas, so they are left as they are.
+fn is_plain_number(s: &str) -> bool {
+    let (number, unit) = s.split_once(' ').unwrap_or((s, ""));
+    if !unit
+        .chars()
+        .all(|c| c.is_alphabetic() || c == '%' || c == ' ')
+    {
+        return false;
+    }
+    let digits = number.strip_prefix(['-', '+']).unwrap_or(number);
+    let mut parts = digits.splitn(2, [',', '.']);
+    let whole = parts.next().unwrap_or("");
+    let fraction = parts.next().unwrap_or("0");
+    !whole.is_empty()
+        && whole.bytes().all(|b| b.is_ascii_digit())
+        && !fraction.is_empty()
+        && fraction.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Text as a spreadsheet must see it: a text starting with `=`, `+`, `-`,
+/// `@`, a tab or a carriage return would be read as a formula (Excel runs
+/// `=HYPERLINK(…)`), so it gets a leading `'`, as OWASP's advice on CSV
+/// injection says; a number such as "-12,5" stays a number. Control
+/// characters other than tab and line breaks (the vertical tab Word puts
+/// in pasted text) become spaces.
+pub fn spreadsheet_text(s: &str) -> String {
+    let s = xml_chars(s);
+    let risky = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && !is_plain_number(&s) {
+        format!("'{s}")
+    } else {
+        s.into_owned()
+    }
+}
+
+/// A cell's CSV text: numbers as the report formats them, text made safe
+/// for a spreadsheet.
+fn cell_text(c: &Cell) -> String {
+    match &c.value {
+        Value::Text(s) => spreadsheet_text(s),
+        Value::Number(..) => c.csv(),
+    }
+}
 
 fn field(s: &str) -> String {
     let needs_quotes = s.contains([';', '"', '\n', '\r']) || s.starts_with(' ') || s.ends_with(' ');
@@ -35,9 +84,9 @@ fn line(fields: impl IntoIterator<Item = String>) -> String {
 /// report shows it, computed columns and sum rows included.
 pub fn table_to_csv(t: &Table) -> String {
     let mut out = String::from(BOM);
-    out.push_str(&line(t.headers.iter().cloned()));
+    out.push_str(&line(t.headers.iter().map(|h| spreadsheet_text(h))));
     for row in &t.rows {
-        out.push_str(&line(row.cells.iter().map(|c| c.csv())));
+        out.push_str(&line(row.cells.iter().map(cell_text)));
     }
     out
 }
@@ -112,5 +161,45 @@ mod tests {
             table_to_tsv(&t),
             "Namn\tVärde\tAndel\r\ntvå rader här\t18570800\t31 %\r\n"
         );
+    }
+
+    #[test]
+    fn formulas_are_neutralised_and_numbers_kept() {
+        for (text, csv) in [
+            ("=1+1", "'=1+1"),
+            (
+                "=HYPERLINK(\"http://x\";\"y\")",
+                "\"'=HYPERLINK(\"\"http://x\"\";\"\"y\"\")\"",
+            ),
+            ("+46 36 10 00 00", "'+46 36 10 00 00"),
+            ("-minus", "'-minus"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tflik", "'\tflik"),
+            ("-12,5", "-12,5"),
+            ("+30 %", "+30 %"),
+            ("-7", "-7"),
+            ("-1 =2", "'-1 =2"),
+            ("Jönköping", "Jönköping"),
+            ("rad\u{0B}två", "rad två"),
+        ] {
+            let t = Table {
+                id: "x".into(),
+                title: "X".into(),
+                headers: vec!["Namn".into(), "Värde".into()],
+                rows: vec![Row {
+                    kind: RowKind::Data,
+                    cells: vec![
+                        Cell::text(text),
+                        Cell::number(Some("-12.5".parse().expect("dec")), Format::Fte),
+                    ],
+                }],
+            };
+            assert_eq!(
+                table_to_csv(&t),
+                format!("\u{feff}Namn;Värde\r\n{csv};-12,50\r\n"),
+                "{text:?}"
+            );
+        }
+        assert_eq!(spreadsheet_text("=rubrik"), "'=rubrik");
     }
 }

@@ -25,6 +25,7 @@ use std::path::{Path, PathBuf};
 use crate::domain::check::is_iso_date;
 use crate::domain::figures::group_members;
 use crate::domain::{AttendanceGroup, Meeting, MeetingForm, Municipality, Workspace};
+use crate::storage::{ReadFault, read_bounded};
 
 /// Files larger than this are refused before they are read.
 const MAX_BYTES: u64 = 20 * 1024 * 1024;
@@ -118,27 +119,17 @@ pub fn preview_file(path: &Path, ws: &Workspace) -> Result<Preview, ImportError>
         path: path.to_path_buf(),
         message,
     };
-    let meta = std::fs::metadata(path).map_err(|e| err(io_message(&e)))?;
-    if meta.is_dir() {
-        return Err(err("det är en mapp, inte en fil".into()));
-    }
-    if meta.len() > MAX_BYTES {
-        return Err(err(format!(
+    // Only a regular file is read, and never more than MAX_BYTES of it,
+    // whatever size the file system reports.
+    let bytes = read_bounded(path, MAX_BYTES).map_err(|fault| match fault {
+        ReadFault::TooLarge(size) => err(format!(
             "filen är {} MB; större än {} MB läses inte",
-            meta.len() / (1024 * 1024),
+            size / (1024 * 1024),
             MAX_BYTES / (1024 * 1024)
-        )));
-    }
-    let bytes = std::fs::read(path).map_err(|e| err(io_message(&e)))?;
+        )),
+        other => err(other.reason()),
+    })?;
     preview(&bytes, ws).map_err(err)
-}
-
-fn io_message(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "filen finns inte".into(),
-        std::io::ErrorKind::PermissionDenied => "behörighet saknas".into(),
-        _ => e.to_string(),
-    }
 }
 
 /// Text of the file: UTF-8 (a BOM is dropped), or else Windows-1252.

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use ron::error::{Error as RonError, SpannedError};
 
-use super::{FORMAT_VERSION, MAX_FILE_SIZE};
+use super::{FORMAT_VERSION, MAX_FILE_SIZE, ReadFault};
 
 /// A workspace file that could not be read.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,6 +20,10 @@ pub enum LoadErrorKind {
     /// The file could not be opened or read.
     Io(std::io::ErrorKind, String),
     IsDirectory,
+    /// A FIFO, device or socket: not read, as it could block or never end.
+    NotRegular {
+        what: &'static str,
+    },
     TooLarge {
         size: u64,
     },
@@ -45,6 +49,17 @@ pub enum LoadErrorKind {
     OtherKind {
         what: &'static str,
     },
+}
+
+impl From<ReadFault> for LoadErrorKind {
+    fn from(fault: ReadFault) -> Self {
+        match fault {
+            ReadFault::Io(e) => LoadErrorKind::Io(e.kind(), e.to_string()),
+            ReadFault::IsDirectory => LoadErrorKind::IsDirectory,
+            ReadFault::NotRegular(what) => LoadErrorKind::NotRegular { what },
+            ReadFault::TooLarge(size) => LoadErrorKind::TooLarge { size },
+        }
+    }
 }
 
 impl LoadErrorKind {
@@ -317,6 +332,10 @@ impl fmt::Display for LoadError {
                 _ => write!(f, "Filen {path} kunde inte läsas: {msg}"),
             },
             LoadErrorKind::IsDirectory => write!(f, "{path} är en mapp, inte en fil."),
+            LoadErrorKind::NotRegular { what } => write!(
+                f,
+                "{path} är {what}, inte en vanlig fil; tertial läser bara vanliga filer."
+            ),
             LoadErrorKind::TooLarge { size } => write!(
                 f,
                 "Filen {path} är för stor ({} MB; högst {} MB). Är det rätt fil?",
@@ -363,7 +382,24 @@ impl std::error::Error for LoadError {}
 #[derive(Debug, Clone, PartialEq)]
 pub enum SaveError {
     Serialize(String),
-    Io { path: PathBuf, message: String },
+    Io {
+        path: PathBuf,
+        message: String,
+    },
+    /// The path leads to a folder, FIFO or device: never replaced.
+    NotRegular {
+        path: PathBuf,
+        what: &'static str,
+    },
+    /// A new file was asked for and the name is taken: nothing written.
+    Exists {
+        path: PathBuf,
+    },
+    /// The file would be larger than tertial reads: not written.
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+    },
 }
 
 impl fmt::Display for SaveError {
@@ -375,11 +411,36 @@ impl fmt::Display for SaveError {
                 "Filen {} kunde inte sparas: {message}. Arbetet finns kvar osparat i programmet.",
                 path.display()
             ),
+            SaveError::NotRegular { path, what } => write!(
+                f,
+                "Filen {} kunde inte sparas: det är {what}, inte en vanlig fil, och den ersätts inte. Arbetet finns kvar osparat i programmet.",
+                path.display()
+            ),
+            SaveError::Exists { path } => write!(
+                f,
+                "{} finns redan och skrivs inte över; välj ett annat namn.",
+                path.display()
+            ),
+            SaveError::TooLarge { path, size } => write!(
+                f,
+                "Filen {} sparas inte: {}. Arbetet finns kvar osparat i programmet.",
+                path.display(),
+                too_large_reason(*size)
+            ),
         }
     }
 }
 
 impl std::error::Error for SaveError {}
+
+/// Why a file that large is not written.
+fn too_large_reason(size: u64) -> String {
+    format!(
+        "den skulle bli {} MB, större än de {} MB som tertial kan läsa tillbaka",
+        size.div_ceil(1024 * 1024),
+        MAX_FILE_SIZE / (1024 * 1024)
+    )
+}
 
 impl SaveError {
     /// Why the write failed, without the file name: for messages that name
@@ -388,6 +449,11 @@ impl SaveError {
         match self {
             SaveError::Io { message, .. } => message,
             SaveError::Serialize(m) => m,
+            SaveError::NotRegular { what, .. } => {
+                format!("det är {what}, inte en vanlig fil, och den ersätts inte")
+            }
+            SaveError::Exists { .. } => "filen finns redan och skrivs inte över".into(),
+            SaveError::TooLarge { size, .. } => too_large_reason(size),
         }
     }
 }

@@ -1,15 +1,15 @@
 //! Workspace files: RON with a top-level format version, pretty and stable
 //! output, Swedish load errors that name file, line and column, saves that
-//! replace the old file atomically (temporary file, flush, rename) and keep
-//! the previous version as `.bak`, stamps to notice a file changed by
-//! someone else, and older format versions migrated on load (`migrate`).
+//! replace the old file atomically (temporary file, flush, rename; see
+//! `files`) and keep the previous version as `.bak`, stamps to notice a
+//! file changed by someone else, and older format versions migrated on
+//! load (`migrate`).
 
 mod errors;
+mod files;
 mod migrate;
 pub mod recovery;
 
-use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use ron::extensions::Extensions;
@@ -19,6 +19,8 @@ use serde::{Deserialize, Serialize};
 use crate::domain::Workspace;
 
 pub use errors::{LoadError, LoadErrorKind, SaveError};
+pub(crate) use files::{ReadFault, read_bounded};
+pub use files::{write_atomically, write_new};
 
 /// The format version this build writes. Older versions are migrated on
 /// load (see `migrate`); a file with a higher number was written by a newer
@@ -167,16 +169,54 @@ fn pretty_config() -> PrettyConfig {
 /// The workspace as the text of a `.ron` file. Deterministic: the same
 /// workspace always gives the same bytes.
 pub fn to_ron_string(ws: &Workspace) -> Result<String, SaveError> {
-    let config = pretty_config();
     let file = FileOut {
         format_version: FORMAT_VERSION,
         workspace: ws,
     };
     let mut text = ron::Options::default()
-        .to_string_pretty(&file, config)
+        .to_string_pretty(&file, pretty_config())
         .map_err(|e| SaveError::Serialize(e.to_string()))?;
     text.push('\n');
     Ok(text)
+}
+
+/// How deep the output stays pretty when the pretty text would be too
+/// large to read back: each part of the workspace on a line of its own.
+const COMPACT_DEPTH: usize = 2;
+
+/// `value` as RON that tertial can read back (at most `limit` bytes):
+/// pretty, or, if that is too large (a large workspace's indentation can
+/// make it several times its size), pretty only to [`COMPACT_DEPTH`] and
+/// with no space between items. If even that is too large it is not
+/// written at all: tertial never writes a file it would refuse to load.
+/// `path` is for the message.
+fn readable_ron<T: Serialize>(value: &T, limit: u64, path: &Path) -> Result<String, SaveError> {
+    let ron = |config: PrettyConfig| {
+        ron::Options::default()
+            .to_string_pretty(value, config)
+            .map_err(|e| SaveError::Serialize(e.to_string()))
+    };
+    let mut text = ron(pretty_config())?;
+    if text.len() as u64 >= limit {
+        text = ron(pretty_config().depth_limit(COMPACT_DEPTH).separator(""))?;
+    }
+    if text.len() as u64 >= limit {
+        return Err(SaveError::TooLarge {
+            path: path.to_path_buf(),
+            size: text.len() as u64,
+        });
+    }
+    text.push('\n');
+    Ok(text)
+}
+
+/// The text of `ws` as saved to `path` (see [`readable_ron`]).
+fn file_text(ws: &Workspace, path: &Path, limit: u64) -> Result<String, SaveError> {
+    let file = FileOut {
+        format_version: FORMAT_VERSION,
+        workspace: ws,
+    };
+    readable_ron(&file, limit, path)
 }
 
 /// A workspace read from a file, with the format version the file had.
@@ -291,44 +331,73 @@ pub fn load(path: &Path) -> Result<Workspace, LoadError> {
     read(path).map(|l| l.workspace)
 }
 
-/// Load a workspace file, saying which format version it had.
+/// Load a workspace file, saying which format version it had. Only a
+/// regular file is read (a FIFO or device is refused before reading), and
+/// never more than [`MAX_FILE_SIZE`] bytes of it, whatever size the file
+/// system reports.
 pub fn read(path: &Path) -> Result<Loaded, LoadError> {
-    let err = |kind| LoadError {
+    let bytes = read_bounded(path, MAX_FILE_SIZE).map_err(|fault| LoadError {
         path: path.to_path_buf(),
-        kind,
-    };
-    let meta = fs::metadata(path).map_err(|e| err(LoadErrorKind::Io(e.kind(), e.to_string())))?;
-    if meta.is_dir() {
-        return Err(err(LoadErrorKind::IsDirectory));
-    }
-    if meta.len() > MAX_FILE_SIZE {
-        return Err(err(LoadErrorKind::TooLarge { size: meta.len() }));
-    }
-    let bytes = fs::read(path).map_err(|e| err(LoadErrorKind::Io(e.kind(), e.to_string())))?;
+        kind: fault.into(),
+    })?;
     read_ron_bytes(&bytes, path)
 }
 
+/// The old file is read whole for its `.bak`; a regular file larger than
+/// this is not (it is no workspace, and would not fit in memory).
+const MAX_BACKUP_SIZE: u64 = 1024 * 1024 * 1024;
+
 /// Save a workspace: keep the previous version as `NAME.ron.bak`, then
 /// write a temporary file in the same folder, flush it to disk and rename
-/// it over `path`, so the old file is replaced whole or not at all.
+/// it over the file, so the old file is replaced whole or not at all. A
+/// workspace too large to write as a file tertial can read is refused
+/// ([`SaveError::TooLarge`]); a very large one is written less pretty. A
+/// symlink is followed: its target gets the new content, with the `.bak`
+/// and the temporary beside it, and the link stays. The file's
+/// permissions are kept, on the new file and on the `.bak`. A folder,
+/// FIFO or device at `path` is refused.
 pub fn save(ws: &Workspace, path: &Path) -> Result<(), SaveError> {
-    let text = to_ron_string(ws)?;
-    if path.is_file() {
-        let old = fs::read(path).map_err(|e| SaveError::Io {
+    let text = file_text(ws, path, MAX_FILE_SIZE)?;
+    let (target, old_meta) = files::existing_target(path)?;
+    if let Some(meta) = &old_meta {
+        let old = read_bounded(&target, MAX_BACKUP_SIZE).map_err(|fault| SaveError::Io {
             path: path.to_path_buf(),
-            message: e.to_string(),
+            message: fault.reason(),
         })?;
         if old != text.as_bytes() {
-            write_atomically(&backup_path(path), &old)?;
+            files::write_backup(&backup_path(&target), &old, Some(meta))?;
         }
     }
-    write_atomically(path, text.as_bytes())
+    files::replace(&target, old_meta.as_ref(), text.as_bytes(), path)
 }
 
-/// Where the previous version of `path` is kept: `NAME.ron.bak`.
+/// Save a workspace as a new file: written only if nothing has the name
+/// `path`, which the final rename itself checks, so of two saves to the
+/// same new name at once exactly one succeeds and the other gets
+/// [`SaveError::Exists`]. No `.bak` (there is nothing to keep).
+pub fn save_new(ws: &Workspace, path: &Path) -> Result<(), SaveError> {
+    let text = file_text(ws, path, MAX_FILE_SIZE)?;
+    write_new(path, text.as_bytes())
+}
+
+/// Where the previous version of `path` is kept: `NAME.ron.bak`. A name
+/// too long for the four more bytes (file names have at most 255) is
+/// shortened first, at a character boundary.
 pub fn backup_path(path: &Path) -> PathBuf {
+    const MAX_NAME: usize = 255;
+    const SUFFIX: &str = ".bak";
+    if let Some(name) = path.file_name()
+        && name.len() + SUFFIX.len() > MAX_NAME
+    {
+        let name = name.to_string_lossy();
+        let mut end = MAX_NAME - SUFFIX.len();
+        while !name.is_char_boundary(end) {
+            end -= 1;
+        }
+        return path.with_file_name(format!("{}{SUFFIX}", &name[..end]));
+    }
     let mut name = path.as_os_str().to_owned();
-    name.push(".bak");
+    name.push(SUFFIX);
     PathBuf::from(name)
 }
 
@@ -342,86 +411,17 @@ pub struct DiskStamp {
 }
 
 impl DiskStamp {
-    /// The stamp of the file at `path`; `None` if it cannot be read.
+    /// The stamp of the file at `path`; `None` if it cannot be read. Only
+    /// a regular file has one, and only its first [`MAX_FILE_SIZE`] bytes
+    /// and one more are read (more could never be loaded anyway).
     pub fn of(path: &Path) -> Option<DiskStamp> {
-        use std::hash::{Hash, Hasher};
-        let bytes = fs::read(path).ok()?;
+        use std::hash::Hasher;
         let mut h = std::collections::hash_map::DefaultHasher::new();
-        bytes.hash(&mut h);
+        let len = files::read_chunks(path, MAX_FILE_SIZE, |piece| h.write(piece)).ok()?;
         Some(DiskStamp {
-            len: bytes.len() as u64,
+            len,
             hash: h.finish(),
         })
-    }
-}
-
-/// Replace `path` with `bytes` atomically (temporary file, fsync, rename).
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
-    let io_err = |e: std::io::Error| SaveError::Io {
-        path: path.to_path_buf(),
-        message: e.to_string(),
-    };
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "arbetsyta".into());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = fs::File::create(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        drop(file);
-        fs::rename(&tmp, path)?;
-        #[cfg(unix)]
-        if let Ok(d) = fs::File::open(&dir) {
-            // Make the rename itself durable; not possible on every platform.
-            let _ = d.sync_all();
-        }
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    result.map_err(io_err)?;
-    remove_stale_temporaries(&dir, &name);
-    Ok(())
-}
-
-/// A save that is killed mid-write leaves its temporary file
-/// (`.NAME.PID.tmp`) beside the real one, which it never touched. The next
-/// save removes those that are older than a minute, so a save in progress
-/// in another program is never disturbed.
-fn remove_stale_temporaries(dir: &Path, name: &str) {
-    const STALE: std::time::Duration = std::time::Duration::from_secs(60);
-    let prefix = format!(".{name}.");
-    let Ok(entries) = fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let file_name = entry.file_name();
-        let file_name = file_name.to_string_lossy();
-        let Some(middle) = file_name
-            .strip_prefix(&prefix)
-            .and_then(|rest| rest.strip_suffix(".tmp"))
-        else {
-            continue;
-        };
-        if middle.is_empty() || !middle.bytes().all(|b| b.is_ascii_digit()) {
-            continue;
-        }
-        let old = entry
-            .metadata()
-            .and_then(|m| m.modified())
-            .ok()
-            .and_then(|t| t.elapsed().ok())
-            .is_some_and(|age| age > STALE);
-        if old {
-            let _ = fs::remove_file(entry.path());
-        }
     }
 }
 
@@ -429,6 +429,7 @@ fn remove_stale_temporaries(dir: &Path, name: &str) {
 mod tests {
     use super::*;
     use crate::domain::*;
+    use std::fs;
 
     fn p() -> PathBuf {
         PathBuf::from("test.ron")
@@ -528,6 +529,13 @@ mod tests {
         let e = save(&Workspace::default(), &blocker.join("rapport.ron")).expect_err("no folder");
         assert!(e.to_string().contains("kunde inte sparas"), "{e}");
         assert_eq!(fs::read_to_string(&blocker).expect("read"), "x");
+        let missing = dir.path().join("saknas").join("rapport.ron");
+        let e = save(&Workspace::default(), &missing).expect_err("no folder");
+        assert!(e.to_string().contains("kunde inte sparas"), "{e}");
+        assert!(
+            !e.to_string().contains(".tertial-"),
+            "no temporary's name: {e}"
+        );
     }
 
     #[test]
@@ -552,6 +560,37 @@ mod tests {
         assert!(!stale.exists(), "an old temporary of this file goes");
         assert!(fresh.exists(), "a save in progress is not disturbed");
         assert!(other.exists(), "another file's temporary is not ours");
+    }
+
+    #[test]
+    fn a_workspace_too_large_to_read_back_is_written_less_pretty_or_not_at_all() {
+        let mut ws = Workspace::default();
+        ws.staff.rows = (0..200)
+            .map(|i| StaffRow {
+                period: format!("{i} - tertial 1"),
+                tjanstekop: Some(rust_decimal::Decimal::from(i)),
+                ..StaffRow::default()
+            })
+            .collect();
+        let pretty = file_text(&ws, &p(), MAX_FILE_SIZE).expect("pretty");
+        assert_eq!(pretty, to_ron_string(&ws).expect("serialize"));
+        let limit = pretty.len() as u64 - 1;
+        let compact = file_text(&ws, &p(), limit).expect("compact");
+        assert!((compact.len() as u64) <= limit, "{}", compact.len());
+        assert!(!compact.contains(", "), "no space between items");
+        assert!(
+            compact.starts_with("#![enable(implicit_some)]"),
+            "{compact}"
+        );
+        assert_eq!(from_ron_str(&compact, &p()).expect("reads back"), ws);
+        let e = file_text(&ws, &p(), 1000).expect_err("too large for any form");
+        assert!(matches!(e, SaveError::TooLarge { .. }), "{e:?}");
+        assert!(
+            e.to_string().contains(
+                "sparas inte: den skulle bli 1 MB, större än de 64 MB som tertial kan läsa tillbaka"
+            ),
+            "{e}"
+        );
     }
 
     #[test]

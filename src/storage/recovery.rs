@@ -16,8 +16,8 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use serde::{Deserialize, Serialize};
 
 use super::{
-    FORMAT_VERSION, LoadError, LoadErrorKind, MAX_FILE_SIZE, SaveError, options, pretty_config,
-    write_atomically,
+    FORMAT_VERSION, LoadError, LoadErrorKind, MAX_FILE_SIZE, SaveError, options, read_bounded,
+    readable_ron, write_atomically,
 };
 use crate::domain::Workspace;
 
@@ -196,9 +196,7 @@ impl RecoverySlot {
             name,
             workspace: ws,
         };
-        let text = ron::Options::default()
-            .to_string_pretty(&out, pretty_config())
-            .map_err(|e| SaveError::Serialize(e.to_string()))?;
+        let text = readable_ron(&out, MAX_FILE_SIZE, &self.path)?;
         write_atomically(&self.path, text.as_bytes())
     }
 
@@ -237,11 +235,7 @@ fn read(path: &Path) -> Result<Recovered, String> {
         }
         .to_string()
     };
-    let meta = fs::metadata(path).map_err(|e| err(LoadErrorKind::Io(e.kind(), e.to_string())))?;
-    if meta.len() > MAX_FILE_SIZE {
-        return Err(err(LoadErrorKind::TooLarge { size: meta.len() }));
-    }
-    let bytes = fs::read(path).map_err(|e| err(LoadErrorKind::Io(e.kind(), e.to_string())))?;
+    let bytes = read_bounded(path, MAX_FILE_SIZE).map_err(|fault| err(fault.into()))?;
     let text = String::from_utf8_lossy(&bytes);
     let file: RecoveryIn = options()
         .from_str(&text)
