@@ -541,7 +541,8 @@ fn make_layout(ui: &Ui, grid: &dyn Grid, st: &mut State) -> Layout {
                 let least = limits(grid.width(c))
                     .0
                     .max(header_width(ui, grid.header(c), &font) + 2.0 * PAD + 4.0);
-                (c, (widths[c] - least).max(0.0))
+                // At most a quarter of its width: names must stay readable.
+                (c, (widths[c] - least).clamp(0.0, widths[c] * 0.25))
             })
             .collect();
         let total: f32 = room.iter().map(|(_, r)| r).sum();
