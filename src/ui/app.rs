@@ -415,6 +415,7 @@ impl TertialApp {
             }
             Err(mpsc::TryRecvError::Empty) => {
                 egui::Modal::new(egui::Id::unique("file-dialog-open")).show(ui.ctx(), |ui| {
+                    ui.set_max_width(380.0);
                     ui.heading("En fildialog är öppen");
                     ui.label(
                         "Välj en fil i dialogen eller stäng den. Den kan ligga bakom \
