@@ -1340,3 +1340,23 @@ fn copied_cells_are_tab_separated_swedish_numbers() {
     // As Excel puts it on the clipboard: tabs, CRLF after every row.
     assert_eq!(copied, "15,65\t24,60\r\n7,70\t31,35\r\n");
 }
+
+#[test]
+fn tab_past_the_last_input_cell_leaves_the_table() {
+    let mut h = harness();
+    go(&mut h, Nav::Medarbetare);
+    // The last row's footnote marker is the table's last input cell.
+    h.get_by_label("Fotnotsmarkör, 2020 - tertial 2").click();
+    h.run();
+    assert!(h.get_by_label("Tabell: År/anställningsform").is_focused());
+    h.key_press(Key::Tab);
+    h.run();
+    assert!(
+        !h.get_by_label("Tabell: År/anställningsform").is_focused(),
+        "the keyboard is not trapped in the table"
+    );
+    assert_eq!(
+        h.state().doc.workspace.staff,
+        sample(DELARSRAPPORT_2020).staff
+    );
+}

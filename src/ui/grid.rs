@@ -417,6 +417,23 @@ pub fn show(ui: &mut Ui, id: Id, grid: &mut dyn Grid) -> bool {
     let focus_id = id.with("focus");
     // The grid holds the keyboard while a cell is current and no editor is
     // open: one focusable widget over the whole table.
+    // Tab past the last input cell (Shift+Tab before the first) leaves the
+    // table for the next (previous) widget, so the keyboard is never
+    // trapped. egui moves focus when the focused widget registers, so this
+    // is decided before the table does.
+    if ui.memory(|m| m.has_focus(focus_id)) && st.editor.is_none() && st.menu.is_none() {
+        let from = st.current.unwrap_or_default();
+        for (mods, forward, dir) in [
+            (Modifiers::NONE, true, egui::FocusDirection::Next),
+            (Modifiers::SHIFT, false, egui::FocusDirection::Previous),
+        ] {
+            if next_input(grid, from, forward).is_none()
+                && ui.input_mut(|i| i.consume_key(mods, Key::Tab))
+            {
+                ui.memory_mut(|m| m.move_focus(dir));
+            }
+        }
+    }
     let focus_resp = ui.interact(layout.rect, focus_id, Sense::FOCUSABLE);
     let focused = focus_resp.has_focus();
     if focused {
@@ -674,19 +691,17 @@ fn next_input(grid: &dyn Grid, from: At, forward: bool) -> Option<At> {
         return None;
     }
     let total = rows * cols;
-    let start = from.row.min(rows - 1) * cols + from.col;
-    for k in 1..=total {
-        let i = if forward {
-            (start + k) % total
-        } else {
-            (start + total - k % total) % total
-        };
-        let at = At::new(i / cols, i % cols);
-        if is_editable(&grid.cell(at)) {
-            return Some(at);
-        }
-    }
-    None
+    let start = from.row.min(rows - 1) * cols + from.col.min(cols - 1);
+    // No wrapping: past the last (or before the first) input cell there is
+    // none, and Tab leaves the table.
+    let mut order: Box<dyn Iterator<Item = usize>> = if forward {
+        Box::new(start + 1..total)
+    } else {
+        Box::new((0..start).rev())
+    };
+    order
+        .find(|&i| is_editable(&grid.cell(At::new(i / cols, i % cols))))
+        .map(|i| At::new(i / cols, i % cols))
 }
 
 /// Keys, typed text and clipboard events while the grid has the keyboard.
