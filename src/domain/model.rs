@@ -997,6 +997,16 @@ impl Trend {
             Trend::Level => "oförändrat",
         }
     }
+
+    /// What the arrow says of the result, as a sentence: "resultatet har
+    /// ökat", but "resultatet är oförändrat" (a state, not a change).
+    pub fn legend(self) -> &'static str {
+        match self {
+            Trend::Up => "resultatet har ökat jämfört med samma period föregående år",
+            Trend::Down => "resultatet har minskat jämfört med samma period föregående år",
+            Trend::Level => "resultatet är oförändrat jämfört med samma period föregående år",
+        }
+    }
 }
 
 impl Decision {

@@ -531,12 +531,12 @@ pub fn attendance_summary(a: &Attendance) -> [String; 3] {
     };
     [
         format!(
-            "Samtliga nätverk: {} · {} av {} nätverk når målvärdet · spann {} · {} träffar",
+            "Samtliga nätverk: {} · {} av {} nätverk når målvärdet · spann {} · {}",
             pct(f.all_networks),
             f.networks_reaching_target,
             f.networks,
             range(f.network_range),
-            f.network_meetings
+            counted(f.network_meetings as usize, "träff", "träffar")
         ),
         format!(
             "PKS: {} · Kommundirektörer: {} · Mötesform: {} fysiskt, {} digitalt, {} kombination",
@@ -547,11 +547,17 @@ pub fn attendance_summary(a: &Attendance) -> [String; 3] {
             pct(f.form_shares[2]),
         ),
         format!(
-            "Kommunerna: {} · {} kommuner har ökat sin närvaro",
+            "Kommunerna: {} · {} har ökat sin närvaro",
             range(f.municipality_range),
-            f.municipalities_up
+            counted(f.municipalities_up, "kommun", "kommuner")
         ),
     ]
+}
+
+/// "1 kommun", "6 kommuner", "0 träffar": a count with its noun in the
+/// number Swedish wants.
+pub fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 pub fn attendance_groups_table(a: &Attendance) -> Table {
@@ -708,5 +714,74 @@ pub fn survey_table(s: &Survey) -> Table {
         title: "Utvärderingsenkät: andel mycket nöjda per fråga".into(),
         headers: h,
         rows,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{AttendanceGroup, Meeting, Municipality, Trend};
+
+    #[test]
+    fn the_trend_legend_says_unchanged_as_a_state() {
+        assert_eq!(
+            Trend::Level.legend(),
+            "resultatet är oförändrat jämfört med samma period föregående år"
+        );
+        assert!(Trend::Up.legend().starts_with("resultatet har ökat"));
+        assert!(Trend::Down.legend().starts_with("resultatet har minskat"));
+    }
+
+    #[test]
+    fn a_count_of_one_takes_the_singular() {
+        assert_eq!(counted(1, "kommun", "kommuner"), "1 kommun");
+        assert_eq!(counted(0, "kommun", "kommuner"), "0 kommuner");
+        assert_eq!(counted(6, "kommun", "kommuner"), "6 kommuner");
+        assert_eq!(counted(1, "träff", "träffar"), "1 träff");
+        assert_eq!(counted(70, "träff", "träffar"), "70 träffar");
+    }
+
+    fn one_meeting(present: Vec<Municipality>) -> Attendance {
+        let mut a = Attendance::default();
+        a.groups.push(AttendanceGroup {
+            name: "Nätverk A".into(),
+            meetings: vec![Meeting {
+                date: "2020-03-01".into(),
+                present,
+                ..Meeting::default()
+            }],
+            ..AttendanceGroup::default()
+        });
+        a
+    }
+
+    #[test]
+    fn the_summary_speaks_of_one_meeting_and_one_municipality_in_the_singular() {
+        let mut a = one_meeting(vec![Municipality::Aneby]);
+        a.municipality_earlier
+            .insert(Municipality::Aneby, Decimal::from(50));
+        let [all, _, municipalities] = attendance_summary(&a);
+        assert!(all.ends_with("· 1 träff"), "{all}");
+        assert!(
+            municipalities.ends_with("· 1 kommun har ökat sin närvaro"),
+            "{municipalities}"
+        );
+    }
+
+    #[test]
+    fn the_summary_speaks_of_several_in_the_plural() {
+        let mut a = one_meeting(vec![Municipality::Aneby, Municipality::Eksjo]);
+        let again = a.groups[0].meetings[0].clone();
+        a.groups[0].meetings.push(again);
+        a.municipality_earlier
+            .insert(Municipality::Aneby, Decimal::from(50));
+        a.municipality_earlier
+            .insert(Municipality::Eksjo, Decimal::from(50));
+        let [all, _, municipalities] = attendance_summary(&a);
+        assert!(all.ends_with("· 2 träffar"), "{all}");
+        assert!(
+            municipalities.ends_with("· 2 kommuner har ökat sin närvaro"),
+            "{municipalities}"
+        );
     }
 }

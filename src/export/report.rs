@@ -697,9 +697,9 @@ impl<'a> Builder<'a> {
         self.body.push_str("<ul class=\"legend\">\n");
         for t in Trend::ALL {
             self.body.push_str(&format!(
-                "<li><span class=\"symbol\">{}</span> resultatet har {} jämfört med samma period föregående år</li>\n",
+                "<li><span class=\"symbol\">{}</span> {}</li>\n",
                 t.symbol(),
-                t.name()
+                t.legend()
             ));
         }
         self.body.push_str("</ul>\n");
