@@ -26,21 +26,7 @@ pub fn name_widget(ui: &Ui, id: Id, name: &str) {
     ui.ctx().accesskit_node_builder(id, |b| b.set_label(name));
 }
 
-/// The text shown when editing a number: every decimal it has, at least as
-/// many as the format prints, no rounding.
-pub fn edit_text(v: Option<Decimal>, format: &Format) -> String {
-    let Some(v) = v else { return String::new() };
-    let v = v.normalize();
-    match format {
-        Format::Fte => numbers::format_decimal(v, v.scale().max(2)),
-        Format::Percent | Format::Change => format!(
-            "{}{}%",
-            numbers::format_decimal(v, v.scale()),
-            numbers::NBSP
-        ),
-        _ => numbers::format_decimal(v, v.scale()),
-    }
-}
+pub use crate::domain::sheet::edit_text;
 
 #[derive(Clone, Default)]
 struct EditState {
@@ -277,83 +263,4 @@ pub fn computed_cell<C: Ord + Copy>(
         });
     }
     out
-}
-
-/// A computed value that is one of a few choices (status, trend): muted,
-/// marked ✎ when overridden; the context menu picks another value or
-/// restores the computed one.
-pub fn derived_choice_cell<T: Copy + PartialEq>(
-    ui: &mut Ui,
-    name: &str,
-    derived: crate::domain::figures::Derived<T>,
-    options: &[(T, String)],
-    show: impl Fn(T) -> String,
-    color: impl Fn(T, bool) -> Option<Color32>,
-    slot: &mut Option<Override<T>>,
-) -> bool {
-    let mut changed = false;
-    let shown = derived.shown.map(&show).unwrap_or_default();
-    let text = if derived.overridden {
-        format!("✎ {shown}")
-    } else {
-        shown
-    };
-    let resp = ui.add(
-        egui::Label::new(
-            RichText::new(text).color(
-                derived
-                    .shown
-                    .and_then(|v| color(v, ui.visuals().dark_mode))
-                    .unwrap_or_else(|| computed_color(ui, derived.overridden)),
-            ),
-        )
-        .sense(egui::Sense::click()),
-    );
-    name_widget(ui, resp.id, name);
-    let formula = derived.formula.map(&show).unwrap_or_else(|| "inget".into());
-    let tip = if derived.overridden {
-        format!("Överskrivet värde. Formeln ger {formula}.")
-    } else {
-        "Beräknat värde".into()
-    };
-    resp.on_hover_text(tip).context_menu(|ui| {
-        ui.menu_button("Skriv över värde", |ui| {
-            for (v, label) in options {
-                if ui.button(label).clicked() {
-                    *slot = Some(Override::Value(*v));
-                    changed = true;
-                    ui.close();
-                }
-            }
-            if ui.button("(tomt)").clicked() {
-                *slot = Some(Override::Blank);
-                changed = true;
-                ui.close();
-            }
-        });
-        if ui
-            .add_enabled(slot.is_some(), egui::Button::new("Återställ beräkning"))
-            .clicked()
-        {
-            *slot = None;
-            changed = true;
-            ui.close();
-        }
-    });
-    changed
-}
-
-/// The colour that goes with a status symbol (never used without the
-/// symbol): green, amber, red, grey; lighter on a dark background.
-pub fn status_color(s: crate::domain::MeasureStatus, dark: bool) -> Option<Color32> {
-    use crate::domain::MeasureStatus::*;
-    Some(match (s, dark) {
-        (Uppfyllt, false) => Color32::from_rgb(0x1e, 0x7b, 0x34),
-        (Uppfyllt, true) => Color32::from_rgb(0x6c, 0xcf, 0x7f),
-        (DelvisUppfyllt, false) => Color32::from_rgb(0x9a, 0x5b, 0x00),
-        (DelvisUppfyllt, true) => Color32::from_rgb(0xf0, 0xb4, 0x3c),
-        (EjUppfyllt, false) => Color32::from_rgb(0xb3, 0x26, 0x1e),
-        (EjUppfyllt, true) => Color32::from_rgb(0xff, 0x7b, 0x72),
-        (IngetResultat, _) => return None,
-    })
 }

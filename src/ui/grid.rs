@@ -57,6 +57,9 @@ pub struct Palette {
     pub selection: Color32,
     pub highlight: Color32,
     pub error: Color32,
+    /// A mätetal status, always beside its symbol: uppfyllt, delvis
+    /// uppfyllt, ej uppfyllt.
+    pub status: [Color32; 3],
 }
 
 impl Palette {
@@ -76,6 +79,11 @@ impl Palette {
                 selection: Color32::from_rgba_unmultiplied(0x6c, 0xa8, 0xff, 0x38),
                 highlight: Color32::from_rgb(0x6b, 0x55, 0x12),
                 error: Color32::from_rgb(0xff, 0x7b, 0x72),
+                status: [
+                    Color32::from_rgb(0x6c, 0xcf, 0x7f),
+                    Color32::from_rgb(0xf0, 0xb4, 0x3c),
+                    Color32::from_rgb(0xff, 0x7b, 0x72),
+                ],
             }
         } else {
             Palette {
@@ -92,9 +100,24 @@ impl Palette {
                 selection: Color32::from_rgba_unmultiplied(0x1a, 0x5f, 0xb4, 0x30),
                 highlight: Color32::from_rgb(0xff, 0xe7, 0x8a),
                 error: Color32::from_rgb(0xb3, 0x26, 0x1e),
+                status: [
+                    Color32::from_rgb(0x1e, 0x7b, 0x34),
+                    Color32::from_rgb(0x8a, 0x4b, 0x00),
+                    Color32::from_rgb(0xb3, 0x26, 0x1e),
+                ],
             }
         }
     }
+}
+
+/// The colour of a mätetal status cell, told by the status symbol it
+/// starts with (the colour never stands alone: the symbol is its shape).
+fn status_color(pal: &Palette, text: &str) -> Option<Color32> {
+    use crate::domain::MeasureStatus::*;
+    [Uppfyllt, DelvisUppfyllt, EjUppfyllt]
+        .iter()
+        .position(|s| text.starts_with(s.symbol()))
+        .map(|i| pal.status[i])
 }
 
 /// WCAG contrast ratio of two opaque colours.
@@ -1108,10 +1131,14 @@ fn paint(
             let p = painter.with_clip_rect(if c == 0 { frozen_clip } else { scroll_clip });
             let (bg, fg) = match &v.role {
                 Role::Input | Role::Flag(_) => (pal.input_bg, pal.text),
-                Role::Computed {
-                    overridden: true, ..
-                } => (pal.computed_bg, pal.overridden_text),
-                Role::Computed { .. } => (pal.computed_bg, pal.computed_text),
+                Role::Computed { overridden, .. } => {
+                    let plain = if *overridden {
+                        pal.overridden_text
+                    } else {
+                        pal.computed_text
+                    };
+                    (pal.computed_bg, status_color(pal, &v.text).unwrap_or(plain))
+                }
                 Role::Fixed => (pal.computed_bg, pal.text),
             };
             p.rect_filled(r, CornerRadius::ZERO, bg);
@@ -1809,6 +1836,9 @@ mod tests {
                 ("ram mot beräknad", p.input_border, p.computed_bg, 3.0),
                 ("aktuell cell", p.current, p.input_bg, 3.0),
                 ("aktuell cell (beräknad)", p.current, p.computed_bg, 3.0),
+                ("uppfyllt", p.status[0], p.computed_bg, 4.5),
+                ("delvis uppfyllt", p.status[1], p.computed_bg, 4.5),
+                ("ej uppfyllt", p.status[2], p.computed_bg, 4.5),
             ] {
                 let c = contrast(fg, bg);
                 assert!(c >= need, "{theme} tema, {what}: {c:.2}:1 < {need}:1");
