@@ -520,7 +520,12 @@ pub fn plan_table(t: &PlanBudget) -> Table {
 /// meeting forms, and the municipalities. The editor and the HTML report
 /// print the same lines.
 pub fn attendance_summary(a: &Attendance) -> [String; 3] {
-    let f = figures::attendance(a);
+    attendance_summary_of(&figures::attendance(a))
+}
+
+/// [`attendance_summary`] from figures already derived (the editor derives
+/// them once a frame for all its attendance tables).
+pub fn attendance_summary_of(f: &figures::AttendanceFigures) -> [String; 3] {
     let pct = |v: Option<Decimal>| {
         v.map(|x| numbers::format_percent(numbers::round_half_up(x, 0)))
             .unwrap_or_else(|| "–".into())
@@ -561,8 +566,11 @@ pub fn counted(n: usize, one: &str, many: &str) -> String {
 }
 
 pub fn attendance_groups_table(a: &Attendance) -> Table {
-    let f = figures::attendance(a);
-    let cols = sheets::attendance_groups(&f, a.target);
+    attendance_groups_table_of(a, &figures::attendance(a))
+}
+
+pub fn attendance_groups_table_of(a: &Attendance, f: &figures::AttendanceFigures) -> Table {
+    let cols = sheets::attendance_groups(f, a.target);
     Table {
         id: "narvaro-per-natverk".into(),
         title: "Genomsnittsnärvaro per nätverk och grupp".into(),
@@ -572,8 +580,11 @@ pub fn attendance_groups_table(a: &Attendance) -> Table {
 }
 
 pub fn attendance_municipality_table(a: &Attendance) -> Table {
-    let f = figures::attendance(a);
-    let cols = sheets::municipalities(&f);
+    attendance_municipality_table_of(a, &figures::attendance(a))
+}
+
+pub fn attendance_municipality_table_of(a: &Attendance, f: &figures::AttendanceFigures) -> Table {
+    let cols = sheets::municipalities(f);
     Table {
         id: "narvaro-per-kommun".into(),
         title: "Genomsnittsnärvaro per kommun".into(),
@@ -583,7 +594,10 @@ pub fn attendance_municipality_table(a: &Attendance) -> Table {
 }
 
 pub fn attendance_history_table(a: &Attendance) -> Table {
-    let f = figures::attendance(a);
+    attendance_history_table_of(a, &figures::attendance(a))
+}
+
+pub fn attendance_history_table_of(a: &Attendance, f: &figures::AttendanceFigures) -> Table {
     let cols = sheets::attendance_history();
     let mut rows = sheet::printed_rows(&cols, &a.earlier);
     if !a.groups.is_empty() {

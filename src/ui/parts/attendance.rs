@@ -17,6 +17,9 @@ use crate::ui::grid;
 pub fn attendance(ui: &mut Ui, ws: &mut Workspace) -> bool {
     let mut changed = false;
     let id = Id::unique("attendance");
+    // Derived once a frame for every attendance table on the page: over
+    // all registrations, so not once per table.
+    let f = figures::attendance(&ws.attendance);
     let a = &mut ws.attendance;
     egui::Grid::new("att-top").num_columns(2).show(ui, |ui| {
         let mut target = Some(a.target);
@@ -35,7 +38,7 @@ pub fn attendance(ui: &mut Ui, ws: &mut Workspace) -> bool {
     // The summary the report writes, computed from the registrations.
     ui.group(|ui| {
         ui.label(RichText::new("Sammanfattning").strong());
-        for line in tables::attendance_summary(a) {
+        for line in tables::attendance_summary_of(&f) {
             ui.label(line);
         }
     });
@@ -47,9 +50,8 @@ pub fn attendance(ui: &mut Ui, ws: &mut Workspace) -> bool {
     }
     ui.label(RichText::new("Nätverk och grupper").strong());
     ui.weak("Markera en rad för att se och ändra gruppens registreringar nedan.");
-    let printed = tables::attendance_groups_table(a);
+    let printed = tables::attendance_groups_table_of(a, &f);
     {
-        let f = figures::attendance(a);
         let target = a.target;
         let mut sheet =
             Sheet::new(sheets::attendance_groups(&f, target), &mut a.groups).new_rows(|| {
@@ -74,10 +76,10 @@ pub fn attendance(ui: &mut Ui, ws: &mut Workspace) -> bool {
 
     ui.add_space(10.0);
     ui.label(RichText::new("Genomsnittsnärvaro per kommun").strong());
-    changed |= municipalities(ui, id.with("mun"), ws);
+    changed |= municipalities(ui, id.with("mun"), ws, &f);
     ui.add_space(10.0);
     ui.label(RichText::new("Tidigare perioder").strong());
-    let printed = tables::attendance_history_table(&ws.attendance);
+    let printed = tables::attendance_history_table_of(&ws.attendance, &f);
     {
         let a = &mut ws.attendance;
         let footer = Footer::from_printed(&printed, a.earlier.len());
@@ -196,14 +198,13 @@ fn registrations(ui: &mut Ui, id: Id, g: &mut AttendanceGroup) -> bool {
     changed
 }
 
-fn municipalities(ui: &mut Ui, id: Id, ws: &mut Workspace) -> bool {
-    let printed = tables::attendance_municipality_table(&ws.attendance);
+fn municipalities(ui: &mut Ui, id: Id, ws: &mut Workspace, f: &figures::AttendanceFigures) -> bool {
+    let printed = tables::attendance_municipality_table_of(&ws.attendance, f);
     let a = &mut ws.attendance;
-    let f = figures::attendance(a);
     let mut rows = sheets::municipality_rows(a);
     let before = rows.clone();
     let changed = {
-        let mut sheet = Sheet::new(sheets::municipalities(&f), &mut rows).fixed_rows();
+        let mut sheet = Sheet::new(sheets::municipalities(f), &mut rows).fixed_rows();
         grid::show(ui, id, &mut sheet)
     };
     grid::table_actions(ui, &printed);
