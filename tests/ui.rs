@@ -1360,3 +1360,30 @@ fn tab_past_the_last_input_cell_leaves_the_table() {
         sample(DELARSRAPPORT_2020).staff
     );
 }
+
+#[test]
+fn shift_click_selects_a_rectangle_that_delete_empties() {
+    let mut h = harness();
+    go(&mut h, Nav::Medarbetare);
+    h.get_by_label("Tjänsteköp, 2019 - tertial 2").click();
+    h.run();
+    h.get_by_label("Tillsvidare, 2019 - tertial 3")
+        .click_modifiers(Modifiers::SHIFT);
+    h.run();
+    h.key_press(Key::Delete);
+    h.run();
+    let rows = &h.state().doc.workspace.staff.rows;
+    let before = sample(DELARSRAPPORT_2020).staff.rows;
+    for r in 1..=2 {
+        assert_eq!(rows[r].tjanstekop, None, "row {r}");
+        assert_eq!(rows[r].tillsvidare, None, "row {r}");
+        // Outside the rectangle: untouched.
+        assert_eq!(rows[r].visstid, before[r].visstid, "row {r}");
+    }
+    assert_eq!(rows[0], before[0]);
+    h.get_by_label_contains("4 celler tömda");
+    // One step back.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().doc.workspace.staff.rows, before);
+}
