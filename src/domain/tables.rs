@@ -1,6 +1,8 @@
 //! The report's tables as printed: headers, data rows, computed columns and
 //! sum rows, each cell knowing whether it is typed, computed or overridden.
-//! CSV export and the consistency check read these; so will the editor.
+//! They are built from the column declarations in `sheets` (the same ones
+//! the editor's grid edits through); CSV export, the HTML report and the
+//! consistency check read these.
 
 use rust_decimal::Decimal;
 
