@@ -1659,6 +1659,20 @@ fn editor(
     changed
 }
 
+/// What an entry of the context menu does.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum MenuAction {
+    Override,
+    Reset,
+    Copy,
+    Clear,
+    InsertAbove,
+    InsertBelow,
+    MoveUp,
+    MoveDown,
+    Delete,
+}
+
 /// The context menu of a cell or a row: copy and clear, typing over a
 /// computed value or giving it back its formula, and the row actions.
 fn context_menu(ui: &mut Ui, id: Id, grid: &mut dyn Grid, st: &mut State, focus_id: Id) -> bool {
@@ -1668,7 +1682,7 @@ fn context_menu(ui: &mut Ui, id: Id, grid: &mut dyn Grid, st: &mut State, focus_
     let v = grid.cell(at);
     let data_row = at.row < grid.len();
     let row_ops = data_row && grid.can_edit_rows();
-    let mut action: Option<&str> = None;
+    let mut action: Option<MenuAction> = None;
     let area = egui::Area::new(id.with("menu"))
         .order(egui::Order::Foreground)
         .fixed_pos(menu.pos)
@@ -1676,7 +1690,7 @@ fn context_menu(ui: &mut Ui, id: Id, grid: &mut dyn Grid, st: &mut State, focus_
             egui::Frame::menu(ui.style()).show(ui, |ui| {
                 ui.set_min_width(220.0);
                 let mut item =
-                    |ui: &mut Ui, key: &'static str, label: &str, enabled: bool, first: bool| {
+                    |ui: &mut Ui, key: MenuAction, label: &str, enabled: bool, first: bool| {
                         let r = ui.add_enabled(enabled, egui::Button::new(label).frame(false));
                         cells::name_widget(ui, r.id, label);
                         if first && ui.memory(|m| m.focused().is_none() || m.has_focus(focus_id)) {
@@ -1694,13 +1708,19 @@ fn context_menu(ui: &mut Ui, id: Id, grid: &mut dyn Grid, st: &mut State, focus_
                         ..
                     } = &v.role
                     {
-                        item(ui, "override", "Skriv över värde", true, first);
-                        item(ui, "reset", "Återställ beräkning", *overridden, false);
+                        item(ui, MenuAction::Override, "Skriv över värde", true, first);
+                        item(
+                            ui,
+                            MenuAction::Reset,
+                            "Återställ beräkning",
+                            *overridden,
+                            false,
+                        );
                         first = false;
                         ui.separator();
                     }
-                    item(ui, "copy", "Kopiera (Ctrl+C)", true, first);
-                    item(ui, "clear", "Töm celler (Delete)", true, false);
+                    item(ui, MenuAction::Copy, "Kopiera (Ctrl+C)", true, first);
+                    item(ui, MenuAction::Clear, "Töm celler (Delete)", true, false);
                     first = false;
                 }
                 if row_ops {
@@ -1708,15 +1728,39 @@ fn context_menu(ui: &mut Ui, id: Id, grid: &mut dyn Grid, st: &mut State, focus_
                         ui.separator();
                     }
                     let rows = grid.len();
-                    item(ui, "above", "Infoga rad ovanför", true, first);
-                    item(ui, "below", "Infoga rad nedanför", true, false);
-                    item(ui, "up", "Flytta raden uppåt", at.row > 0, false);
-                    item(ui, "down", "Flytta raden nedåt", at.row + 1 < rows, false);
+                    item(
+                        ui,
+                        MenuAction::InsertAbove,
+                        "Infoga rad ovanför",
+                        true,
+                        first,
+                    );
+                    item(
+                        ui,
+                        MenuAction::InsertBelow,
+                        "Infoga rad nedanför",
+                        true,
+                        false,
+                    );
+                    item(
+                        ui,
+                        MenuAction::MoveUp,
+                        "Flytta raden uppåt",
+                        at.row > 0,
+                        false,
+                    );
+                    item(
+                        ui,
+                        MenuAction::MoveDown,
+                        "Flytta raden nedåt",
+                        at.row + 1 < rows,
+                        false,
+                    );
                     let label = format!("Ta bort raden {}", grid.row_label(at.row));
                     let r = ui.add(egui::Button::new(&label).frame(false));
                     cells::name_widget(ui, r.id, &label);
                     if r.clicked() {
-                        action = Some("delete");
+                        action = Some(MenuAction::Delete);
                     }
                 }
             });
@@ -1739,49 +1783,48 @@ fn context_menu(ui: &mut Ui, id: Id, grid: &mut dyn Grid, st: &mut State, focus_
     st.menu = None;
     ui.memory_mut(|m| m.request_focus(focus_id));
     match a {
-        "override" => {
+        MenuAction::Override => {
             st.current = Some(at);
             open_editor(grid, st, None);
         }
-        "reset" => changed = grid.reset_override(at),
-        "copy" => {
+        MenuAction::Reset => changed = grid.reset_override(at),
+        MenuAction::Copy => {
             if let Some(sel) = selection(st) {
                 ui.ctx().copy_text(sheet::copy(grid, sel));
                 set_note(st, "Kopierat.", false);
             }
         }
-        "clear" => {
+        MenuAction::Clear => {
             if let Some(sel) = selection(st) {
                 changed = sheet::clear(grid, sel) > 0;
             }
         }
-        "above" => {
+        MenuAction::InsertAbove => {
             grid.insert_row(at.row);
             st.current = Some(At::new(at.row, 0));
             changed = true;
         }
-        "below" => {
+        MenuAction::InsertBelow => {
             grid.insert_row(at.row + 1);
             st.current = Some(At::new(at.row + 1, 0));
             changed = true;
         }
-        "up" => {
+        MenuAction::MoveUp => {
             grid.move_row(at.row, at.row - 1);
             st.current = Some(At::new(at.row - 1, at.col));
             changed = true;
         }
-        "down" => {
+        MenuAction::MoveDown => {
             grid.move_row(at.row, at.row + 1);
             st.current = Some(At::new(at.row + 1, at.col));
             changed = true;
         }
-        "delete" => {
+        MenuAction::Delete => {
             grid.remove_row(at.row);
             let rows = grid.total_rows();
             st.current = (rows > 0).then(|| At::new(at.row.min(rows - 1), at.col));
             changed = true;
         }
-        _ => {}
     }
     st.anchor = st.current;
     if changed {
