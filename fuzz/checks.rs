@@ -147,7 +147,13 @@ fn gen_decimal(b: &mut Bytes) -> Decimal {
         5 => -Decimal::ONE_HUNDRED,
         6 => Decimal::new(i64::from(b.u16()), 0),
         7 => Decimal::new(i64::from(b.u8()) - 100, u32::from(b.u8() % 3)),
-        _ => Decimal::from_parts(b.u32(), b.u32(), b.u32(), b.u8() & 1 == 1, u32::from(b.u8()) % 29),
+        _ => Decimal::from_parts(
+            b.u32(),
+            b.u32(),
+            b.u32(),
+            b.u8() & 1 == 1,
+            u32::from(b.u8()) % 29,
+        ),
     }
 }
 
@@ -155,8 +161,22 @@ fn gen_decimal(b: &mut Bytes) -> Decimal {
 /// markup, decomposed letters, long words), or the input's own bytes.
 fn gen_text(b: &mut Bytes) -> String {
     const PIECES: [&str; 16] = [
-        "\u{b}", "\n", "\r\n", "\t", "\0", "=1+1", "-", "@", "<b>&amp;</b>", "\"", "\\",
-        "a\u{308}", "\u{fffe}", "🙂", "Nätverk elevhälsa", " ",
+        "\u{b}",
+        "\n",
+        "\r\n",
+        "\t",
+        "\0",
+        "=1+1",
+        "-",
+        "@",
+        "<b>&amp;</b>",
+        "\"",
+        "\\",
+        "a\u{308}",
+        "\u{fffe}",
+        "🙂",
+        "Nätverk elevhälsa",
+        " ",
     ];
     match b.u8() % 6 {
         0 => String::new(),
@@ -198,6 +218,24 @@ fn ron_string(s: &str) -> String {
     ron::to_string(&s).unwrap_or_else(|_| "\"\"".into())
 }
 
+#[derive(PartialEq)]
+enum Literal {
+    Decimal,
+    Date,
+    Text,
+}
+
+/// What a string literal of a workspace holds.
+fn kind_of(s: &str) -> Literal {
+    if s.parse::<Decimal>().is_ok() {
+        Literal::Decimal
+    } else if s.len() == 10 && s.as_bytes()[4] == b'-' && s.as_bytes()[7] == b'-' {
+        Literal::Date
+    } else {
+        Literal::Text
+    }
+}
+
 /// Where the string and integer literals of a RON text are.
 fn literals(text: &str) -> Vec<(usize, usize, bool)> {
     let bytes = text.as_bytes();
@@ -213,7 +251,11 @@ fn literals(text: &str) -> Vec<(usize, usize, bool)> {
             }
             i = (i + 1).min(bytes.len());
             out.push((start, i, true));
-        } else if c.is_ascii_digit() && i > 0 && matches!(bytes[i - 1], b' ' | b'(' | b'[') {
+        } else if c.is_ascii_digit()
+            && i > 0
+            && matches!(bytes[i - 1], b' ' | b'(' | b'[')
+            && !text[..i].ends_with("format_version: ")
+        {
             let start = i;
             while i < bytes.len() && bytes[i].is_ascii_digit() {
                 i += 1;
@@ -232,12 +274,18 @@ fn literals(text: &str) -> Vec<(usize, usize, bool)> {
 /// (duplicate names, many meetings on one date) and edge integers. `None`
 /// when the edited text does not load (a number out of its type's range).
 pub fn workspace_from_bytes(data: &[u8]) -> Option<Workspace> {
+    generate(data).ok()
+}
+
+fn generate(data: &[u8]) -> Result<Workspace, String> {
     let mut b = Bytes(data);
     let base = BASES[usize::from(b.u8()) % BASES.len()];
     let mut lines: Vec<String> = base.lines().map(str::to_string).collect();
     for _ in 0..b.u8() % 16 {
         let at = usize::from(b.u16()) % lines.len();
-        if !lines[at].trim_end().ends_with("),") {
+        // Only whole list entries: `(…),` on a line of their own.
+        let entry = lines[at].trim();
+        if !(entry.starts_with('(') && entry.ends_with("),")) {
             continue;
         }
         if b.u8() % 3 == 0 {
@@ -259,27 +307,42 @@ pub fn workspace_from_bytes(data: &[u8]) -> Option<Workspace> {
             break;
         }
         let (start, end, is_string) = found[usize::from(b.u16()) % found.len()];
+        let old = &text[start..end];
+        // Each literal keeps its kind (a decimal stays a decimal text, a
+        // date a date text), so most edits still load.
+        let inner = old.trim_matches('"');
         let new = if is_string {
-            match b.u8() % 5 {
-                0 | 1 => ron_string(&gen_decimal(&mut b).to_string()),
-                2 => ron_string(&gen_text(&mut b)),
-                3 => ron_string(&gen_date(&mut b)),
-                _ => {
-                    let (s, e, _) = found[usize::from(b.u16()) % found.len()];
-                    text[s..e].to_string()
+            let kind = b.u8();
+            if kind % 5 == 0 {
+                // Another literal of the same kind: duplicate names, many
+                // meetings on one date.
+                let same: Vec<&(usize, usize, bool)> = found
+                    .iter()
+                    .filter(|(s, e, str)| {
+                        *str && kind_of(text[*s..*e].trim_matches('"')) == kind_of(inner)
+                    })
+                    .collect();
+                let (s, e, _) = same[usize::from(b.u16()) % same.len()];
+                text[*s..*e].to_string()
+            } else {
+                match kind_of(inner) {
+                    Literal::Decimal => ron_string(&gen_decimal(&mut b).to_string()),
+                    Literal::Date => ron_string(&gen_date(&mut b)),
+                    Literal::Text => ron_string(&gen_text(&mut b)),
                 }
             }
         } else {
-            match b.u8() % 4 {
+            match b.u8() % 8 {
                 0 => u32::MAX.to_string(),
-                1 => "0".into(),
-                2 => b.u8().to_string(),
-                _ => b.u32().to_string(),
+                1 => i32::MAX.to_string(),
+                2 => b.u32().to_string(),
+                3 => "0".into(),
+                _ => b.u8().to_string(),
             }
         };
         text.replace_range(start..end, &new);
     }
-    tertial::storage::from_ron_str(&text, Path::new("fuzz.ron")).ok()
+    tertial::storage::from_ron_str(&text, Path::new("fuzz.ron")).map_err(|e| e.to_string())
 }
 
 /// The `derived_outputs` target's checks on one workspace: `check`, every
