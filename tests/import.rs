@@ -382,7 +382,11 @@ fn decomposed_names_as_macos_writes_them_match() {
     use unicode_normalization::UnicodeNormalization;
     let original = sample(DELARSRAPPORT_2020);
     let nfd: String = per_meeting_csv(&original).nfd().collect();
-    assert_ne!(nfd, per_meeting_csv(&original), "the text has letters to decompose");
+    assert_ne!(
+        nfd,
+        per_meeting_csv(&original),
+        "the text has letters to decompose"
+    );
     let mut ws = without_meetings(&original);
     let p = preview(nfd.as_bytes(), &ws).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(p.problems, []);
@@ -434,7 +438,9 @@ fn two_rows_for_one_meeting_are_refused_with_both_lines() {
 #[test]
 fn a_stray_byte_in_a_utf8_file_spoils_only_its_own_row() {
     let ws = without_meetings(&sample(DELARSRAPPORT_2020));
-    let mut bytes = "Nätverk;Datum;Kommun\r\nNätverk elevhälsa;2020-02-04;Eksjö\r\n".as_bytes().to_vec();
+    let mut bytes = "Nätverk;Datum;Kommun\r\nNätverk elevhälsa;2020-02-04;Eksjö\r\n"
+        .as_bytes()
+        .to_vec();
     bytes.extend_from_slice(b"N\xe4tverk elevh\xc3\xa4lsa;2020-02-04;Habo\r\n");
     bytes.extend_from_slice("Nätverk elevhälsa;2020-02-04;Jönköping\r\n".as_bytes());
     let p = preview(&bytes, &ws).unwrap_or_else(|e| panic!("{e}"));
@@ -450,9 +456,8 @@ fn a_stray_byte_in_a_utf8_file_spoils_only_its_own_row() {
         ["Rad 3: nätverket \"N\u{FFFD}tverk elevhälsa\" finns inte i arbetsytan"]
     );
     assert!(
-        p.notes
-            .iter()
-            .any(|n| n == "Filen är UTF-8 men har tecken som inte är det (rad 3); de visas som \u{FFFD}."),
+        p.notes.iter().any(|n| n
+            == "Filen är UTF-8 men har tecken som inte är det (rad 3); de visas som \u{FFFD}."),
         "{:?}",
         p.notes
     );

@@ -919,8 +919,7 @@ fn open_import(h: &mut Harness<'static, TertialApp>) {
 fn wait_for_import(h: &mut Harness<'static, TertialApp>) {
     for _ in 0..1000 {
         h.step();
-        if h.query_by_label_contains("Format: ").is_some() || h.state().error_message().is_some()
-        {
+        if h.query_by_label_contains("Format: ").is_some() || h.state().error_message().is_some() {
             h.run();
             return;
         }

@@ -415,7 +415,9 @@ fn date_problem(s: &str) -> Option<&'static str> {
     if !has_date_shape(s) {
         Some("datumet ska skrivas ÅÅÅÅ-MM-DD")
     } else if !is_iso_date(s) {
-        Some("datumet finns inte i kalendern (år 0001–9999, månad 01–12 och en dag som finns i månaden)")
+        Some(
+            "datumet finns inte i kalendern (år 0001–9999, månad 01–12 och en dag som finns i månaden)",
+        )
     } else {
         None
     }
@@ -725,7 +727,10 @@ fn check_overrides(ws: &Workspace, f: &mut Findings) {
         // The sum row has no "per deltagare" cell.
         let names = ignored_overrides(
             &t.sum_overrides,
-            &[(CostColumn::PerParticipant, "Kostnadsreducering per deltagare")],
+            &[(
+                CostColumn::PerParticipant,
+                "Kostnadsreducering per deltagare",
+            )],
         );
         report_ignored(f, "Kostnadsreducering, Summa".into(), None, names);
     }
@@ -878,7 +883,8 @@ mod tests {
             .push(group("Nätverk X", &["0000-03-05", "2020-+3-+5"]));
         let text = lines(&ws);
         assert!(
-            text.iter().any(|t| t.contains("träff 1 (0000-03-05): datumet finns inte i kalendern")),
+            text.iter()
+                .any(|t| t.contains("träff 1 (0000-03-05): datumet finns inte i kalendern")),
             "{text:#?}"
         );
         assert!(
@@ -978,10 +984,16 @@ mod tests {
         assert_eq!(ignored[0].place, "Tabell 1, FoUrum");
         assert_eq!(ignored[0].row, Some(0));
         assert!(
-            ignored[0].message.starts_with("ett överskrivet värde för Ingående medel"),
+            ignored[0]
+                .message
+                .starts_with("ett överskrivet värde för Ingående medel"),
             "{ignored:#?}"
         );
-        assert!(ignored[1].message.contains("Kostnadsreducering per deltagare"));
+        assert!(
+            ignored[1]
+                .message
+                .contains("Kostnadsreducering per deltagare")
+        );
         assert!(ignored.iter().all(|f| f.severity == Severity::Problem));
     }
 

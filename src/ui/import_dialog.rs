@@ -185,7 +185,11 @@ impl ImportDialog {
             ui.set_max_width(720.0);
             ui.heading("Importera närvaro");
             ui.label(format!("Fil: {}", self.path.display()));
-            let Some(Ready { preview: p, changes }) = self.ready() else {
+            let Some(Ready {
+                preview: p,
+                changes,
+            }) = self.ready()
+            else {
                 ui.add_space(6.0);
                 ui.label("Läser filen…");
                 ui.ctx().request_repaint_after(POLL);
