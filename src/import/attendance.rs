@@ -175,9 +175,7 @@ fn decode(bytes: &[u8]) -> Decoded {
             stray_lines: Vec::new(),
         };
     }
-    let utf8_letters = bytes
-        .utf8_chunks()
-        .any(|c| c.valid().chars().any(|ch| !ch.is_ascii()));
+    let utf8_letters = bytes.utf8_chunks().any(|c| !c.valid().is_ascii());
     if utf8_letters {
         return utf8_with_strays(bytes);
     }
