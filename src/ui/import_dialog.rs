@@ -23,7 +23,7 @@ pub struct Ready {
     pub changes: Vec<GroupChange>,
 }
 
-/// What the worker sends back.
+/// What the worker returns.
 type Made = Result<Ready, ImportError>;
 
 /// Where the preview is.
