@@ -498,21 +498,24 @@ fn check_attendance(ws: &Workspace, f: &mut Findings) {
                 );
             }
         }
-        // One finding per date, however many meetings share it.
+        // One finding per date, however many meetings share it. A note,
+        // not a problem: two sessions on one day can be real; the author
+        // should still look, as a re-import would see them as one.
         let mut per_date: BTreeMap<&str, usize> = BTreeMap::new();
         for m in &g.meetings {
             *per_date.entry(m.date.as_str()).or_default() += 1;
         }
         for (date, n) in per_date {
             if n > 1 {
-                f.problem_at(
+                f.push(
+                    Severity::Note,
                     Part::Narvaro,
-                    gi,
                     format!("{}, {date}", g.name),
                     format!(
                         "{n} träffar samma dag räknas var för sig; kontrollera att de inte är \
                          dubbletter (importen ser dem som en träff)"
                     ),
+                    Some(gi),
                 );
             }
         }
@@ -951,7 +954,8 @@ mod tests {
             .collect();
         assert_eq!(same.len(), 1, "{same:#?}");
         assert!(
-            same[0].starts_with("Problem: Närvaro – Nätverk X, 2020-03-05: 3000 träffar samma dag"),
+            same[0]
+                .starts_with("Notering: Närvaro – Nätverk X, 2020-03-05: 3000 träffar samma dag"),
             "{same:#?}"
         );
     }
