@@ -4,7 +4,8 @@
 //!
 //! A *problem* makes `tertial check` exit 1. A *note* is information that
 //! does not by itself fail the check: a computed cell the author typed
-//! over (with the formula value), or a mätetal without a target.
+//! over (with the formula value), a mätetal without a target, or several
+//! meetings of one group on one date.
 
 use std::collections::BTreeMap;
 use std::fmt;
