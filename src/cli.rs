@@ -146,8 +146,10 @@ fn run_check(file: &Path) -> ExitCode {
     };
     let findings = check::check(&ws);
     let mut out = std::io::stdout().lock();
+    // Group names and other texts are the author's: escaped as in
+    // `figures`, so a line break in a name cannot forge another line.
     for f in &findings {
-        let _ = writeln!(out, "{f}");
+        let _ = writeln!(out, "{}", escape_figure(&f.to_string()));
     }
     let problems = findings
         .iter()
@@ -156,7 +158,7 @@ fn run_check(file: &Path) -> ExitCode {
     let _ = writeln!(
         out,
         "{}: {problems} problem, {} noteringar",
-        file.display(),
+        escape_figure(&file.display().to_string()),
         findings.len() - problems
     );
     if check::has_problems(&findings) {
@@ -177,8 +179,9 @@ fn run_figures(file: &Path) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// A key or value of `figures` as one field of one line: a survey-year
-/// label with a line break or a tab must not forge another line or field.
+/// A key or value of `figures` (or a line of `check`) as one field of one
+/// line: a survey-year label or a group name with a line break or a tab
+/// must not forge another line or field.
 /// `\` becomes `\\`, tab, line feed and carriage return `\t`, `\n`, `\r`,
 /// any other control character `\u{…}` (as Rust writes them).
 pub fn escape_figure(s: &str) -> String {

@@ -6,6 +6,9 @@
 //!   loaded workspace survives save → load unchanged; an error names the file.
 //! - `tests/fuzz-regressions/swedish_number/*`: parsing and printing never
 //!   panic, and a parsed value printed back parses to the same value.
+//! - `tests/fuzz-regressions/derived_outputs/*`: the workspace generated
+//!   from the bytes goes through check, every table, every chart (PNG and
+//!   SVG) and the key figures without a panic, with valid output.
 //!
 //! Each input runs on its own thread with an 8 MiB stack (what libFuzzer's
 //! main thread has), so a deep-nesting input behaves as it did when fuzzed.
@@ -16,7 +19,9 @@ use std::path::{Path, PathBuf};
 #[path = "../fuzz/checks.rs"]
 mod checks;
 
-use checks::{check_number_bytes, check_workspace_bytes};
+use checks::{
+    check_derived_bytes, check_number_bytes, check_workspace_bytes, workspace_from_bytes,
+};
 
 /// Every file in `tests/fuzz-regressions/<target>/`, sorted; fails if the
 /// folder is missing or empty, so the test never passes by testing nothing.
@@ -70,4 +75,21 @@ fn load_workspace_regressions() {
 #[test]
 fn swedish_number_regressions() {
     run_all("swedish_number", |data, _| check_number_bytes(data));
+}
+
+#[test]
+fn derived_outputs_regressions() {
+    run_all("derived_outputs", |data, _| check_derived_bytes(data));
+}
+
+/// The generator behind `derived_outputs` makes workspaces: each of its
+/// bases loads, so a regression input is never skipped unseen.
+#[test]
+fn the_derived_outputs_generator_loads_each_base() {
+    for base in 0u8..5 {
+        assert!(
+            workspace_from_bytes(&[base]).is_some(),
+            "base {base} does not load"
+        );
+    }
 }

@@ -308,3 +308,157 @@ fn files_that_cannot_be_imported_say_why() {
     let e = preview_file(dir.path(), &ws).expect_err("a folder");
     assert!(e.to_string().ends_with("det är en mapp, inte en fil"));
 }
+
+/// Text as UTF-16 with its BOM, as Excel's "Unicode-text" saves it.
+fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
+    let mut out = if big_endian {
+        vec![0xFE, 0xFF]
+    } else {
+        vec![0xFF, 0xFE]
+    };
+    for unit in text.encode_utf16() {
+        let b = if big_endian {
+            unit.to_be_bytes()
+        } else {
+            unit.to_le_bytes()
+        };
+        out.extend_from_slice(&b);
+    }
+    out
+}
+
+#[test]
+fn excel_unicode_text_utf16_with_tabs_is_read_little_and_big_endian() {
+    let original = sample(DELARSRAPPORT_2020);
+    let tabbed = per_representative_csv(&original)
+        .replace(';', "\t")
+        .replace('\n', "\r\n");
+    for big_endian in [false, true] {
+        let mut ws = without_meetings(&original);
+        let bytes = utf16(&tabbed, big_endian);
+        let p = preview(&bytes, &ws).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(p.layout, Layout::PerRepresentative);
+        assert_eq!(p.problems, [], "big endian: {big_endian}");
+        p.apply(&mut ws);
+        assert_same_registrations(&ws, &original);
+    }
+    // UTF-16 with semicolons is not what Excel writes: the message says
+    // what was expected, in the encoding's terms.
+    let ws = sample(DELARSRAPPORT_2020);
+    let e = preview(&utf16("Nätverk;Datum;Kommun\r\n", false), &ws).expect_err("refused");
+    assert!(
+        e.starts_with("filen är Unicode-text (UTF-16), där fälten ska skiljas med tabbar"),
+        "{e}"
+    );
+    assert!(e.ends_with("rubrikraden har semikolon"), "{e}");
+}
+
+#[test]
+fn a_sep_line_sets_the_separator_and_is_skipped_keeping_line_numbers() {
+    let ws = without_meetings(&sample(DELARSRAPPORT_2020));
+    let body = "Nätverk;Datum;Kommun\nNätverk elevhälsa;2020-02-04;Eksjö\nNätverk elevhälsa;4/2/2020;Habo\n";
+    for (sep_line, sep) in [("sep=;", ";"), ("SEP=,", ","), ("sep=\t", "\t")] {
+        let text = format!("{sep_line}\r\n{}", body.replace(';', sep));
+        let p = preview(text.as_bytes(), &ws).unwrap_or_else(|e| panic!("{sep_line:?}: {e}"));
+        assert_eq!(p.meetings.len(), 1, "{sep_line:?}");
+        assert_eq!(p.meetings[0].meeting.present, [Municipality::Eksjo]);
+        let problems: Vec<String> = p.problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(
+            problems,
+            ["Rad 4: datumet \"4/2/2020\" ska skrivas ÅÅÅÅ-MM-DD, till exempel 2020-01-01"],
+            "{sep_line:?}"
+        );
+    }
+    // A sep= line that does not match the header says so.
+    let e = preview(format!("sep=,\n{body}").as_bytes(), &ws).expect_err("refused");
+    assert_eq!(
+        e,
+        "raden sep= säger att fälten skiljs med kommatecken (,), men rubrikraden har semikolon"
+    );
+}
+
+#[test]
+fn decomposed_names_as_macos_writes_them_match() {
+    use unicode_normalization::UnicodeNormalization;
+    let original = sample(DELARSRAPPORT_2020);
+    let nfd: String = per_meeting_csv(&original).nfd().collect();
+    assert_ne!(
+        nfd,
+        per_meeting_csv(&original),
+        "the text has letters to decompose"
+    );
+    let mut ws = without_meetings(&original);
+    let p = preview(nfd.as_bytes(), &ws).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(p.problems, []);
+    p.apply(&mut ws);
+    assert_same_registrations(&ws, &original);
+    // And a workspace whose names are decomposed matches a composed file.
+    let mut ws = without_meetings(&original);
+    for g in &mut ws.attendance.groups {
+        g.name = g.name.nfd().collect();
+    }
+    let p = preview(per_meeting_csv(&original).as_bytes(), &ws).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(p.problems, []);
+    assert_eq!(
+        p.meetings.len(),
+        original
+            .attendance
+            .groups
+            .iter()
+            .map(|g| g.meetings.len())
+            .sum::<usize>()
+    );
+}
+
+#[test]
+fn two_rows_for_one_meeting_are_refused_with_both_lines() {
+    let ws = without_meetings(&sample(DELARSRAPPORT_2020));
+    let csv = "Nätverk;Datum;Aneby;Eksjö\n\
+               Nätverk elevhälsa;2020-02-04;x;\n\
+               Nätverk elevhälsa;2020-03-04;x;x\n\
+               Nätverk elevhälsa;2020-02-04;;x\n\
+               Nätverk elevhälsa;2020-02-04;x;x\n";
+    let p = preview(csv.as_bytes(), &ws).unwrap_or_else(|e| panic!("{e}"));
+    let problems: Vec<String> = p.problems.iter().map(|p| p.to_string()).collect();
+    assert_eq!(
+        problems,
+        [
+            "Rad 2: Nätverk elevhälsa 2020-02-04 finns också på rad 4; en träff ska ha en rad, \
+             så ingen av raderna importeras",
+            "Rad 4: Nätverk elevhälsa 2020-02-04 finns redan på rad 2; en träff ska ha en rad, \
+             så ingen av raderna importeras",
+            "Rad 5: Nätverk elevhälsa 2020-02-04 finns redan på rad 2; en träff ska ha en rad, \
+             så ingen av raderna importeras",
+        ]
+    );
+    let dates: Vec<&str> = p.meetings.iter().map(|m| m.meeting.date.as_str()).collect();
+    assert_eq!(dates, ["2020-03-04"], "only the meeting given once");
+}
+
+#[test]
+fn a_stray_byte_in_a_utf8_file_spoils_only_its_own_row() {
+    let ws = without_meetings(&sample(DELARSRAPPORT_2020));
+    let mut bytes = "Nätverk;Datum;Kommun\r\nNätverk elevhälsa;2020-02-04;Eksjö\r\n"
+        .as_bytes()
+        .to_vec();
+    bytes.extend_from_slice(b"N\xe4tverk elevh\xc3\xa4lsa;2020-02-04;Habo\r\n");
+    bytes.extend_from_slice("Nätverk elevhälsa;2020-02-04;Jönköping\r\n".as_bytes());
+    let p = preview(&bytes, &ws).unwrap_or_else(|e| panic!("{e}"));
+    // The other rows' å, ä and ö are read as UTF-8, not as Windows-1252.
+    assert_eq!(p.meetings.len(), 1);
+    assert_eq!(
+        p.meetings[0].meeting.present,
+        [Municipality::Eksjo, Municipality::Jonkoping]
+    );
+    let problems: Vec<String> = p.problems.iter().map(|p| p.to_string()).collect();
+    assert_eq!(
+        problems,
+        ["Rad 3: nätverket \"N\u{FFFD}tverk elevhälsa\" finns inte i arbetsytan"]
+    );
+    assert!(
+        p.notes.iter().any(|n| n
+            == "Filen är UTF-8 men har tecken som inte är det (rad 3); de visas som \u{FFFD}."),
+        "{:?}",
+        p.notes
+    );
+}

@@ -668,3 +668,29 @@ fn a_survey_year_label_cannot_forge_figures_lines() {
         "{out}"
     );
 }
+
+#[test]
+fn a_group_name_cannot_forge_check_lines() {
+    let mut ws = Workspace::default();
+    ws.attendance.groups.push(AttendanceGroup {
+        name: "Nätverk X\nProblem: Rapport – Period: förfalskad\u{b}".into(),
+        ..AttendanceGroup::default()
+    });
+    let found = tertial::domain::check::check(&ws);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("grupp.ron");
+    storage::save(&ws, &path).expect("save");
+    let o = tertial(&["check", path_str(&path)]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let out = String::from_utf8(o.stdout).expect("utf-8");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2, "one finding and the summary: {out}");
+    assert!(
+        lines[0].starts_with(
+            "Problem: Närvaro – Nätverk X\\nProblem: Rapport – Period: förfalskad\\u{B}: "
+        ),
+        "{out}"
+    );
+    assert!(!lines.iter().any(|l| l.starts_with("Problem: Rapport")));
+}

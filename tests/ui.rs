@@ -909,7 +909,23 @@ fn open_import(h: &mut Harness<'static, TertialApp>) {
     h.get_by_label("Arkiv").click();
     h.run();
     h.get_by_label("Importera närvaro (CSV)…").click();
-    h.run();
+    wait_for_import(h);
+}
+
+/// Runs frames until the import dialog shows its preview (or has given
+/// way to an error), then lets the window settle: the file is read on a
+/// worker thread. Gives up after about ten seconds, which a small file
+/// never needs.
+fn wait_for_import(h: &mut Harness<'static, TertialApp>) {
+    for _ in 0..1000 {
+        h.step();
+        if h.query_by_label_contains("Format: ").is_some() || h.state().error_message().is_some() {
+            h.run();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("the import preview never became ready");
 }
 
 #[test]
@@ -1003,7 +1019,7 @@ fn an_import_preview_follows_a_workspace_that_changes_under_it() {
         g.name
     };
     assert_ne!(removed, "Nätverk elevhälsa");
-    h.run();
+    wait_for_import(&mut h);
     let before: Vec<usize> = h
         .state()
         .doc
@@ -1024,6 +1040,44 @@ fn an_import_preview_follows_a_workspace_that_changes_under_it() {
         };
         assert_eq!(g.meetings.len(), expected, "{}", g.name);
     }
+}
+
+#[test]
+fn an_import_preview_is_read_on_a_worker_once_per_file_and_workspace() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let csv = dir.path().join("närvaro.csv");
+    std::fs::write(&csv, IMPORT_CSV).expect("write");
+    let mut h = harness_with(Rc::new(RefCell::new(Some(csv.clone()))));
+    h.get_by_label("Arkiv").click();
+    h.run();
+    h.get_by_label("Importera närvaro (CSV)…").click();
+    // The frames that open the dialog end without waiting for the file
+    // (egui draws a new window invisibly once, to size it): the dialog
+    // says it is reading, with nothing to import yet.
+    h.step();
+    h.step();
+    h.get_by_label("Läser filen…");
+    assert!(h.query_by_label_contains("Importera 2").is_none());
+    h.get_by_label("Avbryt");
+    wait_for_import(&mut h);
+    h.get_by_label("Importera 2 träffar");
+
+    // The preview is not made again frame by frame: a file changed on
+    // disk meanwhile does not show ...
+    std::fs::write(
+        &csv,
+        "Nätverk;Datum;Kommun\nNätverk elevhälsa;2020-08-20;Aneby\n",
+    )
+    .expect("rewrite");
+    h.run_steps(10);
+    h.get_by_label("Importera 2 träffar");
+    // ... until the workspace changes under the dialog: then the file is
+    // read again, off the UI thread as before.
+    h.state_mut().doc.edited(7);
+    h.step();
+    h.get_by_label("Läser filen…");
+    wait_for_import(&mut h);
+    h.get_by_label("Importera 1 träff");
 }
 
 // ------------------------------------------------------------ the grid

@@ -4,8 +4,10 @@
 //!
 //! A *problem* makes `tertial check` exit 1. A *note* is information that
 //! does not by itself fail the check: a computed cell the author typed
-//! over (with the formula value), or a mätetal without a target.
+//! over (with the formula value), a mätetal without a target, or several
+//! meetings of one group on one date.
 
+use std::collections::BTreeMap;
 use std::fmt;
 
 use rust_decimal::Decimal;
@@ -131,6 +133,7 @@ pub fn check(ws: &Workspace) -> Vec<Finding> {
     check_courses(ws, &mut f);
     check_survey(ws, &mut f);
     check_tables(ws, &mut f);
+    check_overrides(ws, &mut f);
     let mut out = f.0;
     out.sort_by_key(|x| x.severity);
     out
@@ -379,28 +382,58 @@ fn check_economy(ws: &Workspace, f: &mut Findings) {
     }
 }
 
-/// `YYYY-MM-DD` with a real month and day.
+/// Whether `s` has the shape `YYYY-MM-DD`: four, two and two ASCII digits
+/// (no sign, no spaces) between two hyphens.
+fn has_date_shape(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+}
+
+/// `YYYY-MM-DD`, digits only, with a real year (0001–9999), month and day.
+/// `2020-+3-+5` and `0000-01-01` are not dates.
 pub fn is_iso_date(s: &str) -> bool {
-    let parts: Vec<&str> = s.split('-').collect();
-    if parts.len() != 3 || parts[0].len() != 4 || parts[1].len() != 2 || parts[2].len() != 2 {
+    if !has_date_shape(s) {
         return false;
     }
+    // Only digits, so each part parses and fits.
     let (Ok(y), Ok(m), Ok(d)) = (
-        parts[0].parse::<i32>(),
-        parts[1].parse::<u32>(),
-        parts[2].parse::<u32>(),
+        s[0..4].parse::<i16>(),
+        s[5..7].parse::<i8>(),
+        s[8..10].parse::<i8>(),
     ) else {
         return false;
     };
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return false,
-    };
-    (1..=days).contains(&d)
+    y >= 1 && jiff::civil::Date::new(y, m, d).is_ok()
+}
+
+/// Why a meeting's date text is not a date, in Swedish; `None` for a date.
+fn date_problem(s: &str) -> Option<&'static str> {
+    if !has_date_shape(s) {
+        Some("datumet ska skrivas ÅÅÅÅ-MM-DD")
+    } else if !is_iso_date(s) {
+        Some(
+            "datumet finns inte i kalendern (år 0001–9999, månad 01–12 och en dag som finns i månaden)",
+        )
+    } else {
+        None
+    }
+}
+
+/// A group name as the attendance import matches it: letters in NFC,
+/// lower case, whitespace collapsed.
+pub fn name_key(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    s.nfc()
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 fn percent_out_of_bounds(v: Option<Decimal>) -> bool {
@@ -410,6 +443,7 @@ fn percent_out_of_bounds(v: Option<Decimal>) -> bool {
 fn check_attendance(ws: &Workspace, f: &mut Findings) {
     let a = &ws.attendance;
     let (start, end) = (ws.report.period.start_date(), ws.report.period.end_date());
+    let keys: Vec<String> = a.groups.iter().map(|g| name_key(&g.name)).collect();
     for (gi, g) in a.groups.iter().enumerate() {
         let members = figures::group_members(g);
         if g.meetings.is_empty() && g.entered.is_none() {
@@ -422,13 +456,8 @@ fn check_attendance(ws: &Workspace, f: &mut Findings) {
         }
         for (mi, m) in g.meetings.iter().enumerate() {
             let place = format!("{}, träff {} ({})", g.name, mi + 1, m.date);
-            if !is_iso_date(&m.date) {
-                f.problem_at(
-                    Part::Narvaro,
-                    gi,
-                    place.clone(),
-                    "datumet ska skrivas ÅÅÅÅ-MM-DD",
-                );
+            if let Some(problem) = date_problem(&m.date) {
+                f.problem_at(Part::Narvaro, gi, place.clone(), problem);
             } else if m.date.as_str() < start.as_str() || m.date.as_str() > end.as_str() {
                 f.problem_at(
                     Part::Narvaro,
@@ -470,10 +499,54 @@ fn check_attendance(ws: &Workspace, f: &mut Findings) {
                 );
             }
         }
+        // One finding per date, however many meetings share it. A note,
+        // not a problem: two sessions on one day can be real; the author
+        // should still look, as a re-import would see them as one.
+        let mut per_date: BTreeMap<&str, usize> = BTreeMap::new();
+        for m in &g.meetings {
+            *per_date.entry(m.date.as_str()).or_default() += 1;
+        }
+        for (date, n) in per_date {
+            if n > 1 {
+                f.push(
+                    Severity::Note,
+                    Part::Narvaro,
+                    format!("{}, {date}", g.name),
+                    format!(
+                        "{n} träffar samma dag räknas var för sig; kontrollera att de inte är \
+                         dubbletter (importen ser dem som en träff)"
+                    ),
+                    Some(gi),
+                );
+            }
+        }
+        if let Some(first) = keys[..gi].iter().position(|k| *k == keys[gi]) {
+            f.problem_at(
+                Part::Narvaro,
+                gi,
+                g.name.clone(),
+                format!(
+                    "grupp {} heter likadant; grupper med samma namn går inte att skilja åt \
+                     i rapporten eller vid import",
+                    first + 1
+                ),
+            );
+        }
         if let Some(e) = &g.entered {
-            if e.fysiskt + e.digitalt + e.kombination != e.meetings
-                && e.fysiskt + e.digitalt + e.kombination != 0
-            {
+            // Checked: counts near u32::MAX must not wrap round to a sum
+            // that happens to match (a release build would not panic).
+            let forms = e
+                .fysiskt
+                .checked_add(e.digitalt)
+                .and_then(|s| s.checked_add(e.kombination));
+            if forms.is_none() {
+                f.problem_at(
+                    Part::Narvaro,
+                    gi,
+                    g.name.clone(),
+                    "träffarnas former är fler än som går att räkna",
+                );
+            } else if forms != Some(e.meetings) && forms != Some(0) {
                 f.problem_at(
                     Part::Narvaro,
                     gi,
@@ -581,6 +654,103 @@ fn check_survey(ws: &Workspace, f: &mut Findings) {
     }
 }
 
+/// Overrides kept for a column that is typed, not computed, in that row:
+/// nothing reads them, so the value would never be shown. A hand-edited
+/// file (or an older tool) can hold them; the author should know.
+fn ignored_overrides<C: Ord + Copy>(
+    overrides: &Overrides<C>,
+    inputs: &[(C, &'static str)],
+) -> Vec<&'static str> {
+    inputs
+        .iter()
+        .filter(|(c, _)| overrides.contains_key(c))
+        .map(|(_, name)| *name)
+        .collect()
+}
+
+fn report_ignored(f: &mut Findings, place: String, row: Option<usize>, names: Vec<&'static str>) {
+    for name in names {
+        f.push(
+            Severity::Problem,
+            Part::Ekonomi,
+            place.clone(),
+            format!(
+                "ett överskrivet värde för {name} är sparat men visas aldrig: kolumnen skrivs \
+                 in, den beräknas inte"
+            ),
+            row,
+        );
+    }
+}
+
+fn check_overrides(ws: &Workspace, f: &mut Findings) {
+    let e = &ws.economy;
+    if let Some(t) = &e.budget {
+        let inputs = [
+            (BudgetColumn::Ingaende, "Ingående medel"),
+            (BudgetColumn::Erhallna, "Erhållna medel"),
+            (BudgetColumn::Budget, "Budget"),
+            (BudgetColumn::Utfall, "Utfall"),
+            (BudgetColumn::Fonderade, "Varav fonderade"),
+            (BudgetColumn::Prognos, "Prognos"),
+        ];
+        for (i, r) in t.rows.iter().enumerate() {
+            let names = ignored_overrides(&r.overrides, &inputs);
+            report_ignored(f, format!("Tabell 1, {}", r.area), Some(i), names);
+        }
+        for r in &t.after_sum {
+            let names = ignored_overrides(&r.overrides, &inputs);
+            report_ignored(f, format!("Tabell 1, {}", r.area), None, names);
+        }
+    }
+    if let Some(t) = &e.funds {
+        let inputs = [
+            (FundsColumn::Previous, "Ingående medel"),
+            (FundsColumn::Kommunerna, "Kommunerna"),
+            (FundsColumn::Staten, "Staten"),
+            (FundsColumn::Ovriga, "Övriga"),
+            (FundsColumn::Fonderade, "Fonderade statliga medel"),
+        ];
+        for (i, r) in t.rows.iter().enumerate() {
+            let names = ignored_overrides(&r.overrides, &inputs);
+            report_ignored(f, format!("Tabell 2a, {}", r.area), Some(i), names);
+        }
+    }
+    if let Some(t) = &e.financing {
+        let inputs = [
+            (FinancingColumn::Kommunerna, "Kommunerna"),
+            (FinancingColumn::Staten, "Staten"),
+            (FinancingColumn::Ovriga, "Övriga"),
+        ];
+        for (i, r) in t.rows.iter().enumerate() {
+            let names = ignored_overrides(&r.overrides, &inputs);
+            report_ignored(f, format!("Tabell 3a, {}", r.area), Some(i), names);
+        }
+    }
+    if let Some(t) = &e.cost_reduction {
+        // The sum row has no "per deltagare" cell.
+        let names = ignored_overrides(
+            &t.sum_overrides,
+            &[(
+                CostColumn::PerParticipant,
+                "Kostnadsreducering per deltagare",
+            )],
+        );
+        report_ignored(f, "Kostnadsreducering, Summa".into(), None, names);
+    }
+    if let Some(t) = &e.plan_budget {
+        let inputs = [
+            (PlanColumn::Ingaende, "Ingående medel"),
+            (PlanColumn::Forvantade, "Förväntade/beviljade medel"),
+            (PlanColumn::Budget, "Budget"),
+        ];
+        for (i, r) in t.rows.iter().enumerate() {
+            let names = ignored_overrides(&r.overrides, &inputs);
+            report_ignored(f, format!("Budget {}, {}", t.year, r.area), Some(i), names);
+        }
+    }
+}
+
 fn table_part(id: &str, ws: &Workspace) -> Part {
     if let Some(rest) = id
         .strip_prefix("matetal-")
@@ -682,6 +852,154 @@ mod tests {
         assert!(!is_iso_date("2020-13-01"));
         assert!(!is_iso_date("2020-1-01"));
         assert!(!is_iso_date("igår"));
+        // Signs, spaces and year 0 are not dates.
+        assert!(!is_iso_date("2020-+3-+5"));
+        assert!(!is_iso_date("+020-03-05"));
+        assert!(!is_iso_date("2020-03- 5"));
+        assert!(!is_iso_date("0000-01-01"));
+        assert!(is_iso_date("0001-01-01"));
+        assert!(is_iso_date("9999-12-31"));
+    }
+
+    fn group(name: &str, dates: &[&str]) -> AttendanceGroup {
+        AttendanceGroup {
+            name: name.into(),
+            meetings: dates
+                .iter()
+                .map(|d| Meeting {
+                    date: (*d).into(),
+                    ..Meeting::default()
+                })
+                .collect(),
+            ..AttendanceGroup::default()
+        }
+    }
+
+    fn lines(ws: &Workspace) -> Vec<String> {
+        check(ws).iter().map(|f| f.to_string()).collect()
+    }
+
+    #[test]
+    fn a_year_zero_date_is_invalid_not_outside_the_period() {
+        let mut ws = Workspace::default();
+        ws.attendance
+            .groups
+            .push(group("Nätverk X", &["0000-03-05", "2020-+3-+5"]));
+        let text = lines(&ws);
+        assert!(
+            text.iter()
+                .any(|t| t.contains("träff 1 (0000-03-05): datumet finns inte i kalendern")),
+            "{text:#?}"
+        );
+        assert!(
+            text.iter()
+                .any(|t| t.contains("träff 2 (2020-+3-+5): datumet ska skrivas ÅÅÅÅ-MM-DD")),
+            "{text:#?}"
+        );
+        assert!(
+            !text.iter().any(|t| t.contains("utanför perioden")),
+            "{text:#?}"
+        );
+    }
+
+    #[test]
+    fn meeting_form_counts_that_overflow_are_a_problem_not_a_wrap() {
+        let mut ws = Workspace::default();
+        let mut g = group("Nätverk X", &[]);
+        // Wrapping, u32::MAX + 1 + 0 would be 0 = meetings: no finding.
+        g.entered = Some(EnteredAverages {
+            meetings: 0,
+            fysiskt: u32::MAX,
+            digitalt: 1,
+            ..EnteredAverages::default()
+        });
+        ws.attendance.groups.push(g);
+        let found = check(&ws);
+        assert!(has_problems(&found));
+        assert!(
+            found
+                .iter()
+                .any(|x| x.message == "träffarnas former är fler än som går att räkna"),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn duplicate_group_names_are_flagged_also_in_other_case_space_and_nfd() {
+        let mut ws = Workspace::default();
+        for name in ["Nätverk X", "nätverk  x", "Na\u{308}tverk X", "Nätverk Y"] {
+            let mut g = group(name, &[]);
+            g.entered = Some(EnteredAverages::default());
+            ws.attendance.groups.push(g);
+        }
+        let dup: Vec<Finding> = check(&ws)
+            .into_iter()
+            .filter(|f| f.message.contains("heter likadant"))
+            .collect();
+        assert_eq!(dup.len(), 2, "{dup:#?}");
+        assert_eq!(dup[0].row, Some(1));
+        assert!(dup[0].message.starts_with("grupp 1 heter likadant"));
+        assert_eq!(dup[1].row, Some(2));
+    }
+
+    #[test]
+    fn many_meetings_of_a_group_on_one_date_are_one_finding() {
+        let mut ws = Workspace::default();
+        ws.report.period = crate::domain::period::Period::Helar { year: 2020 };
+        let mut dates = vec!["2020-03-05"; 3000];
+        dates.push("2020-03-06");
+        ws.attendance.groups.push(group("Nätverk X", &dates));
+        let same: Vec<String> = lines(&ws)
+            .into_iter()
+            .filter(|t| t.contains("samma dag"))
+            .collect();
+        assert_eq!(same.len(), 1, "{same:#?}");
+        assert!(
+            same[0]
+                .starts_with("Notering: Närvaro – Nätverk X, 2020-03-05: 3000 träffar samma dag"),
+            "{same:#?}"
+        );
+    }
+
+    #[test]
+    fn overrides_on_typed_columns_are_flagged() {
+        let mut ws = Workspace::default();
+        ws.economy.budget = Some(BudgetFollowUp {
+            rows: vec![BudgetRow {
+                area: "FoUrum".into(),
+                ingaende: Some(Decimal::ONE),
+                overrides: [
+                    (BudgetColumn::Ingaende, Override::Value(Decimal::TEN)),
+                    (BudgetColumn::Kvarvarande, Override::Blank),
+                ]
+                .into(),
+                ..BudgetRow::default()
+            }],
+            ..BudgetFollowUp::default()
+        });
+        ws.economy.cost_reduction = Some(CostReduction {
+            sum_overrides: [(CostColumn::PerParticipant, Override::Blank)].into(),
+            ..CostReduction::default()
+        });
+        let ignored: Vec<Finding> = check(&ws)
+            .into_iter()
+            .filter(|f| f.message.contains("visas aldrig"))
+            .collect();
+        assert_eq!(ignored.len(), 2, "{ignored:#?}");
+        assert_eq!(ignored[0].place, "Tabell 1, FoUrum");
+        assert_eq!(ignored[0].row, Some(0));
+        assert!(
+            ignored[0]
+                .message
+                .starts_with("ett överskrivet värde för Ingående medel"),
+            "{ignored:#?}"
+        );
+        assert!(
+            ignored[1]
+                .message
+                .contains("Kostnadsreducering per deltagare")
+        );
+        assert!(ignored.iter().all(|f| f.severity == Severity::Problem));
     }
 
     #[test]

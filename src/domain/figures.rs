@@ -938,10 +938,12 @@ pub fn attendance(a: &Attendance) -> AttendanceFigures {
                 / Decimal::from(network_averages.len()),
         )
     };
+    // Saturating: entered counts come from the file and may be anything
+    // up to u32::MAX; a sum must not wrap (or panic in a debug build).
     let mut forms = [0u32; 3];
     for f in &groups {
         for (i, n) in f.forms.iter().enumerate() {
-            forms[i] += n;
+            forms[i] = forms[i].saturating_add(*n);
         }
     }
     let form_split = split_shares(&forms.map(|n| Some(Decimal::from(n))));
@@ -968,7 +970,9 @@ pub fn attendance(a: &Attendance) -> AttendanceFigures {
             .count(),
         all_networks,
         network_range: range(network_averages.iter().map(|v| round_half_up(*v, 0))),
-        network_meetings: networks.iter().map(|(_, f)| f.meetings).sum(),
+        network_meetings: networks
+            .iter()
+            .fold(0u32, |n, (_, f)| n.saturating_add(f.meetings)),
         forms,
         form_shares: [form_split[0], form_split[1], form_split[2]],
         municipality_range: range(
@@ -1074,6 +1078,26 @@ mod tests {
     }
     fn sd(s: &str) -> Option<Decimal> {
         Some(d(s))
+    }
+
+    #[test]
+    fn entered_meeting_counts_add_up_without_wrapping() {
+        let group = |name: &str| AttendanceGroup {
+            name: name.into(),
+            entered: Some(EnteredAverages {
+                meetings: u32::MAX,
+                fysiskt: u32::MAX,
+                ..EnteredAverages::default()
+            }),
+            ..AttendanceGroup::default()
+        };
+        let a = Attendance {
+            groups: vec![group("A"), group("B")],
+            ..Attendance::default()
+        };
+        let f = attendance(&a);
+        assert_eq!(f.forms, [u32::MAX, 0, 0]);
+        assert_eq!(f.network_meetings, u32::MAX);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Meeting registrations from a CSV file exported from Excel (`;` between
 //! fields, UTF-8 with or without BOM, or Windows-1252 as Swedish Excel's
-//! "CSV (semikolonavgränsad)" writes it), in either of two layouts:
+//! "CSV (semikolonavgränsad)" writes it; or Excel's "Unicode-text", UTF-16
+//! with a BOM and tabs between fields), in either of two layouts:
 //!
 //! - **one row per meeting and representative**: `Nätverk;Datum;Mötesform;
 //!   Kommun` and optionally `Närvarande` (ja/nej). A `Kommun` of "Regionen"
@@ -10,6 +11,10 @@
 //!   a municipality's cell is `x`, `1` or `ja` when its representative was
 //!   there, empty, `0` or `nej` when not.
 //!
+//! A first line `sep=;` (or `sep=,`, `sep=` and a tab), which Excel writes
+//! and reads, sets the separator and is skipped. Names and headers are
+//! compared in Unicode NFC, so decomposed letters (macOS) match.
+//!
 //! `Mötesform` may be left out (every meeting is then fysiskt, and the
 //! preview says so). [`preview`] reads the file into a [`Preview`] without
 //! touching the workspace: the meetings it found, every row it could not
@@ -18,7 +23,7 @@
 //! group on the same date, so importing the same file twice changes nothing
 //! the second time.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -132,25 +137,118 @@ pub fn preview_file(path: &Path, ws: &Workspace) -> Result<Preview, ImportError>
     preview(&bytes, ws).map_err(err)
 }
 
-/// Text of the file: UTF-8 (a BOM is dropped), or else Windows-1252.
-fn decode(bytes: &[u8]) -> String {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_string(),
-        Err(_) => encoding_rs::WINDOWS_1252
+/// How the file's bytes were read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Decoded {
+    text: String,
+    /// UTF-16 with a BOM: Excel's "Unicode-text", tab-separated.
+    utf16: bool,
+    /// Lines (1 = first) with bytes that are not UTF-8 in a file that
+    /// otherwise is; they read as U+FFFD.
+    stray_lines: Vec<u64>,
+}
+
+/// Text of the file: UTF-16 (LE or BE) or UTF-8 by its BOM (dropped);
+/// UTF-8 without one; or else Windows-1252. A UTF-8 file with a stray byte
+/// that is not UTF-8 (one cell pasted from elsewhere) stays UTF-8, the
+/// byte read as U+FFFD and its line noted: read as Windows-1252 instead,
+/// every å, ä and ö of the file would turn into two wrong letters and no
+/// name would match. A file with no UTF-8 letter beyond ASCII at all is
+/// Windows-1252.
+fn decode(bytes: &[u8]) -> Decoded {
+    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+        let body = &bytes[bom..];
+        let utf16 = encoding != encoding_rs::UTF_8;
+        if utf16 || std::str::from_utf8(body).is_ok() {
+            return Decoded {
+                text: encoding.decode_without_bom_handling(body).0.into_owned(),
+                utf16,
+                stray_lines: Vec::new(),
+            };
+        }
+        return utf8_with_strays(body);
+    }
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return Decoded {
+            text: s.to_string(),
+            utf16: false,
+            stray_lines: Vec::new(),
+        };
+    }
+    let utf8_letters = bytes.utf8_chunks().any(|c| !c.valid().is_ascii());
+    if utf8_letters {
+        return utf8_with_strays(bytes);
+    }
+    Decoded {
+        text: encoding_rs::WINDOWS_1252
             .decode_without_bom_handling(bytes)
             .0
             .into_owned(),
+        utf16: false,
+        stray_lines: Vec::new(),
     }
 }
 
-/// Lower case, trimmed, inner whitespace collapsed: how headers and names
-/// are compared.
+/// UTF-8 with each invalid byte sequence read as U+FFFD, and the lines
+/// (counting LF, CR and CRLF as one line end each) that have one.
+fn utf8_with_strays(bytes: &[u8]) -> Decoded {
+    let mut text = String::with_capacity(bytes.len());
+    let mut stray_lines = Vec::new();
+    let mut line = 1u64;
+    let mut after_cr = false;
+    for chunk in bytes.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            if c == '\n' && !after_cr || c == '\r' {
+                line += 1;
+            }
+            after_cr = c == '\r';
+        }
+        text.push_str(chunk.valid());
+        if !chunk.invalid().is_empty() {
+            text.push(char::REPLACEMENT_CHARACTER);
+            after_cr = false;
+            if stray_lines.last() != Some(&line) {
+                stray_lines.push(line);
+            }
+        }
+    }
+    Decoded {
+        text,
+        utf16: false,
+        stray_lines,
+    }
+}
+
+/// Lower case, trimmed, inner whitespace collapsed, in NFC: how headers
+/// and names are compared.
 fn key(s: &str) -> String {
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    crate::domain::check::name_key(s)
+}
+
+/// The field separator a first line `sep=…` sets (Excel's own hint).
+fn sep_line(line: &str) -> Option<u8> {
+    let rest = line.trim_start_matches('\u{feff}');
+    let (head, value) = rest.split_at_checked(4)?;
+    if !head.eq_ignore_ascii_case("sep=") {
+        return None;
+    }
+    match value.trim_end_matches([' ']) {
+        ";" => Some(b';'),
+        "," => Some(b','),
+        "\t" | "\\t" => Some(b'\t'),
+        "|" => Some(b'|'),
+        _ => None,
+    }
+}
+
+/// How a separator is named in messages.
+fn separator_name(sep: u8) -> &'static str {
+    match sep {
+        b';' => "semikolon (;)",
+        b',' => "kommatecken (,)",
+        b'\t' => "tabbar",
+        _ => "lodstreck (|)",
+    }
 }
 
 fn municipality(name: &str) -> Option<Municipality> {
@@ -273,9 +371,11 @@ fn columns(header: &[String]) -> Result<Columns, String> {
 #[derive(Default)]
 struct Collected {
     meetings: Vec<ImportedMeeting>,
-    /// (group, date) → index in `meetings` and the line that began it (one
-    /// row per representative).
+    /// (group, date) → index in `meetings` and the line that began it.
     by_key: BTreeMap<(usize, String), (usize, u64)>,
+    /// Meetings (indices in `meetings`) given on more than one row in the
+    /// one-row-per-meeting layout: none of their rows is imported.
+    refused: BTreeSet<usize>,
 }
 
 /// Reads the file's bytes into a preview against `ws`; `Err` only when the
@@ -284,26 +384,53 @@ pub fn preview(bytes: &[u8], ws: &Workspace) -> Result<Preview, String> {
     // One kind of line end: the csv crate counts lines ending in CRLF
     // wrongly (a record reports the line before its own), and the row
     // report must name the right line.
-    let text = decode(bytes).replace("\r\n", "\n").replace('\r', "\n");
+    let decoded = decode(bytes);
+    let mut text = decoded.text.replace("\r\n", "\n").replace('\r', "\n");
+    // UTF-16 is Excel's "Unicode-text": tabs between fields.
+    let mut sep = if decoded.utf16 { b'\t' } else { b';' };
+    let mut sep_given = false;
+    if let Some(first) = text.lines().next()
+        && let Some(s) = sep_line(first)
+    {
+        sep = s;
+        sep_given = true;
+        // Blanked, not removed, so every row keeps its line number.
+        let len = first.len();
+        text.replace_range(..len, "");
+    }
     let first_line = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
     if first_line.is_empty() {
         return Err("filen är tom".into());
     }
-    if !first_line.contains(';') {
+    if !first_line.contains(char::from(sep)) {
         let hint = if first_line.contains('\t') {
             "tabbar"
+        } else if first_line.contains(';') {
+            "semikolon"
         } else if first_line.contains(',') {
             "kommatecken"
         } else {
             "inget skiljetecken"
         };
-        return Err(format!(
-            "fälten ska skiljas med semikolon (;), som när Excel sparar \"CSV \
-             (semikolonavgränsad)\"; rubrikraden har {hint}"
-        ));
+        return Err(if sep_given {
+            format!(
+                "raden sep= säger att fälten skiljs med {}, men rubrikraden har {hint}",
+                separator_name(sep)
+            )
+        } else if decoded.utf16 {
+            format!(
+                "filen är Unicode-text (UTF-16), där fälten ska skiljas med tabbar, som när \
+                 Excel sparar \"Unicode-text\"; rubrikraden har {hint}"
+            )
+        } else {
+            format!(
+                "fälten ska skiljas med semikolon (;), som när Excel sparar \"CSV \
+                 (semikolonavgränsad)\"; rubrikraden har {hint}"
+            )
+        });
     }
     let mut reader = csv::ReaderBuilder::new()
-        .delimiter(b';')
+        .delimiter(sep)
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
@@ -432,6 +559,28 @@ pub fn preview(bytes: &[u8], ws: &Workspace) -> Result<Preview, String> {
                         }
                     },
                 };
+                // A second row for the same meeting would count it twice:
+                // neither row is imported, and both lines are named.
+                let k = (gi, date.clone());
+                if let Some(&(at, first_line)) = out.by_key.get(&k) {
+                    problem(format!(
+                        "{} {date} finns redan på rad {first_line}; en träff ska ha en rad, så \
+                         ingen av raderna importeras",
+                        group.name
+                    ));
+                    if out.refused.insert(at) {
+                        problems.push(RowProblem {
+                            line: first_line,
+                            message: format!(
+                                "{} {date} finns också på rad {line}; en träff ska ha en rad, \
+                                 så ingen av raderna importeras",
+                                group.name
+                            ),
+                        });
+                    }
+                    continue;
+                }
+                out.by_key.insert(k, (out.meetings.len(), line));
                 out.meetings.push(ImportedMeeting {
                     group: gi,
                     meeting: Meeting {
@@ -540,16 +689,31 @@ pub fn preview(bytes: &[u8], ws: &Workspace) -> Result<Preview, String> {
             }
         }
     }
-    for im in &mut out.meetings {
+    let refused = std::mem::take(&mut out.refused);
+    let mut meetings: Vec<ImportedMeeting> = out
+        .meetings
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| !refused.contains(i))
+        .map(|(_, m)| m)
+        .collect();
+    for im in &mut meetings {
         im.meeting.present.sort();
     }
+    problems.sort_by_key(|p| p.line);
     let mut notes = Vec::new();
+    if !decoded.stray_lines.is_empty() {
+        let lines: Vec<String> = decoded.stray_lines.iter().map(u64::to_string).collect();
+        notes.push(format!(
+            "Filen är UTF-8 men har tecken som inte är det (rad {}); de visas som \u{FFFD}.",
+            lines.join(", ")
+        ));
+    }
     if cols.form.is_none() {
         notes
             .push("Filen har ingen kolumn Mötesform: alla träffar registreras som fysiska.".into());
     }
-    let mut with_entered: Vec<&str> = out
-        .meetings
+    let mut with_entered: Vec<&str> = meetings
         .iter()
         .map(|m| &groups[m.group])
         .filter(|g| g.meetings.is_empty() && g.entered.is_some())
@@ -565,7 +729,7 @@ pub fn preview(bytes: &[u8], ws: &Workspace) -> Result<Preview, String> {
     Ok(Preview {
         layout,
         rows,
-        meetings: out.meetings,
+        meetings,
         problems,
         notes,
     })
@@ -650,8 +814,32 @@ mod tests {
     fn excel_windows_1252_is_read() {
         // "Nätverk;Jönköping" as Windows-1252.
         let bytes = b"N\xe4tverk;J\xf6nk\xf6ping";
-        assert_eq!(decode(bytes), "Nätverk;Jönköping");
-        assert_eq!(decode("\u{feff}Nätverk".as_bytes()), "Nätverk");
+        assert_eq!(decode(bytes).text, "Nätverk;Jönköping");
+        assert_eq!(decode("\u{feff}Nätverk".as_bytes()).text, "Nätverk");
+    }
+
+    #[test]
+    fn utf16_by_its_bom_and_stray_bytes_by_their_line() {
+        let le = decode(b"\xff\xfeN\x00\xe4\x00");
+        assert_eq!((le.text.as_str(), le.utf16), ("Nä", true));
+        let be = decode(b"\xfe\xff\x00N\x00\xe4");
+        assert_eq!((be.text.as_str(), be.utf16), ("Nä", true));
+        // CRLF, CR and LF each end one line.
+        let d = decode(b"\xc3\xa4\r\nb\rc\nd\xff\xfee\n\xff");
+        assert_eq!(d.text, "ä\r\nb\rc\nd\u{FFFD}\u{FFFD}e\n\u{FFFD}");
+        assert_eq!(d.stray_lines, [4, 5]);
+        assert!(!d.utf16);
+    }
+
+    #[test]
+    fn sep_lines() {
+        assert_eq!(sep_line("sep=;"), Some(b';'));
+        assert_eq!(sep_line("Sep=,"), Some(b','));
+        assert_eq!(sep_line("sep=\t"), Some(b'\t'));
+        assert_eq!(sep_line("sep=\\t"), Some(b'\t'));
+        assert_eq!(sep_line("sep=;;"), None);
+        assert_eq!(sep_line("Nätverk;Datum"), None);
+        assert_eq!(sep_line("sé"), None);
     }
 
     #[test]

@@ -21,7 +21,7 @@ use crate::domain::check::{self, Severity};
 use crate::domain::rollover;
 use crate::export::charts::{export_all, export_chart};
 use crate::storage::recovery::{Orphan, RecoveryStore};
-use crate::ui::import_dialog::{Answer as ImportAnswer, ImportDialog};
+use crate::ui::import_dialog::{Answer as ImportAnswer, ImportDialog, Step};
 
 /// What a file dialog is asked for.
 #[derive(Debug, Clone)]
@@ -446,7 +446,7 @@ impl TertialApp {
                 }
             }
             AfterDialog::Open => self.open_path(&path),
-            AfterDialog::ImportCsv => self.preview_import(path),
+            AfterDialog::ImportCsv => self.preview_import(path, ctx),
             AfterDialog::ExportReport => {
                 with_extension(&mut path, "html");
                 self.write_report(&path);
@@ -491,17 +491,14 @@ impl TertialApp {
         self.ask(FileRequest::OpenCsv, AfterDialog::ImportCsv, ctx);
     }
 
-    fn preview_import(&mut self, path: PathBuf) {
-        match crate::import::attendance::preview_file(&path, &self.doc.workspace) {
-            Ok(preview) => {
-                self.import = Some(ImportDialog {
-                    path,
-                    preview,
-                    revision: self.doc.revision(),
-                });
-            }
-            Err(e) => self.error = Some(e.to_string()),
-        }
+    /// Opens the preview dialog, which reads the file on a worker thread.
+    fn preview_import(&mut self, path: PathBuf, ctx: &egui::Context) {
+        self.import = Some(ImportDialog::open(
+            path,
+            &self.doc.workspace,
+            self.doc.revision(),
+            ctx,
+        ));
     }
 
     fn import_dialog(&mut self, ui: &mut Ui) {
@@ -509,38 +506,33 @@ impl TertialApp {
             return;
         };
         if dialog.revision != self.doc.revision() {
-            match crate::import::attendance::preview_file(&dialog.path, &self.doc.workspace) {
-                Ok(preview) => {
-                    dialog.preview = preview;
-                    dialog.revision = self.doc.revision();
-                }
-                Err(e) => {
-                    self.error = Some(e.to_string());
-                    self.import = None;
-                    return;
-                }
-            }
+            dialog.reread(&self.doc.workspace, self.doc.revision(), ui.ctx());
         }
-        let dialog = &*dialog;
-        match dialog.show(ui, &self.doc.workspace) {
-            Some(ImportAnswer::Import) => {
-                let n = dialog.preview.meetings.len();
-                let name = dialog
-                    .path
-                    .file_name()
-                    .map(|f| f.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                dialog.preview.apply(&mut self.doc.workspace);
-                self.clicks += 1;
-                self.doc.edited(u64::MAX - self.clicks);
+        match dialog.step(ui) {
+            Step::Open => {}
+            Step::Failed(e) => {
+                self.error = Some(e.to_string());
                 self.import = None;
-                self.notice = Some((
-                    self.doc.revision(),
-                    format!("Importerade {n} träffar från {name}"),
-                ));
             }
-            Some(ImportAnswer::Cancel) => self.import = None,
-            None => {}
+            Step::Answered(ImportAnswer::Import) => {
+                if let Some(ready) = dialog.ready() {
+                    let n = ready.preview.meetings.len();
+                    let name = dialog
+                        .path
+                        .file_name()
+                        .map(|f| f.to_string_lossy().into_owned())
+                        .unwrap_or_default();
+                    ready.preview.apply(&mut self.doc.workspace);
+                    self.clicks += 1;
+                    self.doc.edited(u64::MAX - self.clicks);
+                    self.notice = Some((
+                        self.doc.revision(),
+                        format!("Importerade {n} träffar från {name}"),
+                    ));
+                }
+                self.import = None;
+            }
+            Step::Answered(ImportAnswer::Cancel) => self.import = None,
         }
     }
 
