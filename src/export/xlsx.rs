@@ -520,6 +520,25 @@ fn write_sheet(sheet: &mut Worksheet, plan: &Plan, styles: &mut Styles) -> Resul
     for (c, w) in widths.iter().enumerate() {
         sheet.set_column_width(c as u16, *w)?;
     }
+    // Rows whose texts wrap get the height of their lines: not every
+    // spreadsheet sizes a wrapped row by itself on opening (LibreOffice
+    // does not for the header row), and a cut header misleads.
+    let headers: Vec<&str> = plan.headers.iter().map(String::as_str).collect();
+    sheet.set_row_height(HEADER_ROW, row_height(&headers, &widths, 1.1))?;
+    for (i, row) in plan.rows.iter().enumerate() {
+        let texts: Vec<&str> = row
+            .iter()
+            .map(|c| match &c.out {
+                Out::Text(s) => s.as_str(),
+                _ => "",
+            })
+            .collect();
+        let bold = plan.sum.get(i).copied().unwrap_or(false);
+        let height = row_height(&texts, &widths, if bold { 1.1 } else { 1.0 });
+        if height > LINE_HEIGHT {
+            sheet.set_row_height(FIRST_ROW + i as u32, height)?;
+        }
+    }
     sheet.set_freeze_panes(FIRST_ROW, 0)?;
     sheet.set_repeat_rows(TITLE_ROW, HEADER_ROW)?;
     sheet.set_print_fit_to_pages(1, 0);
@@ -528,6 +547,48 @@ fn write_sheet(sheet: &mut Worksheet, plan: &Plan, styles: &mut Styles) -> Resul
         sheet.set_landscape();
     }
     Ok(())
+}
+
+/// The height of one line of text in points (Calibri 11).
+const LINE_HEIGHT: f64 = 15.0;
+
+/// The lines `text` takes when wrapped at words in a column `width`
+/// characters wide (`scale` > 1 for bold type).
+fn wrapped_lines(text: &str, width: f64, scale: f64) -> usize {
+    let room = ((width - 1.5) / scale).max(1.0);
+    let mut lines = 0;
+    for paragraph in text.split('\n') {
+        let mut line = 0.0;
+        lines += 1;
+        for word in paragraph.split_whitespace() {
+            let w = word.chars().count() as f64;
+            if line > 0.0 && line + 1.0 + w > room {
+                lines += 1;
+                line = w;
+            } else if line > 0.0 {
+                line += 1.0 + w;
+            } else {
+                line = w;
+            }
+            while line > room {
+                lines += 1;
+                line -= room;
+            }
+        }
+    }
+    lines.max(1)
+}
+
+/// The height of a row whose cells hold `texts`, in points.
+fn row_height(texts: &[&str], widths: &[f64], scale: f64) -> f64 {
+    let lines = texts
+        .iter()
+        .zip(widths)
+        .map(|(t, w)| wrapped_lines(t, *w, scale))
+        .max()
+        .unwrap_or(1)
+        .min(400 / LINE_HEIGHT as usize);
+    lines as f64 * LINE_HEIGHT
 }
 
 /// Each column's width in characters: wide enough for its longest value
