@@ -267,19 +267,21 @@ fn plan_cell(cell: &Cell, formula: Option<String>) -> PlannedCell {
         Value::Number(None, f) => (Out::Blank, Some(f.clone())),
         Value::Number(Some(v), f) => (Out::Number(*v), Some(f.clone())),
     };
-    let note = cell
-        .computed
-        .as_ref()
-        .filter(|c| c.overridden)
-        .map(|c| {
-            if !c.differs {
-                "Inskrivet för hand i tertial (samma värde som formeln ger).".to_string()
-            } else if c.formula.is_empty() {
-                "Inskrivet för hand i tertial; formeln ger inget värde.".to_string()
-            } else {
-                format!("Inskrivet för hand i tertial; formeln ger {}.", c.formula)
-            }
-        });
+    let emptied = out == Out::Blank;
+    let note = cell.computed.as_ref().filter(|c| c.overridden).map(|c| {
+        let what = if emptied {
+            "Lämnad tom för hand i tertial"
+        } else {
+            "Inskrivet för hand i tertial"
+        };
+        if !c.differs {
+            format!("{what} (samma som formeln ger).")
+        } else if c.formula.is_empty() {
+            format!("{what}; formeln ger inget värde.")
+        } else {
+            format!("{what}; formeln ger {}.", c.formula)
+        }
+    });
     let out = match (out, formula, &cell.computed) {
         (Out::Number(v), Some(f), Some(c)) if !c.overridden => Out::Formula(f, v),
         (out, _, _) => out,
@@ -340,7 +342,11 @@ fn clean_name(title: &str) -> String {
     let words: Vec<&str> = replaced.split_whitespace().collect();
     let joined = words.join(" ");
     let trimmed = joined.trim_matches('\'').trim();
-    let name = if trimmed.is_empty() { "Tabell" } else { trimmed };
+    let name = if trimmed.is_empty() {
+        "Tabell"
+    } else {
+        trimmed
+    };
     // "History" is reserved by Excel.
     if name.eq_ignore_ascii_case("history") {
         "History (tabell)".to_string()
@@ -385,7 +391,9 @@ fn cut(s: &str, max: usize) -> String {
         Some(space) if !at_word && space * 2 >= head.len() => &head[..space],
         _ => head,
     };
-    cut.trim_end_matches([' ', '–', '-', ',']).trim_matches('\'').to_string()
+    cut.trim_end_matches([' ', '–', '-', ','])
+        .trim_matches('\'')
+        .to_string()
 }
 
 // --------------------------------------------------------------- writing
@@ -437,9 +445,7 @@ impl Styles {
 }
 
 fn text_format(bold: bool) -> XFormat {
-    let f = XFormat::new()
-        .set_text_wrap()
-        .set_align(FormatAlign::Top);
+    let f = XFormat::new().set_text_wrap().set_align(FormatAlign::Top);
     if bold { f.set_bold() } else { f }
 }
 
@@ -493,7 +499,12 @@ fn write_sheet(sheet: &mut Worksheet, plan: &Plan, styles: &mut Styles) -> Resul
                     }
                 }
                 (Out::Text(s), _) => {
-                    sheet.write_string_with_format(r, c16, cell_text(s), &text[usize::from(bold)])?;
+                    sheet.write_string_with_format(
+                        r,
+                        c16,
+                        cell_text(s),
+                        &text[usize::from(bold)],
+                    )?;
                 }
                 (Out::Number(v), p) => {
                     let v = excel_number(*v, cell.format.as_ref());
@@ -503,7 +514,8 @@ fn write_sheet(sheet: &mut Worksheet, plan: &Plan, styles: &mut Styles) -> Resul
                 (Out::Formula(f, v), p) => {
                     let v = excel_number(*v, cell.format.as_ref());
                     let p = p.unwrap_or_else(|| "General".into());
-                    let formula = Formula::new(format!("={f}")).set_result(v.normalize().to_string());
+                    let formula =
+                        Formula::new(format!("={f}")).set_result(v.normalize().to_string());
                     sheet.write_formula_with_format(r, c16, formula, styles.number(p, bold))?;
                 }
             }
@@ -623,7 +635,11 @@ pub fn column_widths(plan: &Plan) -> Vec<f64> {
                     Out::Number(v) | Out::Formula(_, v) => cell
                         .format
                         .as_ref()
-                        .map(|f| crate::domain::tables::fmt_number(Some(*v), f).chars().count())
+                        .map(|f| {
+                            crate::domain::tables::fmt_number(Some(*v), f)
+                                .chars()
+                                .count()
+                        })
                         .unwrap_or(8),
                 };
                 cell_need = cell_need.max(len);
