@@ -536,7 +536,7 @@ fn write_sheet(sheet: &mut Worksheet, plan: &Plan, styles: &mut Styles) -> Resul
     // spreadsheet sizes a wrapped row by itself on opening (LibreOffice
     // does not for the header row), and a cut header misleads.
     let headers: Vec<&str> = plan.headers.iter().map(String::as_str).collect();
-    sheet.set_row_height(HEADER_ROW, row_height(&headers, &widths, 1.05))?;
+    sheet.set_row_height(HEADER_ROW, row_height(&headers, &widths, 1.0))?;
     for (i, row) in plan.rows.iter().enumerate() {
         let texts: Vec<&str> = row
             .iter()
@@ -567,7 +567,7 @@ const LINE_HEIGHT: f64 = 15.0;
 /// The lines `text` takes when wrapped at words in a column `width`
 /// characters wide (`scale` > 1 for bold type).
 fn wrapped_lines(text: &str, width: f64, scale: f64) -> usize {
-    let room = ((width - 1.0) / scale).max(1.0);
+    let room = ((width - 0.5) / scale).max(1.0);
     let mut lines = 0;
     for paragraph in text.split('\n') {
         let mut line = 0.0;
