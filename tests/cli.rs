@@ -159,6 +159,13 @@ fn export_tables_writes_excel_ready_csv() {
         "{staff}"
     );
     let budget = read("tabell-1-budgetuppfoljning.csv");
+    // Tabell 1 is in tkr: the unit is in every amount column's header.
+    assert!(
+        budget.starts_with(
+            "\u{feff};Ingående medel 2020 (tkr);Erhållna medel 2020 (tkr);Disponibla medel 2020 (tkr);"
+        ),
+        "{budget}"
+    );
     assert!(
         budget.contains("Summa;66619;67736;134355;39287;31873;105895;81611;89000\r\n"),
         "{budget}"
@@ -167,7 +174,17 @@ fn export_tables_writes_excel_ready_csv() {
         budget.contains("Ledning och stab **;0;5723;5723;6600;6660;;;\r\n"),
         "{budget}"
     );
+    let funds = read("tabell-2a-disponibla-medel.csv");
+    assert!(
+        funds.contains(";Tillförda medel kommunerna (kronor);"),
+        "{funds}"
+    );
     let shares = read("tabell-3b-finansiering-andel.csv");
+    // Shares carry their % in each cell: no unit in the header.
+    assert!(
+        shares.starts_with("\u{feff}Finansiering av utfall;Andel utfall per verksamhetsområde;"),
+        "{shares}"
+    );
     assert!(
         shares.contains("Summa;100 %;42 %;42 %;16 %\r\n"),
         "{shares}"
@@ -177,6 +194,10 @@ fn export_tables_writes_excel_ready_csv() {
     assert!(bilaga.contains("Summa;438;\r\n"), "{bilaga}");
     let cost = read("kostnadsreducering.csv");
     assert!(cost.ends_with(";;;;;465440;56 %\r\n"), "{cost}");
+    assert!(
+        cost.contains(";Kostnadsreducering per kurs (kr);Kostnadsreducering i %\r\n"),
+        "{cost}"
+    );
     // Every file listed on stdout exists, one per table.
     let printed = stdout(&o);
     let listed: Vec<&str> = printed.lines().collect();

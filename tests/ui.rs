@@ -886,6 +886,45 @@ fn exportera_rapport_writes_the_report_and_says_where() {
     h.get_by_label_contains("kunde inte sparas");
 }
 
+#[test]
+fn exportera_excel_arbetsbok_writes_the_workbook_and_says_where() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // No extension typed: .xlsx is added.
+    let answer = Rc::new(RefCell::new(Some(dir.path().join("tabeller"))));
+    let mut h = harness_with(answer.clone());
+    h.get_by_label("Arkiv").click();
+    h.run();
+    h.get_by_label("Exportera Excel-arbetsbok…").click();
+    h.run();
+    let written = dir.path().join("tabeller.xlsx");
+    let bytes = std::fs::read(&written).expect("workbook written");
+    // An .xlsx is a zip whose member names are stored as plain text: one
+    // sheet per table (tests/xlsx.rs reads the cells with openpyxl).
+    assert!(bytes.starts_with(b"PK\x03\x04"));
+    let tables = tertial::domain::tables::all_tables(&h.state().doc.workspace).len();
+    let has = |name: &str| bytes.windows(name.len()).any(|w| w == name.as_bytes());
+    assert!(has(&format!("xl/worksheets/sheet{tables}.xml")));
+    assert!(!has(&format!("xl/worksheets/sheet{}.xml", tables + 1)));
+    assert_eq!(
+        h.state().notice(),
+        Some(format!("Excel-arbetsboken sparades: {}", written.display()).as_str())
+    );
+    assert!(!h.state().doc.is_dirty(), "exporting changes nothing");
+
+    // A folder that is not there: the error is shown, no file is left.
+    let missing = dir.path().join("saknas").join("tabeller.xlsx");
+    *answer.borrow_mut() = Some(missing.clone());
+    h.get_by_label("Arkiv").click();
+    h.run();
+    h.get_by_label("Exportera Excel-arbetsbok…").click();
+    h.run();
+    let msg = h.state().error_message().unwrap_or_default().to_string();
+    assert!(msg.starts_with("Excel-arbetsboken "), "{msg}");
+    assert!(msg.contains("Ingen fil skrevs"), "{msg}");
+    h.get_by_label_contains("kunde inte sparas");
+    assert!(!missing.exists());
+}
+
 /// A registration file with two good meetings and one broken row.
 const IMPORT_CSV: &str = "Nätverk;Datum;Mötesform;Kommun\r\n\
 Nätverk elevhälsa;2020-08-20;digitalt;Aneby\r\n\

@@ -173,6 +173,68 @@ pub struct Table {
     pub rows: Vec<Row>,
 }
 
+impl Table {
+    /// The unit of the table's money columns, where the table states one:
+    /// Tabell 1 and the plan's budget are in tkr, Tabell 2a and 3a in
+    /// kronor (their titles say so).
+    pub fn money_unit(&self) -> Option<&'static str> {
+        match self.id.as_str() {
+            "tabell-1-budgetuppfoljning" | "budget-plan" => Some("tkr"),
+            "tabell-2a-disponibla-medel" | "tabell-3a-finansiering" => Some("kronor"),
+            _ => None,
+        }
+    }
+
+    /// Each column's unit, when every number in it has the same one: the
+    /// table's money unit for amount columns, the unit word of a count
+    /// column ("kr"). `None` for text, percentages, FTE and columns whose
+    /// rows differ (a mätetal's target is percent in one row, kronor in
+    /// the next).
+    pub fn column_units(&self) -> Vec<Option<String>> {
+        (0..self.headers.len())
+            .map(|c| {
+                let mut unit: Option<Option<String>> = None;
+                for cell in self.rows.iter().filter_map(|r| r.cells.get(c)) {
+                    let Value::Number(_, f) = &cell.value else {
+                        continue;
+                    };
+                    let this = match f {
+                        Format::Amount => self.money_unit().map(str::to_string),
+                        Format::Count(u) if !u.is_empty() => Some(u.clone()),
+                        _ => None,
+                    };
+                    match &unit {
+                        None => unit = Some(this),
+                        Some(u) if *u == this => {}
+                        Some(_) => return None,
+                    }
+                }
+                unit.flatten()
+            })
+            .collect()
+    }
+
+    /// The headers with each column's unit added, `Ingående medel 2020
+    /// (tkr)`, for files that carry numbers without their unit (CSV,
+    /// Excel). A header that already ends in the unit is left as it is.
+    pub fn headers_with_units(&self) -> Vec<String> {
+        self.headers
+            .iter()
+            .zip(self.column_units())
+            .map(|(h, unit)| match unit {
+                Some(u) if !h.ends_with(&format!("({u})")) => {
+                    if h.is_empty() {
+                        format!("({u})")
+                    } else {
+                        format!("{h} ({u})")
+                    }
+                }
+                _ => h.clone(),
+            })
+            .collect()
+    }
+}
+
 fn data(cells: Vec<Cell>) -> Row {
     Row {
         kind: RowKind::Data,

@@ -1,7 +1,9 @@
 //! Tables as CSV files that Swedish Excel opens directly: UTF-8 with BOM,
 //! `;` between fields, CRLF line ends, decimal comma, no thousands
 //! separator in numbers (so Excel reads them as numbers), `%` kept on
-//! percentages. Text that a spreadsheet would take for a formula is
+//! percentages, each column's unit in its header (`Ingående medel 2020
+//! (tkr)`, see [`Table::headers_with_units`]), since the numbers carry
+//! none. Text that a spreadsheet would take for a formula is
 //! neutralised (see [`spreadsheet_text`]). And as tab-separated text for
 //! the clipboard.
 
@@ -80,11 +82,13 @@ fn line(fields: impl IntoIterator<Item = String>) -> String {
     l
 }
 
-/// One table as CSV text (with BOM): the header row, then every row as the
-/// report shows it, computed columns and sum rows included.
+/// One table as CSV text (with BOM): the header row with units, then every
+/// row as the report shows it, computed columns and sum rows included.
 pub fn table_to_csv(t: &Table) -> String {
     let mut out = String::from(BOM);
-    out.push_str(&line(t.headers.iter().map(|h| spreadsheet_text(h))));
+    out.push_str(&line(
+        t.headers_with_units().iter().map(|h| spreadsheet_text(h)),
+    ));
     for row in &t.rows {
         out.push_str(&line(row.cells.iter().map(cell_text)));
     }

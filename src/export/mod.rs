@@ -1,6 +1,8 @@
 //! Exports of the workspace to other programs' formats: CSV tables, chart
-//! pictures and the whole report as an HTML document.
+//! pictures, the whole report as an HTML document and the tables as an
+//! Excel workbook.
 
 pub mod charts;
 pub mod csv;
 pub mod report;
+pub mod xlsx;

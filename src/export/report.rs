@@ -119,7 +119,7 @@ pub fn report_html(ws: &Workspace) -> Result<String, ChartError> {
 
 /// "Delårsrapport januari-augusti 2020", or the kind and period when the
 /// report has no title.
-fn document_title(ws: &Workspace) -> String {
+pub(crate) fn document_title(ws: &Workspace) -> String {
     if ws.report.title.trim().is_empty() {
         format!("{} {}", ws.report.kind.name(), ws.report.period.label())
     } else {

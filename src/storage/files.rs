@@ -188,10 +188,19 @@ pub(crate) fn resolve_links(path: &Path) -> io::Result<PathBuf> {
 }
 
 /// A failed write as a [`SaveError`] naming the user's `path`.
+/// The commonest reasons are said in Swedish; others keep the system's words.
 fn io_error(path: &Path, e: io::Error) -> SaveError {
+    let message = match e.kind() {
+        io::ErrorKind::PermissionDenied => "behörighet saknas".into(),
+        io::ErrorKind::NotFound => "sökvägen finns inte".into(),
+        io::ErrorKind::NotADirectory => "en del av sökvägen är en fil, inte en mapp".into(),
+        io::ErrorKind::ReadOnlyFilesystem => "enheten är skrivskyddad".into(),
+        io::ErrorKind::StorageFull => "disken är full".into(),
+        _ => e.to_string(),
+    };
     SaveError::Io {
         path: path.to_path_buf(),
-        message: e.to_string(),
+        message,
     }
 }
 

@@ -41,6 +41,8 @@ pub enum FileRequest {
     SaveCsv { suggested: String },
     /// Where to save the whole report as HTML.
     SaveReport { suggested: String },
+    /// Where to save the tables as an Excel workbook.
+    SaveWorkbook { suggested: String },
     /// A CSV file of meeting registrations to import.
     OpenCsv,
 }
@@ -96,6 +98,11 @@ impl NativeDialogs {
                 .add_filter("HTML-dokument", &["html", "htm"])
                 .set_file_name(suggested)
                 .save_file(),
+            FileRequest::SaveWorkbook { suggested } => dialog
+                .set_title("Exportera Excel-arbetsbok")
+                .add_filter("Excel-arbetsbok", &["xlsx"])
+                .set_file_name(suggested)
+                .save_file(),
             FileRequest::OpenCsv => dialog
                 .set_title("Importera närvaro")
                 .add_filter("CSV (semikolonavgränsad)", &["csv", "txt"])
@@ -134,6 +141,7 @@ enum AfterDialog {
     Open,
     ImportCsv,
     ExportReport,
+    ExportWorkbook,
     Chart(ChartAction),
     ExportTable(crate::domain::tables::Table),
 }
@@ -451,6 +459,18 @@ impl TertialApp {
                 with_extension(&mut path, "html");
                 self.write_report(&path);
             }
+            AfterDialog::ExportWorkbook => {
+                with_extension(&mut path, "xlsx");
+                match crate::export::xlsx::export_workbook(&self.doc.workspace, &path) {
+                    Ok(()) => {
+                        self.notice = Some((
+                            self.doc.revision(),
+                            format!("Excel-arbetsboken sparades: {}", path.display()),
+                        ));
+                    }
+                    Err(e) => self.error = Some(e.to_string()),
+                }
+            }
             AfterDialog::Chart(ChartAction::ExportOne(kind, format, size)) => {
                 with_extension(&mut path, format.extension());
                 match export_chart(&self.doc.workspace, kind, size, format, &path) {
@@ -543,6 +563,17 @@ impl TertialApp {
         self.ask(
             FileRequest::SaveReport { suggested },
             AfterDialog::ExportReport,
+            ctx,
+        );
+    }
+
+    /// "Exportera Excel-arbetsbok…": every table on a sheet of its own.
+    /// The workspace is not changed.
+    pub fn export_workbook(&mut self, ctx: &egui::Context) {
+        let suggested = crate::export::xlsx::file_name(&self.doc.workspace);
+        self.ask(
+            FileRequest::SaveWorkbook { suggested },
+            AfterDialog::ExportWorkbook,
             ctx,
         );
     }
@@ -664,6 +695,9 @@ impl TertialApp {
                 }
                 if ui.button("Exportera rapport…").clicked() {
                     self.export_report(ui.ctx());
+                }
+                if ui.button("Exportera Excel-arbetsbok…").clicked() {
+                    self.export_workbook(ui.ctx());
                 }
                 ui.separator();
                 if ui.button("Avsluta").clicked() {
