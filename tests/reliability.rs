@@ -18,15 +18,6 @@ use tertial::storage::{self, LoadErrorKind, SaveError};
 
 use common::*;
 
-fn tertial(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tertial"))
-        .args(args)
-        .env_remove("DISPLAY")
-        .env_remove("WAYLAND_DISPLAY")
-        .output()
-        .expect("run tertial")
-}
-
 fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }

@@ -9,24 +9,13 @@ mod common;
 
 use std::collections::HashMap;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 
 use common::*;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use tertial::domain::tables::{Format, Table, Value, all_tables};
 use tertial::export::xlsx::{column_letter, plan_workbook};
-
-const DELARSRAPPORT_2020: &str = "delarsrapport-2020-t1-2.ron";
-
-fn tertial(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tertial"))
-        .args(args)
-        .env_remove("DISPLAY")
-        .env_remove("WAYLAND_DISPLAY")
-        .output()
-        .expect("run tertial")
-}
 
 fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()

@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 
 use rust_decimal::Decimal;
 use tertial::domain::Workspace;
@@ -55,4 +56,14 @@ pub fn png_size(bytes: &[u8]) -> (u32, u32) {
     let be =
         |at: usize| u32::from_be_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]);
     (be(16), be(20))
+}
+
+/// Run the `tertial` binary headless (no display, so no window can open).
+pub fn tertial(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tertial"))
+        .args(args)
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .expect("run tertial")
 }
