@@ -4,5 +4,6 @@
 
 pub mod charts;
 pub mod csv;
+pub mod layout;
 pub mod report;
 pub mod xlsx;

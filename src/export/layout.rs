@@ -1,0 +1,799 @@
+//! The report's layout, decided once for every document format: what goes
+//! where (title page, chapters, numbered sections, which tables, notes and
+//! charts in which section, the appendices) as a plain tree of blocks. The
+//! HTML renderer (`report`) and the Word renderer (`docx`) both walk this
+//! tree, so the two documents never disagree on content, order or
+//! numbering.
+//!
+//! The document follows the Delårsrapport: title page, contents, the
+//! introduction chapter (3 K, Medarbetare, the free texts), one chapter per
+//! strategic goal with its sub-sections, mätetal and activity tables and the
+//! report tables the sections refer to, then Bilaga 1 (symbols) and Bilaga 2
+//! (course participants).
+//!
+//! Placement: a report table goes where a section lists it
+//! (`Section::tables`); tables no section lists get chapters of their own
+//! after the goals (Ekonomi, Närvaro, Kompetens, Utvärderingsenkät), so
+//! nothing in the workspace is left out. A research list goes into the
+//! section with its heading (7.1 "Pågående forskningsstudier" …), or else
+//! into a Forskning chapter. A chart with nothing to show is left out.
+//!
+//! Every table comes from `domain::tables` and every chart from
+//! `charts::chart`, so a document prints what the editor shows.
+
+use std::collections::HashSet;
+
+use crate::charts::{self, ChartKind, ChartSize};
+use crate::domain::figures;
+use crate::domain::model::*;
+use crate::domain::tables::{self, Table};
+
+/// The whole report, ready for a renderer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    pub title: TitlePage,
+    pub chapters: Vec<Chapter>,
+}
+
+/// What the title page says.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TitlePage {
+    /// "Kommunal utveckling Jönköpings län".
+    pub organisation: String,
+    /// "Delårsrapport januari-augusti 2020".
+    pub title: String,
+    /// "Januari-augusti 2020 · 2020-01-01 – 2020-08-31".
+    pub period: String,
+    /// Label and value (Dokument, Dnr, Ansvarig, Datum); empty values left
+    /// out.
+    pub facts: Vec<(&'static str, String)>,
+    /// The workspace's data notes ("Om uppgifterna"); empty ones left out.
+    pub notes: Vec<String>,
+}
+
+/// A chapter or an appendix; each starts a new page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChapterKind {
+    Chapter,
+    Appendix,
+}
+
+/// A numbered heading: "2.4" + "Ekonomisk redovisning", "Bilaga 1" + …,
+/// or an unnumbered one (empty number).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Heading {
+    pub number: String,
+    pub title: String,
+}
+
+impl Heading {
+    /// "2.4 Ekonomisk redovisning", or the title alone.
+    pub fn text(&self) -> String {
+        if self.number.is_empty() {
+            self.title.clone()
+        } else {
+            format!("{} {}", self.number, self.title)
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chapter {
+    pub kind: ChapterKind,
+    pub heading: Heading,
+    pub blocks: Vec<Block>,
+}
+
+/// One piece of a chapter, in reading order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// A numbered sub-section heading (level 2, in the contents).
+    Section(Heading),
+    /// An unnumbered heading inside a section (level 3, not in the
+    /// contents).
+    Subheading(String),
+    /// Running text: paragraphs at blank lines, line breaks kept.
+    Text(String),
+    Bullets(Vec<String>),
+    Numbered(Vec<String>),
+    Table(Table),
+    /// A small note under a table.
+    Note(String),
+    /// The attendance key figures, set off from the text.
+    Summary(Vec<String>),
+    /// A chart that has something to show.
+    Chart(ChartKind),
+    /// Research studies: title in bold, then the description.
+    Research(Vec<ResearchItem>),
+    /// Symbol and its meaning (Bilaga 1).
+    Legend(Vec<(String, String)>),
+}
+
+/// A line of the contents: chapters (level 1) and sections (level 2), in
+/// document order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ContentsEntry {
+    pub level: u8,
+    pub heading: Heading,
+}
+
+impl Document {
+    /// The contents, in document order.
+    pub fn contents(&self) -> Vec<ContentsEntry> {
+        let mut out = Vec::new();
+        for c in &self.chapters {
+            out.push(ContentsEntry {
+                level: 1,
+                heading: c.heading.clone(),
+            });
+            for b in &c.blocks {
+                if let Block::Section(h) = b {
+                    out.push(ContentsEntry {
+                        level: 2,
+                        heading: h.clone(),
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    /// Every chart in the document, in order.
+    pub fn charts(&self) -> impl Iterator<Item = ChartKind> + '_ {
+        self.chapters
+            .iter()
+            .flat_map(|c| &c.blocks)
+            .filter_map(|b| match b {
+                Block::Chart(k) => Some(*k),
+                _ => None,
+            })
+    }
+}
+
+/// "Delårsrapport januari-augusti 2020", or the kind and period when the
+/// report has no title.
+pub fn document_title(ws: &Workspace) -> String {
+    if ws.report.title.trim().is_empty() {
+        format!("{} {}", ws.report.kind.name(), ws.report.period.label())
+    } else {
+        ws.report.title.trim().to_string()
+    }
+}
+
+/// The size a chart is drawn at for a page `width` pixels wide: 16:9, or
+/// taller for a bar chart with many categories down its side, so 21
+/// networks keep readable labels. (The chart theme scales its text with
+/// the picture, so every width gives the same proportions.)
+pub fn chart_size(chart: &charts::BarChart, width: u32) -> ChartSize {
+    // The proportions are set at 1 200 px wide, where a label is ~8 pt on
+    // an A4 page.
+    const BASE: u32 = 1200;
+    let wide = BASE * 9 / 16;
+    let height = match chart.orientation {
+        charts::data::Orientation::Horizontal => {
+            (260 + 38 * chart.categories.len() as u32).clamp(wide, 1800)
+        }
+        charts::data::Orientation::Vertical => wide,
+    };
+    ChartSize::new(
+        width,
+        (u64::from(height) * u64::from(width) / u64::from(BASE)) as u32,
+    )
+}
+
+/// Lays out the report of `ws`.
+pub fn layout(ws: &Workspace) -> Document {
+    let mut b = Builder::new(ws);
+    b.introduction();
+    b.goals();
+    b.unplaced();
+    b.appendices();
+    Document {
+        title: title_page(ws),
+        chapters: b.chapters,
+    }
+}
+
+fn title_page(ws: &Workspace) -> TitlePage {
+    let r = &ws.report;
+    TitlePage {
+        organisation: r.organisation.clone(),
+        title: document_title(ws),
+        period: format!(
+            "{} · {} – {}",
+            charts::data::capitalised(&r.period.label()),
+            r.period.start_date(),
+            r.period.end_date()
+        ),
+        facts: [
+            ("Dokument", r.kind.name().to_string()),
+            ("Dnr", r.diarienummer.clone()),
+            ("Ansvarig", r.responsible.clone()),
+            ("Datum", r.date.clone()),
+        ]
+        .into_iter()
+        .filter(|(_, v)| !v.trim().is_empty())
+        .collect(),
+        notes: ws
+            .data_notes
+            .iter()
+            .filter(|n| !n.trim().is_empty())
+            .cloned()
+            .collect(),
+    }
+}
+
+struct Builder<'a> {
+    ws: &'a Workspace,
+    chapters: Vec<Chapter>,
+    /// Report tables already placed (each is printed once).
+    printed: HashSet<TableRef>,
+    /// Report tables some section lists.
+    listed: HashSet<TableRef>,
+    /// For each research list (as in `Research::lists`), the section
+    /// (goal, section) with its heading, if any.
+    research_at: [Option<(usize, usize)>; 6],
+}
+
+impl<'a> Builder<'a> {
+    fn new(ws: &'a Workspace) -> Self {
+        let listed = ws
+            .goals
+            .iter()
+            .flat_map(|g| &g.sections)
+            .flat_map(|s| s.tables.iter().copied())
+            .collect();
+        let research_at = Research::TITLES.map(|title| research_section(ws, title));
+        Builder {
+            ws,
+            chapters: Vec::new(),
+            printed: HashSet::new(),
+            listed,
+            research_at,
+        }
+    }
+
+    // ------------------------------------------------------- structure
+
+    /// Opens a chapter (on a new page).
+    fn chapter(&mut self, kind: ChapterKind, number: Option<String>, title: &str) {
+        self.chapters.push(Chapter {
+            kind,
+            heading: Heading {
+                number: number.unwrap_or_default(),
+                title: title.to_string(),
+            },
+            blocks: Vec::new(),
+        });
+    }
+
+    /// Adds a block to the open chapter.
+    fn push(&mut self, block: Block) {
+        if let Some(c) = self.chapters.last_mut() {
+            c.blocks.push(block);
+        }
+    }
+
+    fn section(&mut self, number: Option<String>, title: &str) {
+        self.push(Block::Section(Heading {
+            number: number.unwrap_or_default(),
+            title: title.to_string(),
+        }));
+    }
+
+    fn text(&mut self, text: &str) {
+        if !text.trim().is_empty() {
+            self.push(Block::Text(text.to_string()));
+        }
+    }
+
+    fn bullets(&mut self, items: &[String]) {
+        let items = non_empty(items);
+        if !items.is_empty() {
+            self.push(Block::Bullets(items));
+        }
+    }
+
+    fn numbered(&mut self, items: &[String]) {
+        let items = non_empty(items);
+        if !items.is_empty() {
+            self.push(Block::Numbered(items));
+        }
+    }
+
+    fn footnotes(&mut self, notes: &[String]) {
+        for n in notes {
+            self.note(n);
+        }
+    }
+
+    fn note(&mut self, note: &str) {
+        if !note.trim().is_empty() {
+            self.push(Block::Note(note.to_string()));
+        }
+    }
+
+    fn chart(&mut self, kind: ChartKind) {
+        if charts::chart(self.ws, kind).has_data() {
+            self.push(Block::Chart(kind));
+        }
+    }
+
+    // -------------------------------------------------- introduction
+
+    /// Chapter 1 (or an unnumbered chapter when the goals start at 1):
+    /// the "Inledning" text, the goals, the 3 K, Medarbetare and every
+    /// other free text as a sub-section.
+    fn introduction(&mut self) {
+        let ws = self.ws;
+        let intro_text = ws
+            .texts
+            .iter()
+            .position(|t| t.title.trim().eq_ignore_ascii_case("inledning"));
+        let focus = &ws.focus;
+        let has_focus = !focus.decided.trim().is_empty()
+            || !focus.areas.is_empty()
+            || !focus.kostnadseffektivitet.is_empty()
+            || !focus.kompetenshojning.is_empty()
+            || !focus.kvalitetshojning.is_empty();
+        let staff_here = has_staff(&ws.staff) && !self.listed.contains(&TableRef::Staff);
+        let others: Vec<&FreeText> = ws
+            .texts
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| Some(*i) != intro_text)
+            .map(|(_, t)| t)
+            .collect();
+        if intro_text.is_none() && !has_focus && !staff_here && others.is_empty() {
+            return;
+        }
+        let first = ws.report.first_goal_chapter as usize;
+        let chapter = (first >= 2).then(|| (first - 1).to_string());
+        self.chapter(ChapterKind::Chapter, chapter.clone(), "Inledning");
+        if let Some(i) = intro_text {
+            let t = &ws.texts[i];
+            self.text(&t.body);
+            self.bullets(&t.bullets);
+        }
+        if !ws.goals.is_empty() {
+            self.text(&format!(
+                "{} har {} strategiska mål:",
+                short_organisation(&ws.report.organisation),
+                count_word(ws.goals.len())
+            ));
+            let titles: Vec<String> = ws.goals.iter().map(|g| g.title.clone()).collect();
+            self.bullets(&titles);
+        }
+        let mut n = 0;
+        let next = |n: &mut usize| {
+            *n += 1;
+            chapter.as_ref().map(|c| format!("{c}.{n}"))
+        };
+        if has_focus {
+            let number = next(&mut n);
+            self.section(
+                number,
+                "Viktiga händelser med koppling till våra 3 K – kostnadseffektivitet, \
+                 kompetenshöjning och kvalitetshöjning",
+            );
+            self.text(&focus.decided);
+            self.numbered(&focus.areas);
+            for (title, items) in [
+                ("Kostnadseffektivitet", &focus.kostnadseffektivitet),
+                ("Kompetenshöjning", &focus.kompetenshojning),
+                ("Kvalitetshöjning", &focus.kvalitetshojning),
+            ] {
+                if !items.is_empty() {
+                    self.push(Block::Subheading(title.into()));
+                    self.bullets(items);
+                }
+            }
+        }
+        if staff_here {
+            let number = next(&mut n);
+            self.section(number, "Medarbetare");
+            self.table_ref(TableRef::Staff);
+        }
+        for t in others {
+            let number = next(&mut n);
+            self.section(number, &t.title);
+            self.text(&t.body);
+            self.bullets(&t.bullets);
+        }
+    }
+
+    // --------------------------------------------------------- goals
+
+    fn goals(&mut self) {
+        let ws = self.ws;
+        for (gi, goal) in ws.goals.iter().enumerate() {
+            let chapter = ws.report.first_goal_chapter as usize + gi;
+            self.chapter(ChapterKind::Chapter, Some(chapter.to_string()), &goal.title);
+            self.text(&goal.intro);
+            for (si, section) in goal.sections.iter().enumerate() {
+                let number = figures::section_number(&ws.report, gi, si);
+                self.section(Some(number.clone()), &section.title);
+                self.text(&section.text);
+                self.bullets(&section.bullets);
+                // Under their section's heading the tables need no more
+                // caption than what they are.
+                if !section.measures.is_empty() {
+                    let mut t = tables::measure_table(&number, &section.title, &section.measures);
+                    t.title = "Mätetal".into();
+                    self.push(Block::Table(t));
+                }
+                if !section.activities.is_empty() {
+                    let mut t =
+                        tables::activity_table(&number, &section.title, &section.activities);
+                    t.title = "Aktiviteter".into();
+                    self.push(Block::Table(t));
+                }
+                for &r in &section.tables {
+                    self.table_ref(r);
+                }
+                for (i, (_, items)) in ws.research.lists().into_iter().enumerate() {
+                    if self.research_at[i] == Some((gi, si)) && !items.is_empty() {
+                        self.push(Block::Research(items.to_vec()));
+                    }
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------- tables no section lists
+
+    /// Chapters after the goals for what no section took: Ekonomi,
+    /// Närvaro, Kompetens, Utvärderingsenkät, Forskning.
+    fn unplaced(&mut self) {
+        let ws = self.ws;
+        let mut chapter = ws.report.first_goal_chapter as usize + ws.goals.len();
+        let groups: [(&str, &[TableRef]); 4] = [
+            (
+                "Ekonomi",
+                &[
+                    TableRef::CostReduction,
+                    TableRef::Applications,
+                    TableRef::BudgetFollowUp,
+                    TableRef::FundsByFinancier,
+                    TableRef::FundsShares,
+                    TableRef::Financing,
+                    TableRef::FinancingShares,
+                    TableRef::PlanBudget,
+                ],
+            ),
+            ("Närvaro", &[TableRef::Attendance]),
+            ("Kompetens", &[TableRef::Courses]),
+            ("Utvärderingsenkät", &[TableRef::Survey]),
+        ];
+        for (title, refs) in groups {
+            let mut todo: Vec<TableRef> = refs
+                .iter()
+                .copied()
+                .filter(|r| !self.listed.contains(r) && self.has_content(*r))
+                .collect();
+            // Economy notes travel with Tabell 1; without it they still
+            // need a place.
+            let notes_here = title == "Ekonomi"
+                && !ws.economy.notes.is_empty()
+                && !self.listed.contains(&TableRef::BudgetFollowUp);
+            if notes_here && !todo.contains(&TableRef::BudgetFollowUp) {
+                todo.push(TableRef::BudgetFollowUp);
+            }
+            if todo.is_empty() {
+                continue;
+            }
+            self.chapter(ChapterKind::Chapter, Some(chapter.to_string()), title);
+            chapter += 1;
+            for r in todo {
+                self.table_ref(r);
+            }
+        }
+        let left: Vec<usize> = ws
+            .research
+            .lists()
+            .iter()
+            .enumerate()
+            .filter(|(i, (_, items))| !items.is_empty() && self.research_at[*i].is_none())
+            .map(|(i, _)| i)
+            .collect();
+        if !left.is_empty() {
+            self.chapter(ChapterKind::Chapter, Some(chapter.to_string()), "Forskning");
+            for i in left {
+                let (title, items) = ws.research.lists()[i];
+                self.push(Block::Subheading(title.into()));
+                self.push(Block::Research(items.to_vec()));
+            }
+        }
+    }
+
+    fn has_content(&self, r: TableRef) -> bool {
+        let ws = self.ws;
+        let e = &ws.economy;
+        match r {
+            TableRef::Staff => has_staff(&ws.staff),
+            TableRef::BudgetFollowUp => e.budget.is_some(),
+            TableRef::FundsByFinancier | TableRef::FundsShares => e.funds.is_some(),
+            TableRef::Financing | TableRef::FinancingShares => e.financing.is_some(),
+            TableRef::Applications => e.applications.has_any(),
+            TableRef::CostReduction => e.cost_reduction.is_some(),
+            TableRef::PlanBudget => e.plan_budget.is_some(),
+            TableRef::Attendance => {
+                !ws.attendance.groups.is_empty() || !ws.attendance.earlier.is_empty()
+            }
+            TableRef::Courses => !ws.courses.periods.is_empty() || !ws.courses.by_area.is_empty(),
+            TableRef::Survey => !ws.survey.questions.is_empty(),
+        }
+    }
+
+    // ------------------------------------------------- report tables
+
+    /// Places a report table (with its notes and charts) once.
+    fn table_ref(&mut self, r: TableRef) {
+        if !self.printed.insert(r) {
+            return;
+        }
+        let ws = self.ws;
+        let e = &ws.economy;
+        match r {
+            TableRef::Staff => {
+                let s = &ws.staff;
+                self.text(&s.text);
+                if !s.rows.is_empty() {
+                    self.push(Block::Table(tables::staff_table(s)));
+                    self.footnotes(&s.footnotes);
+                    self.push(Block::Table(tables::staff_financing_table(s)));
+                }
+                let by_activity: Vec<String> = s
+                    .by_activity
+                    .iter()
+                    .map(|a| {
+                        format!(
+                            "{}: {} årsarbetare",
+                            a.name,
+                            a.amount
+                                .map(crate::domain::numbers::format_fte)
+                                .unwrap_or_else(|| "–".into())
+                        )
+                    })
+                    .collect();
+                self.bullets(&by_activity);
+                self.chart(ChartKind::Staff);
+            }
+            TableRef::BudgetFollowUp => {
+                if let Some(t) = &e.budget {
+                    self.push(Block::Table(tables::budget_table(t)));
+                    self.footnotes(&t.footnotes);
+                }
+                self.bullets(&e.notes);
+            }
+            TableRef::FundsByFinancier => {
+                if let Some(t) = &e.funds {
+                    self.push(Block::Table(tables::funds_table(t)));
+                    self.note(&t.note);
+                }
+            }
+            TableRef::FundsShares => {
+                if let Some(t) = &e.funds {
+                    self.push(Block::Table(tables::funds_share_table(t)));
+                }
+            }
+            TableRef::Financing => {
+                if let Some(t) = &e.financing {
+                    self.push(Block::Table(tables::financing_table(t)));
+                    self.note(&t.note);
+                    self.chart(ChartKind::Financing);
+                }
+            }
+            TableRef::FinancingShares => {
+                if let Some(t) = &e.financing {
+                    self.push(Block::Table(tables::financing_share_table(t)));
+                }
+            }
+            TableRef::Applications => {
+                let a = &e.applications;
+                if !a.items.is_empty() {
+                    self.push(Block::Table(tables::application_list(a)));
+                }
+                if a.has_any() {
+                    self.push(Block::Table(tables::application_comparison(a)));
+                }
+            }
+            TableRef::CostReduction => {
+                if let Some(t) = &e.cost_reduction {
+                    self.push(Block::Table(tables::cost_table(t)));
+                    self.note(&t.note);
+                }
+            }
+            TableRef::PlanBudget => {
+                if let Some(t) = &e.plan_budget {
+                    self.push(Block::Table(tables::plan_table(t)));
+                    self.footnotes(&t.footnotes);
+                }
+            }
+            TableRef::Attendance => {
+                let a = &ws.attendance;
+                if !a.groups.is_empty() {
+                    let f = figures::attendance(a);
+                    self.push(Block::Summary(non_empty(&tables::attendance_summary_of(
+                        &f,
+                    ))));
+                    self.push(Block::Table(tables::attendance_groups_table(a)));
+                    self.chart(ChartKind::NetworkAttendance);
+                    self.chart(ChartKind::PksAttendance);
+                    self.push(Block::Table(tables::attendance_municipality_table(a)));
+                    self.chart(ChartKind::MunicipalityAttendance);
+                }
+                if !a.earlier.is_empty() {
+                    self.push(Block::Table(tables::attendance_history_table(a)));
+                }
+            }
+            TableRef::Courses => {
+                let c = &ws.courses;
+                if !c.periods.is_empty() {
+                    self.push(Block::Table(tables::course_period_table(c)));
+                }
+                if !c.by_area.is_empty() {
+                    self.push(Block::Table(tables::course_area_table(c)));
+                }
+                self.note(&c.note);
+            }
+            TableRef::Survey => {
+                let s = &ws.survey;
+                if !s.questions.is_empty() {
+                    self.push(Block::Table(tables::survey_table(s)));
+                    self.chart(ChartKind::Survey);
+                }
+                self.bullets(&s.reflections);
+            }
+        }
+    }
+
+    // ---------------------------------------------------- appendices
+
+    fn appendices(&mut self) {
+        self.chapter(
+            ChapterKind::Appendix,
+            Some("Bilaga 1".into()),
+            "Symbolförteckning för mätetal och aktiviteter",
+        );
+        self.push(Block::Subheading("Symbolförteckning för mätetal".into()));
+        self.push(Block::Legend(
+            MeasureStatus::ALL
+                .iter()
+                .map(|s| (s.symbol().to_string(), s.legend().to_string()))
+                .collect(),
+        ));
+        self.push(Block::Subheading("Trendpilar".into()));
+        self.push(Block::Legend(
+            Trend::ALL
+                .iter()
+                .map(|t| (t.symbol().to_string(), t.legend().to_string()))
+                .collect(),
+        ));
+        self.push(Block::Subheading(
+            "Symbolförteckning för aktiviteter".into(),
+        ));
+        let states: Vec<String> = ActivityState::ALL
+            .iter()
+            .map(|s| activity_legend(*s))
+            .collect();
+        self.bullets(&states);
+
+        let c = &self.ws.courses;
+        if !c.by_participant.is_empty() {
+            let period = if c.participants_period.trim().is_empty() {
+                self.ws.report.period.label()
+            } else {
+                c.participants_period.trim().to_string()
+            };
+            self.chapter(
+                ChapterKind::Appendix,
+                Some("Bilaga 2".into()),
+                &format!(
+                    "Deltagande på kurser som arrangerats av Kurs och konferens under {period}"
+                ),
+            );
+            self.push(Block::Table(tables::participants_table(c)));
+            self.chart(ChartKind::CourseParticipants);
+        }
+    }
+}
+
+/// The items that have text, trimmed.
+fn non_empty(items: &[String]) -> Vec<String> {
+    items
+        .iter()
+        .map(|i| i.trim())
+        .filter(|i| !i.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// "aktiviteten pågår enligt plan", "aktiviteten är klar" …
+fn activity_legend(s: ActivityState) -> String {
+    let name = s.name();
+    if name.starts_with("pågår") {
+        format!("aktiviteten {name}")
+    } else {
+        format!("aktiviteten är {name}")
+    }
+}
+
+/// The section (goal, section) whose heading is the research list's.
+fn research_section(ws: &Workspace, title: &str) -> Option<(usize, usize)> {
+    let wanted = normalise(title);
+    ws.goals.iter().enumerate().find_map(|(gi, g)| {
+        g.sections
+            .iter()
+            .position(|s| normalise(&s.title) == wanted)
+            .map(|si| (gi, si))
+    })
+}
+
+fn normalise(s: &str) -> String {
+    s.trim().trim_end_matches('.').to_lowercase()
+}
+
+fn has_staff(s: &Staff) -> bool {
+    !s.rows.is_empty() || !s.text.trim().is_empty() || !s.by_activity.is_empty()
+}
+
+/// "Kommunal utveckling" of "Kommunal utveckling Jönköpings län".
+fn short_organisation(org: &str) -> &str {
+    org.strip_suffix(" Jönköpings län").unwrap_or(org).trim()
+}
+
+fn count_word(n: usize) -> String {
+    const WORDS: [&str; 13] = [
+        "noll", "ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva",
+        "tolv",
+    ];
+    WORDS
+        .get(n)
+        .map_or_else(|| n.to_string(), |w| w.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn activity_wording_follows_bilaga_1() {
+        assert_eq!(
+            activity_legend(ActivityState::PagarEnligtPlan),
+            "aktiviteten pågår enligt plan"
+        );
+        assert_eq!(activity_legend(ActivityState::Klar), "aktiviteten är klar");
+        assert_eq!(
+            activity_legend(ActivityState::EjPaborjad),
+            "aktiviteten är ej påbörjad"
+        );
+    }
+
+    #[test]
+    fn counts_are_written_as_words_up_to_twelve() {
+        assert_eq!(count_word(6), "sex");
+        assert_eq!(count_word(13), "13");
+    }
+
+    #[test]
+    fn an_empty_workspace_has_bilaga_1_and_nothing_made_up() {
+        let doc = layout(&Workspace::default());
+        let headings: Vec<String> = doc.contents().iter().map(|e| e.heading.text()).collect();
+        assert_eq!(
+            headings,
+            ["Bilaga 1 Symbolförteckning för mätetal och aktiviteter"]
+        );
+        assert_eq!(doc.charts().count(), 0);
+    }
+
+    #[test]
+    fn a_chart_is_scaled_with_its_proportions_kept() {
+        let ws = Workspace::default();
+        let chart = charts::chart(&ws, ChartKind::Financing);
+        let small = chart_size(&chart, 1200);
+        let large = chart_size(&chart, 1800);
+        assert_eq!((small.width, small.height), (1200, 675));
+        assert_eq!((large.width, large.height), (1800, 1012));
+    }
+}
