@@ -1,6 +1,6 @@
 //! The command line: `tertial [FILE]` opens the window; `check`, `figures`,
-//! `export-tables`, `export-charts`, `export-report`, `export-xlsx`, `rollover` and `generate-stress` work headless and
-//! never open one.
+//! `export-tables`, `export-charts`, `export-report`, `export-docx`, `export-xlsx`, `rollover`
+//! and `generate-stress` work headless and never open one.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -73,6 +73,15 @@ pub enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Skriver hela rapporten som ett Word-dokument (.docx): rubrikformat,
+    /// innehållsförteckning, sidnummer, riktiga tabeller och diagram som
+    /// bilder med alternativtext.
+    ExportDocx {
+        file: PathBuf,
+        /// Word-fil (.docx) att skriva.
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Skriver rapportens tabeller som en Excel-arbetsbok, en tabell per
     /// blad: tal som tal, summor och beräknade belopp som formler.
     ExportXlsx {
@@ -132,6 +141,7 @@ pub fn main() -> ExitCode {
             format,
         }) => run_export_charts(&file, &out, size, format),
         Some(Command::ExportReport { file, out }) => run_export_report(&file, &out),
+        Some(Command::ExportDocx { file, out }) => run_export_docx(&file, &out),
         Some(Command::ExportXlsx { file, out }) => run_export_xlsx(&file, &out),
         Some(Command::GenerateStress { out }) => run_generate_stress(&out),
         Some(Command::Rollover { file, period, out }) => run_rollover(&file, period, &out),
@@ -257,6 +267,13 @@ fn run_export_report(file: &Path, out: &Path) -> ExitCode {
 }
 
 /// Writes the report's tables as one Excel workbook.
+fn run_export_docx(file: &Path, out: &Path) -> ExitCode {
+    let Some(ws) = load_or_report(file) else {
+        return ExitCode::from(1);
+    };
+    report_written(export::docx::export_docx(&ws, out).map(|()| vec![out.to_path_buf()]))
+}
+
 fn run_export_xlsx(file: &Path, out: &Path) -> ExitCode {
     let Some(ws) = load_or_report(file) else {
         return ExitCode::from(1);

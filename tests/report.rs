@@ -9,10 +9,10 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
-use common::{all_samples, sample};
+use common::{all_samples, find_program, normalise, pdf_pages, sample};
 use tertial::charts::{ChartKind, chart};
 use tertial::domain::model::*;
 use tertial::domain::tables::all_tables;
@@ -60,14 +60,6 @@ fn strip_tags(s: &str) -> String {
         }
     }
     normalise(&out.replace("&amp;", "&"))
-}
-
-/// Whitespace (no-break spaces too) collapsed to single spaces.
-fn normalise(s: &str) -> String {
-    s.split(|c: char| c.is_whitespace() || c == '\u{a0}')
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 #[test]
@@ -297,13 +289,6 @@ fn a_report_that_cannot_be_written_says_where_in_swedish() {
 
 // ------------------------------------------------------------- Chromium
 
-fn find_program(names: &[&str]) -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
-        .flat_map(|dir| names.iter().map(move |n| dir.join(n)))
-        .find(|p| p.is_file())
-}
-
 /// Chromium's flags for a headless print with nothing fetched and nothing
 /// kept: a fresh profile, no first-run work, no background networking.
 fn print_to_pdf(chromium: &Path, html: &Path, pdf: &Path, profile: &Path) {
@@ -331,27 +316,6 @@ fn print_to_pdf(chromium: &Path, html: &Path, pdf: &Path, profile: &Path) {
 }
 
 /// The PDF's text, one string per page.
-fn pdf_pages(pdftotext: &Path, pdf: &Path) -> Vec<String> {
-    let out = Command::new(pdftotext)
-        .arg("-enc")
-        .arg("UTF-8")
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("run pdftotext");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = String::from_utf8_lossy(&out.stdout).into_owned();
-    let mut pages: Vec<String> = text.split('\u{c}').map(normalise).collect();
-    if pages.last().is_some_and(|p| p.is_empty()) {
-        pages.pop();
-    }
-    pages
-}
-
 #[test]
 fn chromium_prints_the_report_with_every_chapter_on_a_page_of_its_own() {
     if std::env::var_os("TERTIAL_SKIP_BROWSER_TEST").is_some() {
