@@ -925,6 +925,42 @@ fn exportera_excel_arbetsbok_writes_the_workbook_and_says_where() {
     assert!(!missing.exists());
 }
 
+#[test]
+fn exportera_word_dokument_writes_the_document_and_says_where() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // No extension typed: .docx is added.
+    let answer = Rc::new(RefCell::new(Some(dir.path().join("rapport"))));
+    let mut h = harness_with(answer.clone());
+    h.get_by_label("Arkiv").click();
+    h.run();
+    h.get_by_label("Exportera Word-dokument…").click();
+    h.run();
+    let written = dir.path().join("rapport.docx");
+    let bytes = std::fs::read(&written).expect("document written");
+    // The same bytes as the export of the workspace shown (tests/docx.rs
+    // reads the document with python-docx and LibreOffice).
+    let want = tertial::export::docx::docx_bytes(&h.state().doc.workspace).expect("docx");
+    assert!(bytes == want, "the written file differs from the export");
+    assert_eq!(
+        h.state().notice(),
+        Some(format!("Word-dokumentet sparades: {}", written.display()).as_str())
+    );
+    assert!(!h.state().doc.is_dirty(), "exporting changes nothing");
+
+    // A folder that is not there: the error is shown, no file is left.
+    let missing = dir.path().join("saknas").join("rapport.docx");
+    *answer.borrow_mut() = Some(missing.clone());
+    h.get_by_label("Arkiv").click();
+    h.run();
+    h.get_by_label("Exportera Word-dokument…").click();
+    h.run();
+    let msg = h.state().error_message().unwrap_or_default().to_string();
+    assert!(msg.starts_with("Word-dokumentet "), "{msg}");
+    assert!(msg.contains("Ingen fil skrevs"), "{msg}");
+    h.get_by_label_contains("kunde inte sparas");
+    assert!(!missing.exists());
+}
+
 /// A registration file with two good meetings and one broken row.
 const IMPORT_CSV: &str = "Nätverk;Datum;Mötesform;Kommun\r\n\
 Nätverk elevhälsa;2020-08-20;digitalt;Aneby\r\n\

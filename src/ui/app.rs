@@ -41,6 +41,8 @@ pub enum FileRequest {
     SaveCsv { suggested: String },
     /// Where to save the whole report as HTML.
     SaveReport { suggested: String },
+    /// Where to save the whole report as a Word document.
+    SaveDocument { suggested: String },
     /// Where to save the tables as an Excel workbook.
     SaveWorkbook { suggested: String },
     /// A CSV file of meeting registrations to import.
@@ -98,6 +100,11 @@ impl NativeDialogs {
                 .add_filter("HTML-dokument", &["html", "htm"])
                 .set_file_name(suggested)
                 .save_file(),
+            FileRequest::SaveDocument { suggested } => dialog
+                .set_title("Exportera Word-dokument")
+                .add_filter("Word-dokument", &["docx"])
+                .set_file_name(suggested)
+                .save_file(),
             FileRequest::SaveWorkbook { suggested } => dialog
                 .set_title("Exportera Excel-arbetsbok")
                 .add_filter("Excel-arbetsbok", &["xlsx"])
@@ -141,6 +148,7 @@ enum AfterDialog {
     Open,
     ImportCsv,
     ExportReport,
+    ExportDocument,
     ExportWorkbook,
     Chart(ChartAction),
     ExportTable(crate::domain::tables::Table),
@@ -459,6 +467,18 @@ impl TertialApp {
                 with_extension(&mut path, "html");
                 self.write_report(&path);
             }
+            AfterDialog::ExportDocument => {
+                with_extension(&mut path, "docx");
+                match crate::export::docx::export_docx(&self.doc.workspace, &path) {
+                    Ok(()) => {
+                        self.notice = Some((
+                            self.doc.revision(),
+                            format!("Word-dokumentet sparades: {}", path.display()),
+                        ));
+                    }
+                    Err(e) => self.error = Some(e.to_string()),
+                }
+            }
             AfterDialog::ExportWorkbook => {
                 with_extension(&mut path, "xlsx");
                 match crate::export::xlsx::export_workbook(&self.doc.workspace, &path) {
@@ -563,6 +583,17 @@ impl TertialApp {
         self.ask(
             FileRequest::SaveReport { suggested },
             AfterDialog::ExportReport,
+            ctx,
+        );
+    }
+
+    /// "Exportera Word-dokument…": the whole report as a .docx the author
+    /// can go on editing in Word. The workspace is not changed.
+    pub fn export_document(&mut self, ctx: &egui::Context) {
+        let suggested = crate::export::docx::file_name(&self.doc.workspace);
+        self.ask(
+            FileRequest::SaveDocument { suggested },
+            AfterDialog::ExportDocument,
             ctx,
         );
     }
@@ -695,6 +726,9 @@ impl TertialApp {
                 }
                 if ui.button("Exportera rapport…").clicked() {
                     self.export_report(ui.ctx());
+                }
+                if ui.button("Exportera Word-dokument…").clicked() {
+                    self.export_document(ui.ctx());
                 }
                 if ui.button("Exportera Excel-arbetsbok…").clicked() {
                     self.export_workbook(ui.ctx());

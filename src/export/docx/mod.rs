@@ -725,9 +725,11 @@ mod tests {
         let g = geometry(&number_table(&headers, 20));
         assert_eq!(g.widths.iter().sum::<u32>(), page::TEXT_WIDTH);
         // Every number column has room for "134 355" and its header's
-        // longest word.
-        for w in &g.widths[1..] {
-            assert!(*w >= 12 * g.half_points * 6, "{w}");
+        // longest word (hyphenated from 12 characters on).
+        for (w, h) in g.widths[1..].iter().zip(&headers[1..]) {
+            let word = h.split_whitespace().map(|w| w.chars().count()).max();
+            let least = word.unwrap_or(0).min(12).max(7) as u32;
+            assert!(*w >= least * g.half_points * 6 + 2 * CELL_PAD, "{h}: {w}");
         }
     }
 
