@@ -1,6 +1,6 @@
-//! Export speed (`cargo bench --bench export`): the Excel workbook of the
-//! largest sample in sample-data/ and of the stress workspace
-//! (`domain::stress`).
+//! Export speed (`cargo bench --bench export`): the Excel workbook and the
+//! Word document of the largest sample in sample-data/ and of the stress
+//! workspace (`domain::stress`).
 //!
 //! - *xlsx bytes*: every table derived and written as a workbook in memory
 //!   (`export::xlsx::workbook_bytes`: tables, sheet plan, rust_xlsxwriter's
@@ -8,11 +8,16 @@
 //! - *export-xlsx*: the same written to disk through the atomic write
 //!   (`export::xlsx::export_workbook`: temporary file, fsync, rename), as
 //!   `tertial export-xlsx` and Arkiv → Exportera Excel-arbetsbok… do.
+//! - *export-docx*: the Word document written to disk
+//!   (`export::docx::export_docx`: layout, tables, every chart drawn as a
+//!   1 800 px PNG, the WordprocessingML and its zip, the atomic write), as
+//!   `tertial export-docx` and Arkiv → Exportera Word-dokument… do.
 
 use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
+use tertial::export::docx::export_docx;
 use tertial::export::xlsx::{export_workbook, workbook_bytes};
 
 mod common;
@@ -32,6 +37,10 @@ fn xlsx(c: &mut Criterion) {
         let out = dir.path().join(format!("{name}.xlsx"));
         group.bench_function("export-xlsx", |b| {
             b.iter(|| export_workbook(black_box(&ws), &out))
+        });
+        let out = dir.path().join(format!("{name}.docx"));
+        group.bench_function("export-docx", |b| {
+            b.iter(|| export_docx(black_box(&ws), &out))
         });
         group.finish();
     }

@@ -728,7 +728,7 @@ mod tests {
         // longest word (hyphenated from 12 characters on).
         for (w, h) in g.widths[1..].iter().zip(&headers[1..]) {
             let word = h.split_whitespace().map(|w| w.chars().count()).max();
-            let least = word.unwrap_or(0).min(12).max(7) as u32;
+            let least = word.unwrap_or(0).clamp(7, 12) as u32;
             assert!(*w >= least * g.half_points * 6 + 2 * CELL_PAD, "{h}: {w}");
         }
     }
