@@ -33,6 +33,7 @@ fn versions() -> (Workspace, Workspace) {
                     .repeat(80)
                     .replace("stycke", "stycke åäö"),
                 bullets: vec![format!("punkt {i} {tag}"); 5],
+                ..FreeText::default()
             });
         }
         ws

@@ -334,12 +334,18 @@ fn attendance() -> impl Strategy<Value = Attendance> {
 }
 
 fn workspace() -> impl Strategy<Value = Workspace> {
-    let free_text =
-        (text(), text(), vec(text(), 0..3)).prop_map(|(title, body, bullets)| FreeText {
+    let free_text = (text(), text(), vec(text(), 0..3), any::<bool>()).prop_map(
+        |(title, body, bullets, numbered)| FreeText {
             title,
             body,
             bullets,
-        });
+            heading: if numbered {
+                TextHeading::Numbered
+            } else {
+                TextHeading::Unnumbered
+            },
+        },
+    );
     let item =
         (text(), text()).prop_map(|(title, description)| ResearchItem { title, description });
     (

@@ -352,6 +352,38 @@ fn undo_and_redo() {
 }
 
 #[test]
+fn a_free_text_is_made_unnumbered_with_one_click_and_one_undo() {
+    use tertial::domain::TextHeading;
+    let mut h = harness();
+    go(&mut h, Nav::Rapport);
+    h.get_by_label("Coronapandemins påverkan på Kommunal utvecklings verksamhet")
+        .click();
+    h.run();
+    let corona = |h: &Harness<'static, TertialApp>| {
+        h.state()
+            .doc
+            .workspace
+            .texts
+            .iter()
+            .find(|t| t.title.starts_with("Coronapandemins"))
+            .map(|t| t.heading)
+    };
+    assert_eq!(corona(&h), Some(TextHeading::Numbered));
+    h.get_by_label("Numrerat avsnitt").click();
+    h.run();
+    assert_eq!(corona(&h), Some(TextHeading::Unnumbered));
+    assert!(h.state().doc.is_dirty());
+    // The report follows: no longer "1.3", an unnumbered heading instead.
+    let html = tertial::export::report::report_html(&h.state().doc.workspace).expect("html");
+    assert!(html.contains("<h3>Coronapandemins påverkan på Kommunal utvecklings verksamhet</h3>"));
+    assert!(html.contains("<span class=\"no\">1.3</span>Framtiden"));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(corona(&h), Some(TextHeading::Numbered));
+    assert!(!h.state().doc.is_dirty());
+}
+
+#[test]
 fn save_as_and_load_back() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("rapport.ron");

@@ -931,6 +931,24 @@ pub struct FreeText {
     pub title: String,
     pub body: String,
     pub bullets: Vec<String>,
+    /// Whether the text is a numbered section of the introduction or an
+    /// unnumbered part of it (format version 3).
+    pub heading: TextHeading,
+}
+
+/// How a free text is headed in the introduction chapter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum TextHeading {
+    /// A numbered section after the 3 K and Medarbetare: the
+    /// Delårsrapport's "1.3 Coronapandemins påverkan på Kommunal
+    /// utvecklings verksamhet".
+    #[default]
+    Numbered,
+    /// An unnumbered heading after the strategic goals and before the
+    /// numbered sections: the Delårsrapport's "Agenda 2030 och de 17
+    /// globala målen" and "Utvärdering av Kommunal utvecklings
+    /// verksamhet".
+    Unnumbered,
 }
 
 impl MeasureStatus {

@@ -88,6 +88,7 @@ pub fn rollover(ws: &Workspace, next: Period) -> Workspace {
             .iter()
             .map(|t| FreeText {
                 title: t.title.clone(),
+                heading: t.heading,
                 ..FreeText::default()
             })
             .collect(),

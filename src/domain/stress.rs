@@ -1175,6 +1175,7 @@ fn free_texts(rng: &mut Rng) -> Vec<FreeText> {
         title: (*title).to_string(),
         body: text_between(rng, 5_000, 9_000),
         bullets: bullets(rng, 5, 200),
+        heading: TextHeading::Numbered,
     })
     .collect()
 }

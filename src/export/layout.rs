@@ -233,6 +233,9 @@ struct Builder<'a> {
     /// For each research list (as in `Research::lists`), the section
     /// (goal, section) with its heading, if any.
     research_at: [Option<(usize, usize)>; 6],
+    /// The number of the next chapter after the goals' (the chapters of
+    /// tables no section lists go on from the last goal printed).
+    next_chapter: usize,
 }
 
 impl<'a> Builder<'a> {
@@ -250,6 +253,7 @@ impl<'a> Builder<'a> {
             printed: HashSet::new(),
             listed,
             research_at,
+            next_chapter: ws.report.first_goal_chapter as usize,
         }
     }
 
@@ -322,8 +326,9 @@ impl<'a> Builder<'a> {
     // -------------------------------------------------- introduction
 
     /// Chapter 1 (or an unnumbered chapter when the goals start at 1):
-    /// the "Inledning" text, the goals, the 3 K, Medarbetare and every
-    /// other free text as a sub-section.
+    /// the "Inledning" text, the goals, the free texts with unnumbered
+    /// headings (Agenda 2030 …), then as numbered sections the 3 K,
+    /// Medarbetare and every other free text.
     fn introduction(&mut self) {
         let ws = self.ws;
         let intro_text = ws
@@ -344,7 +349,15 @@ impl<'a> Builder<'a> {
             .filter(|(i, _)| Some(*i) != intro_text)
             .map(|(_, t)| t)
             .collect();
-        if intro_text.is_none() && !has_focus && !staff_here && others.is_empty() {
+        let (numbered, unnumbered): (Vec<&FreeText>, Vec<&FreeText>) = others
+            .into_iter()
+            .partition(|t| t.heading == TextHeading::Numbered);
+        if intro_text.is_none()
+            && !has_focus
+            && !staff_here
+            && numbered.is_empty()
+            && unnumbered.is_empty()
+        {
             return;
         }
         let first = ws.report.first_goal_chapter as usize;
@@ -363,6 +376,11 @@ impl<'a> Builder<'a> {
             ));
             let titles: Vec<String> = ws.goals.iter().map(|g| g.title.clone()).collect();
             self.bullets(&titles);
+        }
+        for t in unnumbered {
+            self.push(Block::Subheading(t.title.clone()));
+            self.text(&t.body);
+            self.bullets(&t.bullets);
         }
         let mut n = 0;
         let next = |n: &mut usize| {
@@ -394,7 +412,7 @@ impl<'a> Builder<'a> {
             self.section(number, "Medarbetare");
             self.table_ref(TableRef::Staff);
         }
-        for t in others {
+        for t in numbered {
             let number = next(&mut n);
             self.section(number, &t.title);
             self.text(&t.body);
@@ -404,10 +422,18 @@ impl<'a> Builder<'a> {
 
     // --------------------------------------------------------- goals
 
+    /// One chapter per strategic goal that has something to say; a goal
+    /// without text or sections gets no page of its own (the introduction
+    /// lists every goal). Chapters keep the goal's number, as the editor
+    /// shows it.
     fn goals(&mut self) {
         let ws = self.ws;
         for (gi, goal) in ws.goals.iter().enumerate() {
+            if goal.intro.trim().is_empty() && goal.sections.is_empty() {
+                continue;
+            }
             let chapter = ws.report.first_goal_chapter as usize + gi;
+            self.next_chapter = chapter + 1;
             self.chapter(ChapterKind::Chapter, Some(chapter.to_string()), &goal.title);
             self.text(&goal.intro);
             for (si, section) in goal.sections.iter().enumerate() {
@@ -446,7 +472,7 @@ impl<'a> Builder<'a> {
     /// Närvaro, Kompetens, Utvärderingsenkät, Forskning.
     fn unplaced(&mut self) {
         let ws = self.ws;
-        let mut chapter = ws.report.first_goal_chapter as usize + ws.goals.len();
+        let mut chapter = self.next_chapter;
         let groups: [(&str, &[TableRef]); 4] = [
             (
                 "Ekonomi",

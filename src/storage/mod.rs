@@ -27,8 +27,11 @@ pub use files::{write_atomically, write_new};
 /// tertial and is refused.
 ///
 /// History: 1, the first format; 2, the region groups' range in the
-/// attendance history is two percentages instead of the printed text.
-pub const FORMAT_VERSION: u32 = 2;
+/// attendance history is two percentages instead of the printed text; 3, a
+/// free text says whether its heading is numbered (`FreeText::heading`). A
+/// version-2 file reads as version 3 with every text numbered, as version 2
+/// printed them.
+pub const FORMAT_VERSION: u32 = 3;
 
 /// Files larger than this are refused before reading (a report is a few
 /// hundred kilobytes; the stress workspace a few megabytes).
@@ -440,8 +443,19 @@ mod tests {
         let ws = Workspace::default();
         let text = to_ron_string(&ws).expect("serialize");
         assert!(text.starts_with("#![enable(implicit_some)]"), "{text}");
-        assert!(text.contains("format_version: 2"), "{text}");
+        assert!(text.contains("format_version: 3"), "{text}");
         assert_eq!(from_ron_str(&text, &p()).expect("load"), ws);
+    }
+
+    #[test]
+    fn a_version_2_file_reads_with_every_text_numbered() {
+        let text = "(format_version: 2, workspace: (texts: [(title: \"Framtiden\")]))";
+        let file = read_ron_str(text, &p()).expect("version 2 loads");
+        assert_eq!(file.format_version, 2);
+        assert_eq!(file.workspace.texts[0].heading, TextHeading::Numbered);
+        let saved = to_ron_string(&file.workspace).expect("serialize");
+        assert!(saved.contains("format_version: 3"), "{saved}");
+        assert!(saved.contains("heading: Numbered"), "{saved}");
     }
 
     #[test]
@@ -459,9 +473,9 @@ mod tests {
 
     #[test]
     fn newer_version_is_refused_before_reading_content() {
-        let text = "Tertial(format_version: 3, workspace: (this_field_is_from_the_future: 1))";
+        let text = "Tertial(format_version: 4, workspace: (this_field_is_from_the_future: 1))";
         let e = from_ron_str(text, &p()).expect_err("newer");
-        assert!(matches!(e.kind, LoadErrorKind::NewerVersion { found: 3 }));
+        assert!(matches!(e.kind, LoadErrorKind::NewerVersion { found: 4 }));
         assert!(e.to_string().contains("nyare version av tertial"), "{e}");
     }
 

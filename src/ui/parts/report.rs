@@ -3,7 +3,7 @@
 use egui::{Id, Ui};
 
 use super::common::{self, apply_entry_action, entry_buttons};
-use crate::domain::{FreeText, Period, ReportKind, Workspace};
+use crate::domain::{FreeText, Period, ReportKind, TextHeading, Workspace};
 use crate::ui::cells;
 
 fn period_editor(ui: &mut Ui, period: &mut Period) -> bool {
@@ -161,6 +161,22 @@ pub fn facts(ui: &mut Ui, ws: &mut Workspace) -> bool {
                 ui.label("Rubrik");
                 changed |= cells::text_cell(ui, id.with(("tt", i)), "Rubrik", &mut t.title);
             });
+            let mut numbered = t.heading == TextHeading::Numbered;
+            if ui
+                .checkbox(&mut numbered, "Numrerat avsnitt")
+                .on_hover_text(
+                    "Numrerat: ett eget avsnitt i inledningen (1.3, 1.4 …). \
+                     Onumrerat: en rubrik efter de strategiska målen, före 1.1.",
+                )
+                .changed()
+            {
+                t.heading = if numbered {
+                    TextHeading::Numbered
+                } else {
+                    TextHeading::Unnumbered
+                };
+                changed = true;
+            }
             changed |= cells::text_area(
                 ui,
                 id.with(("tb", i)),
