@@ -819,6 +819,38 @@ mod tests {
         assert_eq!(counted(70, "träff", "träffar"), "70 träffar");
     }
 
+    #[test]
+    fn the_attendance_summary_agrees_with_its_numbers() {
+        let one = figures::AttendanceFigures {
+            networks: 1,
+            networks_reaching_target: 1,
+            network_meetings: 1,
+            municipalities_up: 1,
+            ..figures::AttendanceFigures::default()
+        };
+        let [networks, _, municipalities] = attendance_summary_of(&one);
+        assert!(networks.contains("1 av 1 nätverk når målvärdet"), "{networks}");
+        assert!(networks.ends_with(" · 1 träff"), "{networks}");
+        assert!(
+            municipalities.ends_with("1 kommun har ökat sin närvaro"),
+            "{municipalities}"
+        );
+        let many = figures::AttendanceFigures {
+            networks: 21,
+            networks_reaching_target: 9,
+            network_meetings: 70,
+            municipalities_up: 0,
+            ..figures::AttendanceFigures::default()
+        };
+        let [networks, _, municipalities] = attendance_summary_of(&many);
+        assert!(networks.contains("9 av 21 nätverk når målvärdet"), "{networks}");
+        assert!(networks.ends_with(" · 70 träffar"), "{networks}");
+        assert!(
+            municipalities.ends_with("0 kommuner har ökat sin närvaro"),
+            "{municipalities}"
+        );
+    }
+
     fn one_meeting(present: Vec<Municipality>) -> Attendance {
         let mut a = Attendance::default();
         a.groups.push(AttendanceGroup {

@@ -369,10 +369,9 @@ impl<'a> Builder<'a> {
             self.bullets(&t.bullets);
         }
         if !ws.goals.is_empty() {
-            self.text(&format!(
-                "{} har {} strategiska mål:",
+            self.text(&goals_sentence(
                 short_organisation(&ws.report.organisation),
-                count_word(ws.goals.len())
+                ws.goals.len(),
             ));
             let titles: Vec<String> = ws.goals.iter().map(|g| g.title.clone()).collect();
             self.bullets(&titles);
@@ -769,6 +768,17 @@ fn short_organisation(org: &str) -> &str {
     org.strip_suffix(" Jönköpings län").unwrap_or(org).trim()
 }
 
+/// "Kommunal utveckling har sex strategiska mål:", "… har ett strategiskt
+/// mål:" (the adjective agrees with a singular).
+fn goals_sentence(organisation: &str, n: usize) -> String {
+    let goals = if n == 1 {
+        "strategiskt mål"
+    } else {
+        "strategiska mål"
+    };
+    format!("{organisation} har {} {goals}:", count_word(n))
+}
+
 fn count_word(n: usize) -> String {
     const WORDS: [&str; 13] = [
         "noll", "ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva",
@@ -793,6 +803,27 @@ mod tests {
         assert_eq!(
             activity_legend(ActivityState::EjPaborjad),
             "aktiviteten är ej påbörjad"
+        );
+    }
+
+    #[test]
+    fn the_goals_sentence_agrees_with_its_number() {
+        let org = "Kommunal utveckling";
+        assert_eq!(
+            goals_sentence(org, 1),
+            "Kommunal utveckling har ett strategiskt mål:"
+        );
+        assert_eq!(
+            goals_sentence(org, 2),
+            "Kommunal utveckling har två strategiska mål:"
+        );
+        assert_eq!(
+            goals_sentence(org, 6),
+            "Kommunal utveckling har sex strategiska mål:"
+        );
+        assert_eq!(
+            goals_sentence(org, 13),
+            "Kommunal utveckling har 13 strategiska mål:"
         );
     }
 
