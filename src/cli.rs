@@ -176,9 +176,9 @@ fn run_check(file: &Path) -> ExitCode {
         .count();
     let _ = writeln!(
         out,
-        "{}: {problems} problem, {} noteringar",
+        "{}: {problems} problem, {}",
         escape_figure(&file.display().to_string()),
-        findings.len() - problems
+        crate::domain::tables::counted(findings.len() - problems, "notering", "noteringar")
     );
     if check::has_problems(&findings) {
         ExitCode::from(1)

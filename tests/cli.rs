@@ -33,6 +33,13 @@ fn check_is_clean_for_every_sample() {
         );
         assert!(stdout(&o).contains(" 0 problem"), "{}", stdout(&o));
     }
+    // The count line agrees with its number: the plan has one note.
+    let o = tertial(&["check", path_str(&sample_path(PLAN_2021))]);
+    assert!(
+        stdout(&o).trim_end().ends_with(": 0 problem, 1 notering"),
+        "{}",
+        stdout(&o)
+    );
 }
 
 #[test]

@@ -45,10 +45,14 @@ fn a_version_1_file_is_migrated_to_the_current_model() {
     let current = storage::read(&common::sample_path(common::DELARSRAPPORT_2020)).expect("sample");
     assert_eq!(current.format_version, FORMAT_VERSION);
     assert!(!current.was_migrated());
-    // Version 3 added whether a free text's heading is numbered; version 1
-    // knew only numbered ones, and the sample has since marked two texts
-    // unnumbered, as the seed prints them. Apart from that: the same.
+    // Version 3 added whether a free text's heading is numbered and
+    // whether the registrations are illustrative; version 1 knew neither,
+    // and the sample has since marked two texts unnumbered, as the seed
+    // prints them, and its registrations illustrative. Apart from that:
+    // the same.
     let mut numbered = current.workspace.clone();
+    assert!(numbered.attendance.illustrative);
+    numbered.attendance.illustrative = false;
     let mut changed = 0;
     for t in &mut numbered.texts {
         if t.heading != tertial::domain::TextHeading::Numbered {

@@ -321,14 +321,18 @@ fn attendance() -> impl Strategy<Value = Attendance> {
         btree_map(municipality(), decimal(), 0..4),
         vec(history, 0..3),
         opt_decimal(),
+        any::<bool>(),
     )
         .prop_map(
-            |(target, groups, municipality_earlier, earlier, women_share)| Attendance {
-                target,
-                groups,
-                municipality_earlier,
-                earlier,
-                women_share,
+            |(target, groups, municipality_earlier, earlier, women_share, illustrative)| {
+                Attendance {
+                    target,
+                    groups,
+                    municipality_earlier,
+                    earlier,
+                    women_share,
+                    illustrative,
+                }
             },
         )
 }

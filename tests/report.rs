@@ -318,6 +318,35 @@ fn a_goal_without_content_gets_no_chapter_and_the_numbers_go_on() {
 }
 
 #[test]
+fn figures_from_illustrative_registrations_are_marked_with_one_note() {
+    use tertial::export::layout::{ILLUSTRATIVE_MARK, ILLUSTRATIVE_NOTE};
+    let mut ws = sample("resultatuppfoljning-2022-t2.ron");
+    assert!(
+        ws.attendance.illustrative,
+        "the sample's registrations are made up"
+    );
+    let html = html_of(&ws);
+    let marked = format!(" {ILLUSTRATIVE_MARK}</li>");
+    assert!(
+        html.contains(&format!("71 träffar{marked}")),
+        "the summary is marked"
+    );
+    assert!(html.contains("<caption>Genomsnittsnärvaro per nätverk och grupp *</caption>"));
+    assert!(html.contains("<caption>Genomsnittsnärvaro per kommun *</caption>"));
+    assert_eq!(
+        html.matches(ILLUSTRATIVE_NOTE.split(':').next().unwrap_or(""))
+            .count(),
+        1
+    );
+    // Registrations of the author's own: no mark, no note.
+    ws.attendance.illustrative = false;
+    let html = html_of(&ws);
+    assert!(!html.contains(&marked));
+    assert!(!html.contains("<caption>Genomsnittsnärvaro per kommun *</caption>"));
+    assert!(!html.contains("illustrativa mötesregistreringar"));
+}
+
+#[test]
 fn tables_no_section_lists_get_chapters_of_their_own() {
     // The 2022 slides list only attendance in a section; the economy and
     // courses still have to be in the report.

@@ -384,6 +384,21 @@ fn a_free_text_is_made_unnumbered_with_one_click_and_one_undo() {
 }
 
 #[test]
+fn the_illustrative_registrations_box_is_one_undoable_edit() {
+    let mut h = harness();
+    go(&mut h, Nav::Narvaro);
+    assert!(h.state().doc.workspace.attendance.illustrative);
+    h.get_by_label("Registreringarna är illustrativa").click();
+    h.run();
+    assert!(!h.state().doc.workspace.attendance.illustrative);
+    assert!(h.state().doc.is_dirty());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(h.state().doc.workspace.attendance.illustrative);
+    assert!(!h.state().doc.is_dirty());
+}
+
+#[test]
 fn save_as_and_load_back() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("rapport.ron");

@@ -641,6 +641,11 @@ pub struct Attendance {
     pub earlier: Vec<AttendanceHistory>,
     /// Gender split of those present, where reported (percent women).
     pub women_share: Option<Decimal>,
+    /// Whether the meeting registrations are illustrative (made up to
+    /// agree with a report that printed only its summaries, as in the
+    /// samples), so that every figure derived from them is marked as such
+    /// where it is printed (format version 3).
+    pub illustrative: bool,
 }
 
 impl Default for Attendance {
@@ -651,6 +656,7 @@ impl Default for Attendance {
             municipality_earlier: BTreeMap::new(),
             earlier: Vec::new(),
             women_share: None,
+            illustrative: false,
         }
     }
 }

@@ -314,6 +314,8 @@ fn attendance(a: &Attendance, this_label: &str) -> Attendance {
         municipality_earlier,
         earlier,
         women_share: None,
+        // The new period's registrations are the author's own.
+        illustrative: false,
     }
 }
 

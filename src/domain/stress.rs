@@ -1031,6 +1031,7 @@ fn attendance(rng: &mut Rng) -> Attendance {
             .collect(),
         earlier,
         women_share: dec(rng.between(60, 85)),
+        illustrative: false,
     }
 }
 

@@ -829,7 +829,10 @@ mod tests {
             ..figures::AttendanceFigures::default()
         };
         let [networks, _, municipalities] = attendance_summary_of(&one);
-        assert!(networks.contains("1 av 1 nätverk når målvärdet"), "{networks}");
+        assert!(
+            networks.contains("1 av 1 nätverk når målvärdet"),
+            "{networks}"
+        );
         assert!(networks.ends_with(" · 1 träff"), "{networks}");
         assert!(
             municipalities.ends_with("1 kommun har ökat sin närvaro"),
@@ -843,7 +846,10 @@ mod tests {
             ..figures::AttendanceFigures::default()
         };
         let [networks, _, municipalities] = attendance_summary_of(&many);
-        assert!(networks.contains("9 av 21 nätverk når målvärdet"), "{networks}");
+        assert!(
+            networks.contains("9 av 21 nätverk når målvärdet"),
+            "{networks}"
+        );
         assert!(networks.ends_with(" · 70 träffar"), "{networks}");
         assert!(
             municipalities.ends_with("0 kommuner har ökat sin närvaro"),

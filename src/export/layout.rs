@@ -639,13 +639,32 @@ impl<'a> Builder<'a> {
                 let a = &ws.attendance;
                 if !a.groups.is_empty() {
                     let f = figures::attendance(a);
-                    self.push(Block::Summary(non_empty(&tables::attendance_summary_of(
-                        &f,
-                    ))));
-                    self.push(Block::Table(tables::attendance_groups_table(a)));
+                    // Figures from illustrative registrations carry a mark
+                    // and one note saying so (the charts below come from
+                    // the same registrations; the note names them).
+                    let mark = |s: String| {
+                        if a.illustrative {
+                            format!("{s} {ILLUSTRATIVE_MARK}")
+                        } else {
+                            s
+                        }
+                    };
+                    let mut lines = non_empty(&tables::attendance_summary_of(&f));
+                    if let Some(first) = lines.first_mut() {
+                        *first = mark(std::mem::take(first));
+                    }
+                    self.push(Block::Summary(lines));
+                    if a.illustrative {
+                        self.note(ILLUSTRATIVE_NOTE);
+                    }
+                    let mut groups = tables::attendance_groups_table(a);
+                    groups.title = mark(groups.title);
+                    self.push(Block::Table(groups));
                     self.chart(ChartKind::NetworkAttendance);
                     self.chart(ChartKind::PksAttendance);
-                    self.push(Block::Table(tables::attendance_municipality_table(a)));
+                    let mut municipalities = tables::attendance_municipality_table(a);
+                    municipalities.title = mark(municipalities.title);
+                    self.push(Block::Table(municipalities));
                     self.chart(ChartKind::MunicipalityAttendance);
                 }
                 if !a.earlier.is_empty() {
@@ -723,6 +742,14 @@ impl<'a> Builder<'a> {
         }
     }
 }
+
+/// The mark on figures derived from illustrative attendance registrations.
+pub const ILLUSTRATIVE_MARK: &str = "*";
+
+/// The one note that explains [`ILLUSTRATIVE_MARK`].
+pub const ILLUSTRATIVE_NOTE: &str = "* Beräknat från illustrativa mötesregistreringar, inte från \
+     rapportens egna uppgifter: sammanfattningen, tabellerna över nätverk och kommuner och \
+     närvarodiagrammen nedan (se Om uppgifterna).";
 
 /// The items that have text, trimmed.
 fn non_empty(items: &[String]) -> Vec<String> {

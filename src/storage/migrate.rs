@@ -123,6 +123,7 @@ pub(super) mod v1 {
                     municipality_earlier: self.attendance.municipality_earlier,
                     earlier,
                     women_share: self.attendance.women_share,
+                    illustrative: false,
                 },
                 courses: self.courses,
                 survey: self.survey,

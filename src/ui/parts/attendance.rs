@@ -34,6 +34,15 @@ pub fn attendance(ui: &mut Ui, ws: &mut Workspace) -> bool {
             a.target = t;
             changed = true;
         }
+        ui.end_row();
+        ui.label("");
+        changed |= ui
+            .checkbox(&mut a.illustrative, "Registreringarna är illustrativa")
+            .on_hover_text(
+                "Siffror som räknas fram ur registreringarna markeras med * och en \
+                 fotnot i rapporten och dokumenten.",
+            )
+            .changed();
     });
     // The summary the report writes, computed from the registrations.
     ui.group(|ui| {

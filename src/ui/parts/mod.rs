@@ -232,8 +232,8 @@ fn kontroll(ui: &mut Ui, nav: &mut Nav, findings: &[Finding]) {
         .filter(|f| f.severity == Severity::Problem)
         .count();
     ui.label(format!(
-        "{problems} problem och {} noteringar. Klicka på en rad för att gå dit.",
-        findings.len() - problems
+        "{problems} problem och {}. Klicka på en rad för att gå dit.",
+        crate::domain::tables::counted(findings.len() - problems, "notering", "noteringar")
     ));
     ui.add_space(6.0);
     for f in findings {
