@@ -179,15 +179,17 @@ fn goal() -> impl Strategy<Value = StrategicGoal> {
             ]),
             0..3,
         ),
+        vec(proptest::sample::select(ResearchList::ALL.to_vec()), 0..2),
     )
         .prop_map(
-            |(title, text, bullets, measures, activities, tables)| Section {
+            |(title, text, bullets, measures, activities, tables, research)| Section {
                 title,
                 text,
                 bullets,
                 measures,
                 activities,
                 tables,
+                research,
             },
         );
     (text(), text(), vec(section, 0..3)).prop_map(|(title, intro, sections)| StrategicGoal {

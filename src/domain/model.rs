@@ -163,6 +163,44 @@ pub struct Section {
     pub activities: Vec<Activity>,
     /// Report tables printed in this section, in order.
     pub tables: Vec<TableRef>,
+    /// Research lists printed in this section, after its tables (format
+    /// version 3). A list no section names goes to the section with its
+    /// heading (7.1 "Pågående forskningsstudier" …), or else to a
+    /// Forskning chapter.
+    pub research: Vec<ResearchList>,
+}
+
+/// One of the research lists of [`Research`], as a section names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ResearchList {
+    Ongoing,
+    Dissemination,
+    Scholarships,
+    Doctoral,
+    FundingSought,
+    Conversations,
+}
+
+impl ResearchList {
+    /// In the order of [`Research::lists`].
+    pub const ALL: [ResearchList; 6] = [
+        ResearchList::Ongoing,
+        ResearchList::Dissemination,
+        ResearchList::Scholarships,
+        ResearchList::Doctoral,
+        ResearchList::FundingSought,
+        ResearchList::Conversations,
+    ];
+
+    /// The list's place in [`Research::lists`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The list's heading as the Delårsrapport prints it.
+    pub fn title(self) -> &'static str {
+        Research::TITLES[self.index()]
+    }
 }
 
 /// The report tables a section can show; they are kept in their own parts

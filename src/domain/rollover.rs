@@ -121,6 +121,7 @@ fn goal(g: &StrategicGoal, this_label: &str) -> StrategicGoal {
                     })
                     .collect(),
                 tables: s.tables.clone(),
+                research: s.research.clone(),
             })
             .collect(),
     }

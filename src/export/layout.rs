@@ -11,6 +11,10 @@
 //! report tables the sections refer to, then Bilaga 1 (symbols) and Bilaga 2
 //! (course participants).
 //!
+//! Numbering follows the kind of report: a Delårsrapport and a
+//! Verksamhetsberättelse number chapters and sections (1, 1.1, 2.4 …); a
+//! Resultatuppföljning, a slide deck, and a Verksamhetsplan do not.
+//!
 //! Placement: a report table goes where a section lists it
 //! (`Section::tables`); tables no section lists get chapters of their own
 //! after the goals (Ekonomi, Närvaro, Kompetens, Utvärderingsenkät), so
@@ -236,6 +240,10 @@ struct Builder<'a> {
     /// The number of the next chapter after the goals' (the chapters of
     /// tables no section lists go on from the last goal printed).
     next_chapter: usize,
+    /// Whether the kind of report numbers its chapters and sections: a
+    /// Delårsrapport and a Verksamhetsberättelse do; a Resultatuppföljning
+    /// (a slide deck) and a Verksamhetsplan do not.
+    numbered: bool,
 }
 
 impl<'a> Builder<'a> {
@@ -246,7 +254,7 @@ impl<'a> Builder<'a> {
             .flat_map(|g| &g.sections)
             .flat_map(|s| s.tables.iter().copied())
             .collect();
-        let research_at = Research::TITLES.map(|title| research_section(ws, title));
+        let research_at = ResearchList::ALL.map(|list| research_section(ws, list));
         Builder {
             ws,
             chapters: Vec::new(),
@@ -254,13 +262,23 @@ impl<'a> Builder<'a> {
             listed,
             research_at,
             next_chapter: ws.report.first_goal_chapter as usize,
+            numbered: matches!(
+                ws.report.kind,
+                ReportKind::Delarsrapport | ReportKind::Verksamhetsberattelse
+            ),
         }
     }
 
     // ------------------------------------------------------- structure
 
-    /// Opens a chapter (on a new page).
+    /// Opens a chapter (on a new page). Appendices keep their "Bilaga n"
+    /// in every kind of report; chapters are numbered only where the kind
+    /// numbers them.
     fn chapter(&mut self, kind: ChapterKind, number: Option<String>, title: &str) {
+        let number = match kind {
+            ChapterKind::Chapter if !self.numbered => None,
+            _ => number,
+        };
         self.chapters.push(Chapter {
             kind,
             heading: Heading {
@@ -279,6 +297,7 @@ impl<'a> Builder<'a> {
     }
 
     fn section(&mut self, number: Option<String>, title: &str) {
+        let number = number.filter(|_| self.numbered);
         self.push(Block::Section(Heading {
             number: number.unwrap_or_default(),
             title: title.to_string(),
@@ -771,15 +790,19 @@ fn activity_legend(s: ActivityState) -> String {
     }
 }
 
-/// The section (goal, section) whose heading is the research list's.
-fn research_section(ws: &Workspace, title: &str) -> Option<(usize, usize)> {
-    let wanted = normalise(title);
-    ws.goals.iter().enumerate().find_map(|(gi, g)| {
-        g.sections
+/// The section (goal, section) that prints a research list: the first
+/// that names it (`Section::research`), or else the first whose heading is
+/// the list's.
+fn research_section(ws: &Workspace, list: ResearchList) -> Option<(usize, usize)> {
+    let find = |hit: &dyn Fn(&Section) -> bool| {
+        ws.goals
             .iter()
-            .position(|s| normalise(&s.title) == wanted)
-            .map(|si| (gi, si))
-    })
+            .enumerate()
+            .find_map(|(gi, g)| g.sections.iter().position(hit).map(|si| (gi, si)))
+    };
+    let wanted = normalise(list.title());
+    find(&|s: &Section| s.research.contains(&list))
+        .or_else(|| find(&|s: &Section| normalise(&s.title) == wanted))
 }
 
 fn normalise(s: &str) -> String {

@@ -110,6 +110,13 @@ pub fn goal(ui: &mut Ui, ws: &mut Workspace, gi: usize, nav: &mut Nav) -> bool {
                         .collect();
                     ui.label(format!("Tabeller i avsnittet: {}", names.join(", ")));
                 }
+                if !section.research.is_empty() {
+                    let names: Vec<&str> = section.research.iter().map(|r| r.title()).collect();
+                    ui.label(format!(
+                        "Forskningslistor i avsnittet: {}",
+                        names.join(", ")
+                    ));
+                }
             });
     }
     if let Some((si, a)) = section_action {
