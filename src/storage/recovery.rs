@@ -227,6 +227,10 @@ impl Drop for RecoverySlot {
     }
 }
 
+/// The oldest format version whose recovery copies read as today's
+/// workspace (version 1 copies would need the migration of a file).
+const OLDEST_READABLE_COPY: u32 = 2;
+
 fn read(path: &Path) -> Result<Recovered, String> {
     let err = |kind| {
         LoadError {
@@ -240,7 +244,9 @@ fn read(path: &Path) -> Result<Recovered, String> {
     let file: RecoveryIn = options()
         .from_str(&text)
         .map_err(|e| err(LoadErrorKind::from_ron(&e, &text)))?;
-    if file.format_version != FORMAT_VERSION {
+    // Version 2 copies read as version 3 (its additions have defaults), so
+    // work saved for recovery before an update is not lost with it.
+    if !(OLDEST_READABLE_COPY..=FORMAT_VERSION).contains(&file.format_version) {
         return Err(format!(
             "den skrevs av en annan version av tertial (format {})",
             file.format_version
@@ -311,6 +317,44 @@ mod tests {
         drop(slot);
         let left: Vec<_> = fs::read_dir(dir.path()).expect("dir").collect();
         assert!(left.is_empty(), "{left:?}");
+    }
+
+    #[test]
+    fn a_copy_written_before_an_update_is_still_offered() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = RecoveryStore::new(dir.path());
+        // A copy in format version 2, before texts had a heading kind.
+        fs::write(
+            dir.path().join("1-2.ron"),
+            "Recovery(format_version: 2, saved_at: 1700000000, name: \"a.ron\", \
+             workspace: (texts: [(title: \"Framtiden\")]))",
+        )
+        .expect("w");
+        let orphans = store.orphans();
+        assert_eq!(orphans.len(), 1);
+        let r = orphans[0].content.as_ref().expect("a version 2 copy reads");
+        assert_eq!(r.workspace.texts[0].title, "Framtiden");
+        // A copy from a newer tertial is not read.
+        fs::write(
+            dir.path().join("3-4.ron"),
+            format!(
+                "Recovery(format_version: {}, saved_at: 1, name: \"b.ron\", workspace: ())",
+                FORMAT_VERSION + 1
+            ),
+        )
+        .expect("w");
+        let newer = store
+            .orphans()
+            .into_iter()
+            .find(|o| o.content.is_err())
+            .expect("the newer copy is offered with a reason");
+        assert!(
+            newer
+                .content
+                .as_ref()
+                .err()
+                .is_some_and(|e| e.contains("annan version"))
+        );
     }
 
     #[test]
