@@ -556,8 +556,8 @@ fn svg_drawn_by_rsvg_matches_the_png() {
     let (zero, _, _) = axis_target_and_end(&png);
     let (top, bottom) = png.runs_down(zero + 6, rgb(PALETTE.reaches), 5)[0];
     let end = (zero + 6..png.width)
-        .filter(|&x| png.at(x, (top + bottom) / 2) == rgb(PALETTE.reaches))
-        .last()
+        .rev()
+        .find(|&x| png.at(x, (top + bottom) / 2) == rgb(PALETTE.reaches))
         .expect("bar pixels");
     let label = (end + 2, top, end + 200, bottom + 1);
     close(

@@ -1,8 +1,9 @@
 //! Exports of the workspace to other programs' formats: CSV tables, chart
-//! pictures, the whole report as an HTML document and the tables as an
-//! Excel workbook.
+//! pictures, the whole report as an HTML document, the tables as an
+//! Excel workbook and the Resultatuppföljning as a PowerPoint deck.
 
 pub mod charts;
 pub mod csv;
+pub mod pptx;
 pub mod report;
 pub mod xlsx;
