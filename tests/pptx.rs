@@ -212,7 +212,13 @@ fn the_2020_deck_has_the_seed_decks_slides() {
         ChartKind::MunicipalityAttendance,
         ChartKind::PksAttendance,
     ]) {
-        assert_eq!(p.descr, describe(&chart(&ws, kind)));
+        // The title and the values, as the SVG's <title> and <desc>.
+        let c = chart(&ws, kind);
+        assert_eq!(
+            p.descr,
+            format!("{} – {}. {}", c.title, c.subtitle, describe(&c))
+        );
+        assert!(p.descr.contains("Tertial 1–2 2020"), "{}", p.descr);
         assert_eq!(headings[p.slide - 1], goal2);
     }
 }

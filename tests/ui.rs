@@ -1528,3 +1528,42 @@ fn kopiera_diagram_puts_the_chart_on_the_clipboard_at_the_chosen_size() {
     assert_eq!(image.size, [1280, 720]);
     h.run();
 }
+
+#[test]
+fn exportera_bildspel_writes_the_deck_and_says_where() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // No extension typed: .pptx is added.
+    let answer = Rc::new(RefCell::new(Some(dir.path().join("bildspel"))));
+    let mut h = harness_with(answer.clone());
+    h.get_by_label("Arkiv").click();
+    h.run();
+    h.get_by_label("Exportera bildspel…").click();
+    h.run();
+    let written = dir.path().join("bildspel.pptx");
+    let bytes = std::fs::read(&written).expect("deck written");
+    // A .pptx is a zip whose member names are stored as plain text: one
+    // slide part per slide (tests/pptx.rs reads it with python-pptx).
+    assert!(bytes.starts_with(b"PK\x03\x04"));
+    let slides = tertial::export::pptx::deck::slides(&h.state().doc.workspace).len();
+    let has = |name: &str| bytes.windows(name.len()).any(|w| w == name.as_bytes());
+    assert!(has(&format!("ppt/slides/slide{slides}.xml")));
+    assert!(!has(&format!("ppt/slides/slide{}.xml", slides + 1)));
+    assert_eq!(
+        h.state().notice(),
+        Some(format!("Bildspelet sparades: {}", written.display()).as_str())
+    );
+    assert!(!h.state().doc.is_dirty(), "exporting changes nothing");
+
+    // A folder that is not there: the error is shown, no file is left.
+    let missing = dir.path().join("saknas").join("bildspel.pptx");
+    *answer.borrow_mut() = Some(missing.clone());
+    h.get_by_label("Arkiv").click();
+    h.run();
+    h.get_by_label("Exportera bildspel…").click();
+    h.run();
+    let msg = h.state().error_message().unwrap_or_default().to_string();
+    assert!(msg.starts_with("Bildspelet "), "{msg}");
+    assert!(msg.contains("Ingen fil skrevs"), "{msg}");
+    h.get_by_label_contains("kunde inte sparas");
+    assert!(!missing.exists());
+}

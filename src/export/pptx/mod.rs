@@ -275,8 +275,9 @@ pub fn parts(ws: &Workspace) -> Result<Vec<Part>, DeckError> {
     Ok(out)
 }
 
-/// The chart as a 1920×1080 PNG, with its title and the description the
-/// SVG's `<title>` and `<desc>` carry.
+/// The chart as a 1920×1080 PNG, with its title (the SVG's `<title>`) and
+/// its alternative text: the title, then the values as the SVG's `<desc>`
+/// gives them (PowerPoint's alt-text pane shows only the latter).
 fn chart_picture(ws: &Workspace, kind: ChartKind) -> Result<(Vec<u8>, PictureText), DeckError> {
     let c = charts::chart(ws, kind);
     let png = charts::render_png(&c, ChartSize::new(PICTURE_SIZE.0, PICTURE_SIZE.1))
@@ -289,8 +290,8 @@ fn chart_picture(ws: &Workspace, kind: ChartKind) -> Result<(Vec<u8>, PictureTex
     Ok((
         png,
         PictureText {
+            descr: format!("{title}. {}", charts::describe(&c)),
             title,
-            descr: charts::describe(&c),
         },
     ))
 }
