@@ -11,6 +11,7 @@
 //! heading is the strategic goal its figures belong to, as in the seeds; a
 //! part without data gives no slide.
 
+use super::xml;
 use crate::charts::{self, ChartKind};
 use crate::domain::figures;
 use crate::domain::model::{ResearchItem, TableRef, Workspace};
@@ -110,7 +111,111 @@ pub fn slides(ws: &Workspace) -> Vec<Slide> {
         subtitle: vec![ws.report.organisation.clone()],
         body: Vec::new(),
     });
-    out
+    out.into_iter().flat_map(paginate).collect()
+}
+
+/// `slide`, or as many slides as its body needs to be read at
+/// [`xml::MIN_READABLE`] points or more: long lists go on by paragraph,
+/// long tables by row (each part with the headers, the title marked
+/// "(forts.)"), each slide under the same heading.
+pub fn paginate(slide: Slide) -> Vec<Slide> {
+    if slide.layout != Layout::Content || xml::fits(&slide.body) {
+        return vec![slide];
+    }
+    let mut pages: Vec<Vec<Block>> = Vec::new();
+    let mut page: Vec<Block> = Vec::new();
+    let mut queue: std::collections::VecDeque<Block> = slide.body.into_iter().collect();
+    while let Some(block) = queue.pop_front() {
+        let mut with = page.clone();
+        with.push(block.clone());
+        if xml::fits(&with) {
+            page = with;
+            continue;
+        }
+        // The largest first part of the block that still fits here.
+        let parts = block_len(&block);
+        let fits_first = |n: usize| {
+            let mut try_page = page.clone();
+            try_page.push(first_part(&block, n));
+            xml::fits(&try_page)
+        };
+        let (mut lo, mut hi) = (0usize, parts);
+        while lo < hi {
+            let mid = (lo + hi).div_ceil(2);
+            if fits_first(mid) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        if lo == 0 {
+            if page.is_empty() {
+                // Not even one paragraph or row fits: it gets a slide of
+                // its own and is set as small as it must be.
+                pages.push(vec![first_part(&block, 1)]);
+                if parts > 1 {
+                    queue.push_front(rest_part(&block, 1));
+                }
+            } else {
+                pages.push(std::mem::take(&mut page));
+                queue.push_front(block);
+            }
+            continue;
+        }
+        page.push(first_part(&block, lo));
+        pages.push(std::mem::take(&mut page));
+        if lo < parts {
+            queue.push_front(rest_part(&block, lo));
+        }
+    }
+    if !page.is_empty() {
+        pages.push(page);
+    }
+    pages
+        .into_iter()
+        .map(|body| Slide {
+            body,
+            ..Slide::content(slide.heading.clone(), Vec::new())
+        })
+        .collect()
+}
+
+/// How many paragraphs or rows a block can be split into.
+fn block_len(b: &Block) -> usize {
+    match b {
+        Block::Text(p) => p.len(),
+        Block::Table(t) => t.rows.len(),
+        Block::Chart(_) => 1,
+    }
+}
+
+fn first_part(b: &Block, n: usize) -> Block {
+    match b {
+        Block::Text(p) => Block::Text(p[..n.min(p.len())].to_vec()),
+        Block::Table(t) => Block::Table(Table {
+            rows: t.rows[..n.min(t.rows.len())].to_vec(),
+            ..t.clone()
+        }),
+        Block::Chart(k) => Block::Chart(*k),
+    }
+}
+
+fn rest_part(b: &Block, n: usize) -> Block {
+    match b {
+        Block::Text(p) => Block::Text(p[n.min(p.len())..].to_vec()),
+        Block::Table(t) => Block::Table(Table {
+            title: if t.title.is_empty() {
+                String::new()
+            } else if t.title.ends_with("(forts.)") {
+                t.title.clone()
+            } else {
+                format!("{} (forts.)", t.title)
+            },
+            rows: t.rows[n.min(t.rows.len())..].to_vec(),
+            ..t.clone()
+        }),
+        Block::Chart(k) => Block::Chart(*k),
+    }
 }
 
 /// "tertial 1–2 2020".
@@ -484,4 +589,74 @@ fn future_slide(ws: &Workspace) -> Option<Slide> {
             .map(|b| Para::bullet(b.trim())),
     );
     (!paras.is_empty()).then(|| Slide::content("Framtid", vec![Block::Text(paras)]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::tables::{Cell, Format, Row, RowKind};
+
+    #[test]
+    fn a_long_list_goes_on_on_slides_of_its_own() {
+        let paras: Vec<Para> = (0..60)
+            .map(|i| {
+                Para::bullet(format!(
+                    "Punkt {i}: en aktivitet med en mening som tar en rad"
+                ))
+            })
+            .collect();
+        let slide = Slide::content("Rubrik", vec![Block::Text(paras.clone())]);
+        let pages = paginate(slide);
+        assert!(pages.len() >= 3, "{}", pages.len());
+        let mut seen = Vec::new();
+        for p in &pages {
+            assert_eq!(p.heading, "Rubrik");
+            assert!(xml::fits(&p.body));
+            for b in &p.body {
+                if let Block::Text(ps) = b {
+                    seen.extend(ps.iter().cloned());
+                }
+            }
+        }
+        assert_eq!(seen, paras, "every paragraph once, in order");
+    }
+
+    #[test]
+    fn a_long_table_goes_on_with_its_headers() {
+        let rows: Vec<Row> = (0..80)
+            .map(|i| Row {
+                kind: if i == 79 { RowKind::Sum } else { RowKind::Data },
+                cells: vec![
+                    Cell::text(format!("Period {i}")),
+                    Cell::number(Some(rust_decimal::Decimal::from(i)), Format::Amount),
+                ],
+            })
+            .collect();
+        let table = Table {
+            id: "t".into(),
+            title: "Tabell".into(),
+            headers: vec!["Period".into(), "Antal".into()],
+            rows: rows.clone(),
+        };
+        let pages = paginate(Slide::content("Rubrik", vec![Block::Table(table)]));
+        assert!(pages.len() >= 2);
+        let mut seen = Vec::new();
+        for (i, p) in pages.iter().enumerate() {
+            assert!(xml::fits(&p.body));
+            let Some(Block::Table(t)) = p.body.first() else {
+                panic!("a table");
+            };
+            assert_eq!(t.headers, ["Period", "Antal"]);
+            let title = if i == 0 { "Tabell" } else { "Tabell (forts.)" };
+            assert_eq!(t.title, title);
+            seen.extend(t.rows.iter().cloned());
+        }
+        assert_eq!(seen, rows);
+    }
+
+    #[test]
+    fn a_slide_that_fits_stays_one_slide() {
+        let slide = Slide::content("Rubrik", vec![Block::Text(vec![Para::plain("Kort.")])]);
+        assert_eq!(paginate(slide.clone()), vec![slide]);
+    }
 }

@@ -267,35 +267,48 @@ enum Placed<'a> {
 }
 
 /// Stacks `body` down the body area at the largest size where all fits.
-fn place(body: &[Block]) -> Vec<Placed<'_>> {
+/// Whether `body` fits the slide's body area at text size `size`: every
+/// table's words in their columns, the blocks one under the other, and
+/// at least half the height left for pictures if there are any.
+fn fits_at(body: &[Block], size: i64) -> bool {
     let available = BODY_BOTTOM - BODY_TOP;
-    let fixed_gaps = BLOCK_GAP * body.len().saturating_sub(1) as i64;
-    let mut chosen = None;
-    for &size in &SIZES {
-        let mut used = fixed_gaps;
-        let mut pictures = 0;
-        let mut words_fit = true;
-        for b in body {
-            used += match b {
-                Block::Text(paras) => text_height(paras, size, BODY_WIDTH),
-                Block::Table(t) => {
-                    let l = table_layout(t, table_size(size), BODY_WIDTH);
-                    words_fit &= l.words_fit;
-                    l.caption + l.rows.iter().sum::<i64>()
-                }
-                Block::Chart(_) => {
-                    pictures += 1;
-                    0
-                }
-            };
-        }
-        // A picture needs at least half the body's height.
-        let picture_room = available - used;
-        if words_fit && picture_room >= 0 && (pictures == 0 || picture_room >= available / 2) {
-            chosen = Some(size);
-            break;
-        }
+    let mut used = BLOCK_GAP * body.len().saturating_sub(1) as i64;
+    let mut pictures = 0;
+    let mut words_fit = true;
+    for b in body {
+        used += match b {
+            Block::Text(paras) => text_height(paras, size, BODY_WIDTH),
+            Block::Table(t) => {
+                let l = table_layout(t, table_size(size), BODY_WIDTH);
+                words_fit &= l.words_fit;
+                l.caption + l.rows.iter().sum::<i64>()
+            }
+            Block::Chart(_) => {
+                pictures += 1;
+                0
+            }
+        };
     }
+    let picture_room = available - used;
+    words_fit && picture_room >= 0 && (pictures == 0 || picture_room >= available / 2)
+}
+
+/// The smallest text size a slide is set in before its content goes on to
+/// a slide of its own (see `deck::paginate`).
+pub const MIN_READABLE: i64 = 12;
+
+/// Whether `body` fits one slide at a readable size.
+pub fn fits(body: &[Block]) -> bool {
+    SIZES
+        .iter()
+        .filter(|&&s| s >= MIN_READABLE)
+        .any(|&s| fits_at(body, s))
+}
+
+/// Stacks `body` down the body area at the largest size where all fits.
+fn place(body: &[Block]) -> Vec<Placed<'_>> {
+    let fixed_gaps = BLOCK_GAP * body.len().saturating_sub(1) as i64;
+    let chosen = SIZES.iter().copied().find(|&s| fits_at(body, s));
     let size = chosen.unwrap_or(SIZES[SIZES.len() - 1]);
     let table_size = table_size(size);
     // Heights without pictures, to share what is left among them.
