@@ -500,7 +500,7 @@ fn competence_slide(ws: &Workspace) -> Option<Slide> {
         }
     }
     let mut body = vec![Block::Table(t)];
-    if let Some(n) = c.cancelled.filter(|n| !n.is_zero()) {
+    if let Some(n) = c.cancelled.filter(|n| *n >= rust_decimal::Decimal::ONE) {
         body.push(Block::Text(vec![Para::plain(format!(
             "Under perioden har {} blivit inställda.",
             crate::domain::tables::counted(n.try_into().unwrap_or(0usize), "kurs", "kurser")

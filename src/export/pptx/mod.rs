@@ -418,6 +418,45 @@ mod tests {
     }
 
     #[test]
+    fn an_empty_workspace_gives_a_title_and_a_thank_you() {
+        let ws = Workspace::default();
+        let slides = deck::slides(&ws);
+        let headings: Vec<&str> = slides.iter().map(|s| s.heading.as_str()).collect();
+        assert_eq!(
+            headings,
+            [
+                "Resultatuppföljning tertial 1–2 2020",
+                "Tack för er uppmärksamhet!"
+            ]
+        );
+        assert!(deck_bytes(&ws).is_ok());
+    }
+
+    #[test]
+    fn hostile_text_stays_well_formed_xml() {
+        let mut ws = sample();
+        let nasty = "A & B <c> \"d\" 'e' \u{b}\u{1}\u{fffe} ]]> &amp;";
+        ws.goals[0].title = nasty.into();
+        ws.focus.kostnadseffektivitet = vec![nasty.into()];
+        ws.staff.rows[0].period = nasty.into();
+        ws.attendance.groups[0].name = nasty.into();
+        for p in parts(&ws).expect("parts") {
+            if p.name.ends_with(".png") {
+                continue;
+            }
+            let text = std::str::from_utf8(&p.bytes).expect("utf-8");
+            roxmltree::Document::parse(text).unwrap_or_else(|e| panic!("{}: {e}", p.name));
+        }
+        let slide = parts(&ws)
+            .expect("parts")
+            .into_iter()
+            .find(|p| p.name == "ppt/slides/slide2.xml")
+            .expect("the goals slide");
+        let text = String::from_utf8(slide.bytes).expect("utf-8");
+        assert!(text.contains("A &amp; B &lt;c&gt; &quot;d&quot;"), "{text}");
+    }
+
+    #[test]
     fn the_zip_lists_the_parts_in_order() {
         let parts = vec![
             part("[Content_Types].xml", "<a/>"),
