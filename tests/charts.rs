@@ -494,43 +494,7 @@ fn svg_drawn_by_rsvg_matches_the_png() {
     let c = chart_with_a_bar_at_95();
     let size = ChartSize::new(1920, 1080);
     let png = Picture::decode(&render_png(&c, size).expect("png"));
-    let svg = render_svg(&c, size).expect("svg");
-    let dir = tempfile::tempdir().expect("temp dir");
-    let (svg_path, out_path) = (dir.path().join("c.svg"), dir.path().join("c.png"));
-    std::fs::write(&svg_path, svg).expect("write svg");
-    let run = std::process::Command::new("rsvg-convert")
-        .arg("--background-color=white")
-        .arg("-o")
-        .arg(&out_path)
-        .arg(&svg_path)
-        .output();
-    let run = match run {
-        Ok(r) => r,
-        Err(e) => panic!(
-            "rsvg-convert could not be run ({e}): install librsvg2-bin (apt-get install librsvg2-bin); .ci/run does"
-        ),
-    };
-    assert!(
-        run.status.success(),
-        "rsvg-convert failed: {}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-    let drawn = std::fs::read(&out_path).expect("rsvg's PNG");
-    // rsvg writes RGBA: keep RGB.
-    let decoder = png::Decoder::new(std::io::Cursor::new(&drawn[..]));
-    let mut reader = decoder.read_info().expect("a PNG header");
-    let mut buf = vec![0; reader.output_buffer_size().expect("a buffer size")];
-    let info = reader.next_frame(&mut buf).expect("PNG pixels");
-    let channels = info.color_type.samples();
-    let pixels: Vec<u8> = buf[..info.buffer_size()]
-        .chunks(channels)
-        .flat_map(|p| [p[0], p[1], p[2]])
-        .collect();
-    let rsvg = Picture {
-        width: info.width as usize,
-        height: info.height as usize,
-        rgb: pixels,
-    };
+    let rsvg = rsvg_drawing(&render_svg(&c, size).expect("svg"));
     assert_eq!((rsvg.width, rsvg.height), (1920, 1080));
 
     let close = |a: (usize, usize, usize, usize), b: (usize, usize, usize, usize), what: &str| {
@@ -565,6 +529,75 @@ fn svg_drawn_by_rsvg_matches_the_png() {
         ink_box(&rsvg, label).expect("value label drawn by rsvg"),
         "value label",
     );
+}
+
+/// An SVG as rsvg-convert draws it on white. Fails, saying how to install
+/// it, when rsvg-convert is missing.
+fn rsvg_drawing(svg: &str) -> Picture {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (svg_path, out_path) = (dir.path().join("c.svg"), dir.path().join("c.png"));
+    std::fs::write(&svg_path, svg).expect("write svg");
+    let run = std::process::Command::new("rsvg-convert")
+        .arg("--background-color=white")
+        .arg("-o")
+        .arg(&out_path)
+        .arg(&svg_path)
+        .output();
+    let run = match run {
+        Ok(r) => r,
+        Err(e) => panic!(
+            "rsvg-convert could not be run ({e}): install librsvg2-bin (apt-get install librsvg2-bin); .ci/run does"
+        ),
+    };
+    assert!(
+        run.status.success(),
+        "rsvg-convert failed: {}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let drawn = std::fs::read(&out_path).expect("rsvg's PNG");
+    // rsvg writes RGBA: keep RGB.
+    let decoder = png::Decoder::new(std::io::Cursor::new(&drawn[..]));
+    let mut reader = decoder.read_info().expect("a PNG header");
+    let mut buf = vec![0; reader.output_buffer_size().expect("a buffer size")];
+    let info = reader.next_frame(&mut buf).expect("PNG pixels");
+    let channels = info.color_type.samples();
+    let pixels: Vec<u8> = buf[..info.buffer_size()]
+        .chunks(channels)
+        .flat_map(|p| [p[0], p[1], p[2]])
+        .collect();
+    Picture {
+        width: info.width as usize,
+        height: info.height as usize,
+        rgb: pixels,
+    }
+}
+
+/// The light bars (last year's attendance) have the same dark outline,
+/// two pixels wide at 1920×1080, in the SVG as in the PNG.
+#[test]
+fn the_light_series_is_outlined_alike_in_svg_and_png() {
+    let c = chart(
+        &sample(DELARSRAPPORT_2020),
+        ChartKind::MunicipalityAttendance,
+    );
+    let size = ChartSize::new(1920, 1080);
+    let png = Picture::decode(&render_png(&c, size).expect("png"));
+    let rsvg = rsvg_drawing(&render_svg(&c, size).expect("svg"));
+    let (zero, _, _) = axis_target_and_end(&png);
+    let x = zero + 40;
+    let light = png.runs_down(x, rgb(PALETTE.series[2]), 5);
+    assert!(!light.is_empty(), "light bars in the PNG");
+    for picture in [&png, &rsvg] {
+        for &(top, bottom) in &light {
+            for y in [top - 1, top - 2, bottom + 1, bottom + 2] {
+                assert_eq!(
+                    picture.at(x, y),
+                    rgb(PALETTE.series[0]),
+                    "outline at ({x}, {y})"
+                );
+            }
+        }
+    }
 }
 
 #[test]
