@@ -58,27 +58,28 @@ fn measure(text: &str, size_pt: f64, bold: bool) -> f64 {
 
 /// Lines `text` wraps to in `width_pt` at `size_pt`, word by word.
 fn wrapped_lines(text: &str, size_pt: f64, bold: bool, width_pt: f64) -> usize {
+    // Word widths are added up (with a space's width between), not the
+    // line measured again for every word: a paragraph of thousands of words
+    // costs one measurement per word.
+    let space = measure(" ", size_pt, bold);
     let mut lines = 0usize;
     for hard in text.split('\n') {
-        let mut line = String::new();
+        let mut line = 0.0f64;
         let mut count = 1usize;
         for word in hard.split_whitespace() {
-            let candidate = if line.is_empty() {
-                word.to_string()
-            } else {
-                format!("{line} {word}")
-            };
-            if line.is_empty() || measure(&candidate, size_pt, bold) <= width_pt {
-                line = candidate;
+            let w = measure(word, size_pt, bold);
+            if line <= 0.0 {
+                line = w;
+            } else if line + space + w <= width_pt {
+                line += space + w;
             } else {
                 count += 1;
-                line = word.to_string();
+                line = w;
             }
             // A single word wider than the line breaks inside itself.
-            let w = measure(&line, size_pt, bold);
-            if w > width_pt && width_pt > 0.0 {
-                count += (w / width_pt).floor() as usize;
-                line.clear();
+            if line > width_pt && width_pt > 0.0 {
+                count += (line / width_pt).floor() as usize;
+                line %= width_pt;
             }
         }
         lines += count;
