@@ -506,7 +506,7 @@ fn svg_drawn_by_rsvg_matches_the_png() {
         ];
         assert!(
             d.iter().all(|&d| d <= 3),
-            "{what}: PNG {a:?}, rsvg {b:?} (left, top, right, bottom)"
+            "{what}: PNG {a:?}, rsvg {b:?} (left, top, right, bottom); rsvg-convert needs DejaVu Sans (fonts-dejavu-core) to draw the same glyphs"
         );
     };
     // The title: the first 80 rows under the margin.
