@@ -1,5 +1,6 @@
 //! Export speed (`cargo bench --bench export`): the Excel workbook and the
-//! Word document of the largest sample in sample-data/ and of the stress
+//! Word document and the slide deck of the largest sample in sample-data/
+//! and of the stress
 //! workspace (`domain::stress`).
 //!
 //! - *xlsx bytes*: every table derived and written as a workbook in memory
@@ -12,12 +13,17 @@
 //!   (`export::docx::export_docx`: layout, tables, every chart drawn as a
 //!   1 800 px PNG, the WordprocessingML and its zip, the atomic write), as
 //!   `tertial export-docx` and Arkiv → Exportera Word-dokument… do.
+//! - *export-pptx*: the slide deck written to disk
+//!   (`export::pptx::export_deck`: the slides, their charts drawn as
+//!   1920×1080 PNGs, the XML, the zip, the atomic write), as `tertial
+//!   export-pptx` and Arkiv → Exportera bildspel… do.
 
 use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
 use tertial::export::docx::export_docx;
+use tertial::export::pptx::{deck_bytes, export_deck};
 use tertial::export::xlsx::{export_workbook, workbook_bytes};
 
 mod common;
@@ -46,5 +52,24 @@ fn xlsx(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, xlsx);
+fn pptx(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (name, ws) in common::workspaces() {
+        let bytes = deck_bytes(&ws).unwrap_or_else(|e| panic!("{e}"));
+        eprintln!("{name}: {} bytes of pptx", bytes.len());
+        let mut group = c.benchmark_group(format!("export/{name}"));
+        group
+            .sample_size(10)
+            .warm_up_time(Duration::from_secs(1))
+            .measurement_time(Duration::from_secs(6))
+            .sampling_mode(SamplingMode::Flat);
+        let out = dir.path().join(format!("{name}.pptx"));
+        group.bench_function("export-pptx", |b| {
+            b.iter(|| export_deck(black_box(&ws), &out))
+        });
+        group.finish();
+    }
+}
+
+criterion_group!(benches, xlsx, pptx);
 criterion_main!(benches);

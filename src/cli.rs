@@ -1,6 +1,6 @@
 //! The command line: `tertial [FILE]` opens the window; `check`, `figures`,
-//! `export-tables`, `export-charts`, `export-report`, `export-docx`, `export-xlsx`, `rollover`
-//! and `generate-stress` work headless and never open one.
+//! `export-tables`, `export-charts`, `export-report`, `export-docx`, `export-xlsx`, `export-pptx`,
+//! `rollover` and `generate-stress` work headless and never open one.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -90,6 +90,14 @@ pub enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Skriver periodens resultatuppföljning som ett bildspel (PowerPoint,
+    /// 16:9): text och tabeller som går att redigera, diagrammen som bilder.
+    ExportPptx {
+        file: PathBuf,
+        /// Bildspel (.pptx) att skriva.
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Skriver en stor, påhittad arbetsyta för att mäta hastighet (60 grupper,
     /// 10 000 närvaroregistreringar, 500 mätetal, 200 aktiviteter).
     GenerateStress {
@@ -143,6 +151,7 @@ pub fn main() -> ExitCode {
         Some(Command::ExportReport { file, out }) => run_export_report(&file, &out),
         Some(Command::ExportDocx { file, out }) => run_export_docx(&file, &out),
         Some(Command::ExportXlsx { file, out }) => run_export_xlsx(&file, &out),
+        Some(Command::ExportPptx { file, out }) => run_export_pptx(&file, &out),
         Some(Command::GenerateStress { out }) => run_generate_stress(&out),
         Some(Command::Rollover { file, period, out }) => run_rollover(&file, period, &out),
         None => run_window(cli.file, cli.autosave, started),
@@ -279,6 +288,14 @@ fn run_export_xlsx(file: &Path, out: &Path) -> ExitCode {
         return ExitCode::from(1);
     };
     report_written(export::xlsx::export_workbook(&ws, out).map(|()| vec![out.to_path_buf()]))
+}
+
+/// Writes the Resultatuppföljning as one slide deck.
+fn run_export_pptx(file: &Path, out: &Path) -> ExitCode {
+    let Some(ws) = load_or_report(file) else {
+        return ExitCode::from(1);
+    };
+    report_written(export::pptx::export_deck(&ws, out).map(|()| vec![out.to_path_buf()]))
 }
 
 /// Writes the stress workspace (`domain::stress`) and prints the path.

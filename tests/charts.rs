@@ -395,3 +395,254 @@ fn every_chart_of_every_sample_renders_in_both_formats() {
         }
     }
 }
+
+/// The bounding box (left, top, right, bottom) of the dark text pixels
+/// (each channel under 100: the text colour, not the red target or the
+/// bars) inside `region`.
+fn ink_box(
+    p: &Picture,
+    region: (usize, usize, usize, usize),
+) -> Option<(usize, usize, usize, usize)> {
+    let (x0, y0, x1, y1) = region;
+    let mut b: Option<(usize, usize, usize, usize)> = None;
+    for y in y0..y1.min(p.height) {
+        for x in x0..x1.min(p.width) {
+            let (r, g, bl) = p.at(x, y);
+            if r < 100 && g < 100 && bl < 100 {
+                b = Some(match b {
+                    None => (x, y, x, y),
+                    Some((l, t, rr, bb)) => (l.min(x), t.min(y), rr.max(x), bb.max(y)),
+                });
+            }
+        }
+    }
+    b
+}
+
+/// The network chart of the 2020 sample with its best network at 95 %.
+fn chart_with_a_bar_at_95() -> tertial::charts::BarChart {
+    let ws = sample(DELARSRAPPORT_2020);
+    let mut c = chart(&ws, ChartKind::NetworkAttendance);
+    c.categories[0].bars[0].value = Some(Decimal::from(95));
+    c
+}
+
+#[test]
+fn the_target_line_shows_across_a_bar_at_95_percent() {
+    let c = chart_with_a_bar_at_95();
+    let p = Picture::decode(&render_png(&c, ChartSize::new(1920, 1080)).expect("png"));
+    let (zero, target, _) = axis_target_and_end(&p);
+    // The first (top) bar: the first run of the reaching colour right of
+    // the axis.
+    let bars = p.runs_down(zero + 6, rgb(PALETTE.reaches), 5);
+    let (top, bottom) = bars[0];
+    // Down the target column, inside that bar: target-coloured dashes.
+    let red = (top..=bottom)
+        .filter(|&y| p.at(target, y) == rgb(PALETTE.target))
+        .count();
+    assert!(
+        red * 3 >= bottom - top,
+        "the target line shows on the 95 % bar: {red} of {} rows red",
+        bottom - top + 1
+    );
+    // And the bar goes on beyond the line: the line is over the bar, not
+    // a gap in it.
+    assert_eq!(p.at(target + 12, (top + bottom) / 2), rgb(PALETTE.reaches));
+}
+
+#[test]
+fn png_carries_a_slide_sized_resolution() {
+    let ws = sample(DELARSRAPPORT_2020);
+    for (size, inches) in [
+        (ChartSize::new(1920, 1080), (13.33, 7.5)),
+        (ChartSize::new(1280, 720), (13.33, 7.5)),
+        (ChartSize::new(1024, 768), (10.0, 7.5)),
+    ] {
+        let bytes = render_file(&ws, ChartKind::Staff, size, ChartFormat::Png).expect("png");
+        let decoder = png::Decoder::new(std::io::Cursor::new(&bytes[..]));
+        let reader = decoder.read_info().expect("a PNG header");
+        let dims = reader.info().pixel_dims.expect("a pHYs chunk");
+        assert_eq!(dims.unit, png::Unit::Meter);
+        assert_eq!(dims.xppu, dims.yppu);
+        let w = f64::from(size.width) / f64::from(dims.xppu) / 0.0254;
+        let h = f64::from(size.height) / f64::from(dims.yppu) / 0.0254;
+        assert!(
+            (w - inches.0).abs() < 0.01 && (h - inches.1).abs() < 0.01,
+            "{size}: {w:.3} × {h:.3} inches"
+        );
+    }
+}
+
+#[test]
+fn svg_text_has_no_dy_and_the_size_of_the_pixels() {
+    let c = chart(&sample(DELARSRAPPORT_2020), ChartKind::NetworkAttendance);
+    let svg = render_svg(&c, ChartSize::new(1920, 1080)).expect("svg");
+    assert!(!svg.contains("dy="), "no text is placed by dy");
+    // The title is drawn at 52 px (ascent − descent), which is an em of
+    // 52 × 2048 / 2384 in DejaVu Sans.
+    let title = svg
+        .split("<text")
+        .find(|t| t.contains(">Genomsnittsnärvaro per nätverk<"))
+        .expect("the title");
+    assert!(title.contains(r#"font-size="44.67""#), "{title}");
+}
+
+/// rsvg-convert draws the SVG; its title and first value label must land
+/// where the PNG has them.
+#[test]
+fn svg_drawn_by_rsvg_matches_the_png() {
+    let c = chart_with_a_bar_at_95();
+    let size = ChartSize::new(1920, 1080);
+    let png = Picture::decode(&render_png(&c, size).expect("png"));
+    let rsvg = rsvg_drawing(&render_svg(&c, size).expect("svg"));
+    assert_eq!((rsvg.width, rsvg.height), (1920, 1080));
+
+    let close = |a: (usize, usize, usize, usize), b: (usize, usize, usize, usize), what: &str| {
+        let d = [
+            a.0.abs_diff(b.0),
+            a.1.abs_diff(b.1),
+            a.2.abs_diff(b.2),
+            a.3.abs_diff(b.3),
+        ];
+        assert!(
+            d.iter().all(|&d| d <= 3),
+            "{what}: PNG {a:?}, rsvg {b:?} (left, top, right, bottom); rsvg-convert needs DejaVu Sans (fonts-dejavu-core) to draw the same glyphs"
+        );
+    };
+    // The title: the first 80 rows under the margin.
+    let title = (0, 0, 1920, 48 + 64);
+    close(
+        ink_box(&png, title).expect("title in the PNG"),
+        ink_box(&rsvg, title).expect("title drawn by rsvg"),
+        "title",
+    );
+    // The first bar's value label, "95 %", right of the bar's end.
+    let (zero, _, _) = axis_target_and_end(&png);
+    let (top, bottom) = png.runs_down(zero + 6, rgb(PALETTE.reaches), 5)[0];
+    let end = (zero + 6..png.width)
+        .rev()
+        .find(|&x| png.at(x, (top + bottom) / 2) == rgb(PALETTE.reaches))
+        .expect("bar pixels");
+    let label = (end + 2, top, end + 200, bottom + 1);
+    close(
+        ink_box(&png, label).expect("value label in the PNG"),
+        ink_box(&rsvg, label).expect("value label drawn by rsvg"),
+        "value label",
+    );
+}
+
+/// An SVG as rsvg-convert draws it on white. Fails, saying how to install
+/// it, when rsvg-convert is missing.
+fn rsvg_drawing(svg: &str) -> Picture {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (svg_path, out_path) = (dir.path().join("c.svg"), dir.path().join("c.png"));
+    std::fs::write(&svg_path, svg).expect("write svg");
+    let run = std::process::Command::new("rsvg-convert")
+        .arg("--background-color=white")
+        .arg("-o")
+        .arg(&out_path)
+        .arg(&svg_path)
+        .output();
+    let run = match run {
+        Ok(r) => r,
+        Err(e) => panic!(
+            "rsvg-convert could not be run ({e}): install librsvg2-bin (apt-get install librsvg2-bin); .ci/run does"
+        ),
+    };
+    assert!(
+        run.status.success(),
+        "rsvg-convert failed: {}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let drawn = std::fs::read(&out_path).expect("rsvg's PNG");
+    // rsvg writes RGBA: keep RGB.
+    let decoder = png::Decoder::new(std::io::Cursor::new(&drawn[..]));
+    let mut reader = decoder.read_info().expect("a PNG header");
+    let mut buf = vec![0; reader.output_buffer_size().expect("a buffer size")];
+    let info = reader.next_frame(&mut buf).expect("PNG pixels");
+    let channels = info.color_type.samples();
+    let pixels: Vec<u8> = buf[..info.buffer_size()]
+        .chunks(channels)
+        .flat_map(|p| [p[0], p[1], p[2]])
+        .collect();
+    Picture {
+        width: info.width as usize,
+        height: info.height as usize,
+        rgb: pixels,
+    }
+}
+
+/// The light bars (last year's attendance) have the same dark outline,
+/// two pixels wide at 1920×1080, in the SVG as in the PNG.
+#[test]
+fn the_light_series_is_outlined_alike_in_svg_and_png() {
+    let c = chart(
+        &sample(DELARSRAPPORT_2020),
+        ChartKind::MunicipalityAttendance,
+    );
+    let size = ChartSize::new(1920, 1080);
+    let png = Picture::decode(&render_png(&c, size).expect("png"));
+    let rsvg = rsvg_drawing(&render_svg(&c, size).expect("svg"));
+    let (zero, _, _) = axis_target_and_end(&png);
+    let x = zero + 40;
+    let light = png.runs_down(x, rgb(PALETTE.series[2]), 5);
+    assert!(!light.is_empty(), "light bars in the PNG");
+    for picture in [&png, &rsvg] {
+        for &(top, bottom) in &light {
+            for y in [top - 1, top - 2, bottom + 1, bottom + 2] {
+                assert_eq!(
+                    picture.at(x, y),
+                    rgb(PALETTE.series[0]),
+                    "outline at ({x}, {y})"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn period_labels_use_the_en_dash() {
+    for path in all_samples() {
+        let ws = tertial::storage::load(&path).expect("sample loads");
+        for kind in ChartKind::ALL {
+            let c = chart(&ws, kind);
+            let texts = std::iter::once(&c.subtitle)
+                .chain(c.categories.iter().map(|k| &k.label))
+                .chain(c.legend.iter().map(|l| &l.text));
+            for t in texts {
+                // A date (2020-08-31) keeps its hyphens.
+                let t = &without_dates(t);
+                let has_digit_hyphen = t
+                    .as_bytes()
+                    .windows(3)
+                    .any(|w| w[0].is_ascii_digit() && w[1] == b'-' && w[2].is_ascii_digit());
+                assert!(
+                    !has_digit_hyphen && !t.contains(" - "),
+                    "{}: {kind:?}: \"{t}\"",
+                    path.display()
+                );
+            }
+        }
+    }
+}
+
+/// `s` with every ISO date (`2020-08-31`) taken out.
+fn without_dates(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let is_date = chars.len() - i >= 10
+            && chars[i..i + 10].iter().enumerate().all(|(k, c)| match k {
+                4 | 7 => *c == '-',
+                _ => c.is_ascii_digit(),
+            });
+        if is_date {
+            i += 10;
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
+}

@@ -1563,3 +1563,90 @@ fn shift_click_selects_a_rectangle_that_delete_empties() {
     h.run();
     assert_eq!(h.state().doc.workspace.staff.rows, before);
 }
+
+/// The image the last frame put on the clipboard, if any.
+fn copied_image(h: &Harness<'static, TertialApp>) -> Option<egui::ColorImage> {
+    h.output()
+        .platform_output
+        .commands
+        .iter()
+        .find_map(|c| match c {
+            egui::OutputCommand::CopyImage(image) => Some(image.clone()),
+            _ => None,
+        })
+}
+
+#[test]
+fn kopiera_diagram_puts_the_chart_on_the_clipboard_at_the_chosen_size() {
+    let mut h = harness();
+    go(&mut h, Nav::Diagram);
+    h.get_by_label("Kopiera diagram").click();
+    h.step(); // the frame that handles the click
+    let image = copied_image(&h).expect("an image on the clipboard");
+    assert_eq!(image.size, [1920, 1080]);
+    // The picture is the chart's: the same pixels as its PNG.
+    let ws = sample(DELARSRAPPORT_2020);
+    let chart = tertial::charts::chart(&ws, tertial::charts::ChartKind::NetworkAttendance);
+    let rgb = tertial::charts::render_rgb(&chart, tertial::charts::ChartSize::new(1920, 1080))
+        .expect("rgb");
+    let at = |x: usize, y: usize| {
+        let p = image.pixels[y * 1920 + x];
+        [p.r(), p.g(), p.b()]
+    };
+    for (x, y) in [(100, 60), (960, 540), (1500, 900)] {
+        let i = (y * 1920 + x) * 3;
+        assert_eq!(at(x, y), [rgb[i], rgb[i + 1], rgb[i + 2]], "({x}, {y})");
+    }
+    h.run();
+    h.get_by_label_contains("kopierades som bild (1920×1080)");
+
+    // Another size, and Ctrl+C in the part: that size.
+    h.get_by_label("Välj bildstorlek").click();
+    h.run();
+    h.get_by_label("1280×720 (16:9)").click();
+    h.run();
+    h.event(egui::Event::Copy);
+    h.step();
+    let image = copied_image(&h).expect("Ctrl+C copies the chart");
+    assert_eq!(image.size, [1280, 720]);
+    h.run();
+}
+
+#[test]
+fn exportera_bildspel_writes_the_deck_and_says_where() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // No extension typed: .pptx is added.
+    let answer = Rc::new(RefCell::new(Some(dir.path().join("bildspel"))));
+    let mut h = harness_with(answer.clone());
+    h.get_by_label("Arkiv").click();
+    h.run();
+    h.get_by_label("Exportera bildspel…").click();
+    h.run();
+    let written = dir.path().join("bildspel.pptx");
+    let bytes = std::fs::read(&written).expect("deck written");
+    // A .pptx is a zip whose member names are stored as plain text: one
+    // slide part per slide (tests/pptx.rs reads it with python-pptx).
+    assert!(bytes.starts_with(b"PK\x03\x04"));
+    let slides = tertial::export::pptx::deck::slides(&h.state().doc.workspace).len();
+    let has = |name: &str| bytes.windows(name.len()).any(|w| w == name.as_bytes());
+    assert!(has(&format!("ppt/slides/slide{slides}.xml")));
+    assert!(!has(&format!("ppt/slides/slide{}.xml", slides + 1)));
+    assert_eq!(
+        h.state().notice(),
+        Some(format!("Bildspelet sparades: {}", written.display()).as_str())
+    );
+    assert!(!h.state().doc.is_dirty(), "exporting changes nothing");
+
+    // A folder that is not there: the error is shown, no file is left.
+    let missing = dir.path().join("saknas").join("bildspel.pptx");
+    *answer.borrow_mut() = Some(missing.clone());
+    h.get_by_label("Arkiv").click();
+    h.run();
+    h.get_by_label("Exportera bildspel…").click();
+    h.run();
+    let msg = h.state().error_message().unwrap_or_default().to_string();
+    assert!(msg.starts_with("Bildspelet "), "{msg}");
+    assert!(msg.contains("Ingen fil skrevs"), "{msg}");
+    h.get_by_label_contains("kunde inte sparas");
+    assert!(!missing.exists());
+}

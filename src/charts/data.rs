@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 use crate::domain::figures;
 use crate::domain::model::{GroupKind, Workspace};
 use crate::domain::numbers::{format_amount, format_fte, format_percent, round_half_up};
+use crate::domain::period::with_en_dash;
 
 /// The charts tertial draws. The order is the order of the Diagram list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -208,6 +209,12 @@ pub fn capitalised(s: &str) -> String {
     }
 }
 
+/// A period as typed, as a chart label: capitalised, with the report's en
+/// dash ("tertial 1-2 2019" → "Tertial 1–2 2019").
+pub fn period_label(s: &str) -> String {
+    capitalised(&with_en_dash(s))
+}
+
 fn whole(v: Decimal) -> Decimal {
     round_half_up(v, 0)
 }
@@ -367,7 +374,7 @@ fn pks_attendance(ws: &Workspace, mut c: BarChart) -> BarChart {
     let mut cats: Vec<Category> = a
         .earlier
         .iter()
-        .filter_map(|h| h.pks.map(|v| (capitalised(&h.period), whole(v))))
+        .filter_map(|h| h.pks.map(|v| (period_label(&h.period), whole(v))))
         .map(|(label, v)| Category {
             label,
             bars: vec![Bar {
@@ -409,7 +416,7 @@ fn staff(ws: &Workspace, mut c: BarChart) -> BarChart {
         .iter()
         .zip(&f.sums)
         .map(|(r, sum)| Category {
-            label: capitalised(&r.period),
+            label: period_label(&r.period),
             bars: vec![
                 Bar {
                     value: r.tjanstekop,
@@ -516,7 +523,7 @@ fn course_participants(ws: &Workspace, mut c: BarChart) -> BarChart {
     let period = if courses.participants_period.trim().is_empty() {
         c.subtitle.clone()
     } else {
-        capitalised(courses.participants_period.trim())
+        period_label(courses.participants_period.trim())
     };
     c.subtitle = match f.participants_total {
         Some(total) => format!("{period}: {} deltagare", format_amount(total)),
@@ -577,7 +584,7 @@ fn survey(ws: &Workspace, mut c: BarChart) -> BarChart {
         .zip(&styles)
         .map(|(y, st)| LegendEntry {
             style: *st,
-            text: (*y).clone(),
+            text: with_en_dash(y),
         })
         .collect();
     c.subtitle = match (years.first(), years.last()) {

@@ -3,9 +3,12 @@
 //! shrinking text to fit, the value axis, the target line, hatching) is
 //! done here with plotters' primitives and the theme's sizes.
 
+use std::cell::RefCell;
+use std::fmt::Write as _;
+
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::text_anchor::HPos;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
@@ -14,8 +17,9 @@ use super::theme::{FAMILY, PALETTE, SIZES, scale, text_on};
 use crate::domain::numbers::{format_decimal, format_percent};
 
 /// Where the drawing goes. Pixel text is rasterised here (see `text`); SVG
-/// text is written as `<text>` elements by plotters' SVG backend, placed
-/// by its top edge.
+/// text is written here too, as `<text>` elements placed by their baseline
+/// (no `dy`, which LibreOffice ignores) at the font size that gives the
+/// same glyphs as the pixels (see [`super::text::em_size`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Surface {
     Pixels,
@@ -25,25 +29,20 @@ pub enum Surface {
 /// Result of drawing on a backend with error type `E`.
 pub type DrawResult<E> = Result<(), DrawingAreaErrorKind<E>>;
 
-/// The depth of the baseline below a top-anchored SVG text's position, as
-/// a share of the font size: plotters writes `dy="0.76em"` with an em of
-/// size/1.24.
-const SVG_BASELINE_DEPTH: f64 = 0.76 / 1.24;
-
 /// Half the height of a capital letter as a share of the font size
 /// (DejaVu Sans): the baseline of text centred on `y` is `y + CAP_HALF·size`.
 const CAP_HALF: f64 = 0.31;
-/// Ascent above the baseline as a share of the font size.
-const ASCENT: f64 = 0.8;
 /// Line spacing of wrapped text.
 const LINE: f64 = 1.08;
 
-/// Draws `chart` filling `area`.
+/// Draws `chart` filling `area`. On [`Surface::Svg`] the text is not drawn
+/// on `area` but returned as SVG `<text>` elements, to go after the
+/// shapes (text is always drawn last, so it is on top in both surfaces).
 pub fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     chart: &BarChart,
     surface: Surface,
-) -> DrawResult<DB::ErrorType> {
+) -> Result<String, DrawingAreaErrorKind<DB::ErrorType>> {
     let (w, h) = area.dim_in_pixel();
     let p = Painter {
         area,
@@ -51,16 +50,19 @@ pub fn draw<DB: DrawingBackend>(
         s: scale(w, h),
         width: f64::from(w),
         height: f64::from(h),
+        svg_text: RefCell::new(String::new()),
     };
     area.fill(&PALETTE.background)?;
     let top = p.header(chart)?;
     if !chart.has_data() {
-        return p.empty(chart, top);
+        p.empty(chart, top)?;
+    } else {
+        match chart.orientation {
+            Orientation::Horizontal => p.horizontal(chart, top)?,
+            Orientation::Vertical => p.vertical(chart, top)?,
+        }
     }
-    match chart.orientation {
-        Orientation::Horizontal => p.horizontal(chart, top),
-        Orientation::Vertical => p.vertical(chart, top),
-    }
+    Ok(p.svg_text.into_inner())
 }
 
 struct Painter<'a, DB: DrawingBackend> {
@@ -70,6 +72,17 @@ struct Painter<'a, DB: DrawingBackend> {
     s: f64,
     width: f64,
     height: f64,
+    /// The `<text>` elements of an SVG drawing, in drawing order.
+    svg_text: RefCell<String>,
+}
+
+/// Which of a chart's layers a pass over its categories draws: the bars
+/// first, then (after the target line) the value labels, so the target
+/// line lies over the bars but never through a label.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pass {
+    Bars,
+    Labels,
 }
 
 /// A label broken into lines at one font size.
@@ -86,15 +99,6 @@ struct Band<'a> {
     thickness: f64,
     value_size: f64,
     value_at: &'a dyn Fn(Decimal) -> f64,
-}
-
-fn font(size: f64, bold: bool) -> FontDesc<'static> {
-    let style = if bold {
-        FontStyle::Bold
-    } else {
-        FontStyle::Normal
-    };
-    FontDesc::new(FontFamily::Name(FAMILY), size, style)
 }
 
 fn to_f64(v: Decimal) -> f64 {
@@ -212,11 +216,22 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
             );
             return result;
         }
-        let style = font(size, bold).color(&color).pos(Pos::new(h, VPos::Top));
-        let y = baseline - SVG_BASELINE_DEPTH * size;
-        // plotters escapes markup but not control characters.
-        self.area
-            .draw_text(&super::xml_chars(text), &style, (px(x), px(y)))
+        let anchor = match h {
+            HPos::Left => "start",
+            HPos::Center => "middle",
+            HPos::Right => "end",
+        };
+        let RGBColor(r, g, b) = color;
+        let mut out = self.svg_text.borrow_mut();
+        // Writing to a String cannot fail.
+        let _ = writeln!(
+            out,
+            r##"<text x="{x:.1}" y="{baseline:.1}" text-anchor="{anchor}" font-family="{FAMILY}" font-size="{:.2}"{} fill="#{r:02x}{g:02x}{b:02x}">{}</text>"##,
+            super::text::em_size(size, bold),
+            if bold { r#" font-weight="bold""# } else { "" },
+            super::xml_escape(text),
+        );
+        Ok(())
     }
 
     /// A value label on a white patch, so a target line behind it never
@@ -439,16 +454,20 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
             return Ok(());
         }
         let (dash, gap) = (width * 4.0, width * 2.5);
-        let mut at = 0.0;
-        while at < len {
-            let end = (at + dash).min(len);
-            self.line(
-                (from.0 + dx * at / len, from.1 + dy * at / len),
-                (from.0 + dx * end / len, from.1 + dy * end / len),
-                color,
-                width,
-            )?;
-            at = end + gap;
+        let halo = (width * 0.4).round().max(1.0);
+        let at = |t: f64| (from.0 + dx * t / len, from.1 + dy * t / len);
+        // Each dash on a light halo a little wider and longer than itself,
+        // so the line shows on dark bars as on light ones.
+        for (w, c, extend) in [
+            (width + 2.0 * halo, PALETTE.background, halo),
+            (width, color, 0.0),
+        ] {
+            let mut t = 0.0;
+            while t < len {
+                let end = (t + dash).min(len);
+                self.line(at((t - extend).max(0.0)), at((end + extend).min(len)), c, w)?;
+                t = end + gap;
+            }
         }
         Ok(())
     }
@@ -493,11 +512,19 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
             }
         }
         if let Some(color) = outline {
-            let w = (2.0 * self.s).max(1.0);
-            self.area.draw(&Rectangle::new(
-                [(px(x0), px(y0)), (px(x1), px(y1))],
-                color.stroke_width(w.round() as u32),
-            ))?;
+            // Four filled strips inside the bar's edge, not a stroke: an SVG
+            // stroke is centred on the edge (half of it outside, under the
+            // next bar) and plotters' SVG rectangle has no stroke width, so
+            // the outline was a hairline there.
+            let w = (2.0 * self.s)
+                .round()
+                .max(1.0)
+                .min((x1 - x0) / 2.0)
+                .min((y1 - y0) / 2.0);
+            self.rect(x0, y0, x1, y0 + w, color)?;
+            self.rect(x0, y1 - w, x1, y1, color)?;
+            self.rect(x0, y0, x0 + w, y1, color)?;
+            self.rect(x1 - w, y0, x1, y1, color)?;
         }
         Ok(())
     }
@@ -511,7 +538,7 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
         self.text(
             &chart.title,
             m,
-            y + ASCENT * t,
+            y + super::text::ascent(t, true),
             t,
             true,
             PALETTE.text,
@@ -523,7 +550,7 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
             self.text(
                 &chart.subtitle,
                 m,
-                y + ASCENT * st,
+                y + super::text::ascent(st, false),
                 st,
                 false,
                 PALETTE.muted_text,
@@ -653,7 +680,20 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
                 HPos::Center,
             )?;
         }
-        // The target line goes behind the bars; value labels knock it out.
+        for (i, (cat, w)) in chart.categories.iter().zip(&wrapped).enumerate() {
+            let row_top = plot_top + i as f64 * row;
+            let cy = row_top + row / 2.0;
+            self.lines(w, left - gap, cy, label_size, HPos::Right)?;
+            let placed = Band {
+                start: cy - band / 2.0,
+                thickness,
+                value_size,
+                value_at: &x_of,
+            };
+            self.category_bars(chart, cat, &placed, Pass::Bars)?;
+        }
+        // The target line goes over the bars (so it shows on every bar) and
+        // under the value labels, whose white patches knock it out.
         if let Some(target) = &chart.target {
             let x = x_of(target.value);
             let lw = SIZES.target_line * self.s;
@@ -679,17 +719,15 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
                 anchor,
             )?;
         }
-        for (i, (cat, w)) in chart.categories.iter().zip(&wrapped).enumerate() {
-            let row_top = plot_top + i as f64 * row;
-            let cy = row_top + row / 2.0;
-            self.lines(w, left - gap, cy, label_size, HPos::Right)?;
+        for (i, cat) in chart.categories.iter().enumerate() {
+            let cy = plot_top + i as f64 * row + row / 2.0;
             let placed = Band {
                 start: cy - band / 2.0,
                 thickness,
                 value_size,
                 value_at: &x_of,
             };
-            self.category_bars(chart, cat, &placed)?;
+            self.category_bars(chart, cat, &placed, Pass::Labels)?;
         }
         self.line(
             (left, plot_top),
@@ -708,13 +746,16 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
         chart: &BarChart,
         cat: &Category,
         band: &Band,
+        pass: Pass,
     ) -> DrawResult<DB::ErrorType> {
         let gap = SIZES.gap * self.s;
         let vs = band.value_size;
         let horizontal = chart.orientation == Orientation::Horizontal;
         // A rectangle from cross-axis and value-axis coordinates.
         let bar = |c0: f64, c1: f64, v0: f64, v1: f64, style| {
-            if horizontal {
+            if pass != Pass::Bars {
+                Ok(())
+            } else if horizontal {
                 self.bar(v0, c0, v1, c1, style)
             } else {
                 self.bar(c0, v0, c1, v1, style)
@@ -723,7 +764,9 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
         // A value label just beyond a bar's end.
         let end_label = |v: Decimal, end: f64, mid: f64| {
             let text = chart.unit.format(v);
-            if horizontal {
+            if pass != Pass::Labels {
+                Ok(())
+            } else if horizontal {
                 self.value_label(&text, end + gap * 0.5, mid + CAP_HALF * vs, vs, HPos::Left)
             } else {
                 self.value_label(&text, mid, end - vs * 0.35, vs, HPos::Center)
@@ -768,7 +811,7 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
                     } else {
                         length >= vs * 1.3 && width <= band.thickness
                     };
-                    if fits {
+                    if fits && pass == Pass::Labels {
                         let centre = (v0 + v1) / 2.0;
                         let (x, y) = if horizontal {
                             (centre, mid)
@@ -849,7 +892,20 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
                 HPos::Right,
             )?;
         }
-        // The target line goes behind the bars; value labels knock it out.
+        for (i, (cat, w)) in chart.categories.iter().zip(&wrapped).enumerate() {
+            let cx = left + (i as f64 + 0.5) * column;
+            let label_top = plot_bottom + gap * 0.6;
+            let cy = label_top + w.lines.len() as f64 * label_size * LINE / 2.0;
+            self.lines(w, cx, cy, label_size, HPos::Center)?;
+            let placed = Band {
+                start: cx - band / 2.0,
+                thickness,
+                value_size,
+                value_at: &y_of,
+            };
+            self.category_bars(chart, cat, &placed, Pass::Bars)?;
+        }
+        // The target line goes over the bars and under the value labels.
         if let Some(target) = &chart.target {
             let y = y_of(target.value);
             let lw = (SIZES.target_line * self.s).max(1.0);
@@ -864,18 +920,15 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
                 HPos::Left,
             )?;
         }
-        for (i, (cat, w)) in chart.categories.iter().zip(&wrapped).enumerate() {
+        for (i, cat) in chart.categories.iter().enumerate() {
             let cx = left + (i as f64 + 0.5) * column;
-            let label_top = plot_bottom + gap * 0.6;
-            let cy = label_top + w.lines.len() as f64 * label_size * LINE / 2.0;
-            self.lines(w, cx, cy, label_size, HPos::Center)?;
             let placed = Band {
                 start: cx - band / 2.0,
                 thickness,
                 value_size,
                 value_at: &y_of,
             };
-            self.category_bars(chart, cat, &placed)?;
+            self.category_bars(chart, cat, &placed, Pass::Labels)?;
         }
         self.line(
             (left, plot_bottom),

@@ -156,12 +156,33 @@ pub fn render_png(chart: &BarChart, size: ChartSize) -> Result<Vec<u8>, ChartErr
     encode_png(&rgb, size)
 }
 
-/// Encodes RGB pixels as PNG. Fast compression: a chart is large flat
-/// areas, which compress well even so, and export stays quick.
+/// A 16:9 slide's width and height in inches (PowerPoint's and Impress's
+/// "Widescreen", 33,867 × 19,05 cm).
+pub const SLIDE_INCHES: (f64, f64) = (40.0 / 3.0, 7.5);
+
+/// The resolution, in pixels per metre, that makes a picture of `size` as
+/// large as a 16:9 slide in its tighter direction: 1920×1080 is 144 dpi
+/// (13,33 × 7,5 inches), 1280×720 is 96 dpi, 1024×768 is 102,4 dpi
+/// (10 × 7,5 inches). Without it a slide tool takes 72 or 96 dpi and
+/// places a 1920×1080 picture at twice the slide's size.
+pub fn pixels_per_metre(size: ChartSize) -> u32 {
+    let dpi = (f64::from(size.width) / SLIDE_INCHES.0).max(f64::from(size.height) / SLIDE_INCHES.1);
+    (dpi / 0.0254).round() as u32
+}
+
+/// Encodes RGB pixels as PNG, with a pHYs chunk from [`pixels_per_metre`].
+/// Fast compression: a chart is large flat areas, which compress well
+/// even so, and export stays quick.
 pub fn encode_png(rgb: &[u8], size: ChartSize) -> Result<Vec<u8>, ChartError> {
     let encode = |e: png::EncodingError| ChartError::Encode(e.to_string());
     let mut out = Vec::new();
     let mut encoder = png::Encoder::new(&mut out, size.width, size.height);
+    let ppm = pixels_per_metre(size);
+    encoder.set_pixel_dims(Some(png::PixelDimensions {
+        xppu: ppm,
+        yppu: ppm,
+        unit: png::Unit::Meter,
+    }));
     encoder.set_color(png::ColorType::Rgb);
     encoder.set_depth(png::BitDepth::Eight);
     encoder.set_compression(png::Compression::Fast);
@@ -177,11 +198,17 @@ pub fn encode_png(rgb: &[u8], size: ChartSize) -> Result<Vec<u8>, ChartError> {
 pub fn render_svg(chart: &BarChart, size: ChartSize) -> Result<String, ChartError> {
     let size = size.validate()?;
     let mut svg = String::new();
-    {
+    let text = {
         let backend = SVGBackend::with_string(&mut svg, (size.width, size.height));
         let area = backend.into_drawing_area();
-        draw::draw(&area, chart, Surface::Svg).map_err(draw_error)?;
+        let text = draw::draw(&area, chart, Surface::Svg).map_err(draw_error)?;
         area.present().map_err(draw_error)?;
+        text
+    };
+    // The text goes last, over every shape, as in the pixel drawing.
+    match svg.rfind("</svg>") {
+        Some(end) => svg.insert_str(end, &text),
+        None => return Err(ChartError::Encode("SVG utan </svg>".into())),
     }
     let head = format!(
         "<title>{}</title><desc>{}</desc>",
@@ -349,6 +376,14 @@ mod tests {
         let c = chart(&ws, ChartKind::Survey);
         assert_eq!(c.legend.len(), 2);
         assert_eq!(describe(&c), "Fråga: 2017 40\u{a0}%, 2019 60\u{a0}%");
+    }
+
+    #[test]
+    fn slide_sized_resolution() {
+        // 144 dpi = 5 669,29 pixels per metre.
+        assert_eq!(pixels_per_metre(ChartSize::new(1920, 1080)), 5669);
+        assert_eq!(pixels_per_metre(ChartSize::new(1280, 720)), 3780);
+        assert_eq!(pixels_per_metre(ChartSize::new(1024, 768)), 4031);
     }
 
     #[test]

@@ -43,6 +43,33 @@ pub fn width(text: &str, size: f64, bold: bool) -> f64 {
     f64::from(caret)
 }
 
+/// The SVG `font-size` (the em) that draws glyphs as large as the pixel
+/// text of `size`: ab_glyph's size is the font's ascent minus descent
+/// (1,164 em for DejaVu Sans), an SVG font size is the em itself.
+pub fn em_size(size: f64, bold: bool) -> f64 {
+    match font(bold) {
+        Some(f) => {
+            let height = f64::from(f.height_unscaled());
+            let em = f64::from(f.units_per_em().unwrap_or(2048.0));
+            if height > 0.0 {
+                size * em / height
+            } else {
+                size
+            }
+        }
+        None => size,
+    }
+}
+
+/// The font's ascent above the baseline at `size`: where the baseline of
+/// text whose top is at `y` lies (`y + ascent`), in pixels and in SVG.
+pub fn ascent(size: f64, bold: bool) -> f64 {
+    match font(bold) {
+        Some(f) => f64::from(f.as_scaled(PxScale::from(size as f32)).ascent()),
+        None => size * 0.8,
+    }
+}
+
 /// The longest start of `chars` no wider than `max_width` at `size`
 /// (kerning included), and whether that start is all of `chars`. Reads
 /// only the characters that fit and one more, so a text of a megabyte
@@ -179,6 +206,15 @@ mod tests {
             assert_ne!(regular.glyph_id(c).0, 0, "{c}");
             assert_ne!(bold.glyph_id(c).0, 0, "{c}");
         }
+    }
+
+    #[test]
+    fn the_svg_em_is_the_pixel_size_over_the_font_height() {
+        // DejaVu Sans: ascent 1901, descent -483, 2048 units per em.
+        let em = em_size(38.0, false);
+        assert!((em - 38.0 * 2048.0 / 2384.0).abs() < 0.01, "{em}");
+        let a = ascent(38.0, false);
+        assert!((a - 38.0 * 1901.0 / 2384.0).abs() < 0.01, "{a}");
     }
 
     #[test]

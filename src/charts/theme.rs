@@ -8,9 +8,8 @@
 
 use plotters::style::RGBColor;
 
-/// The family SVG text names. plotters' SVG backend writes it into
-/// `font-family` as it is, so it doubles as a fallback list for viewers
-/// without DejaVu Sans. (Pixel text does not go through plotters' font
+/// The family SVG text names. `draw` writes it into `font-family` as it
+/// is, so it doubles as a fallback list for viewers without DejaVu Sans. (Pixel text does not go through plotters' font
 /// registry at all: see `text`.)
 pub const FAMILY: &str = "DejaVu Sans, Verdana, Arial, sans-serif";
 

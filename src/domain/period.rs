@@ -103,6 +103,60 @@ impl Period {
     }
 }
 
+/// A period as typed ("Tertial 1-2 2019", "2019 - tertial 1",
+/// "januari-juni 2020") with the report's one dash, the en dash, for a
+/// hyphen between two numbers, between two month names or standing alone
+/// between spaces. Other hyphens ("PKS-närvaro") stay.
+pub fn with_en_dash(text: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "januari",
+        "februari",
+        "mars",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "augusti",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    let chars: Vec<char> = text.chars().collect();
+    // The word (letters) ending just before `i`, or starting just after it.
+    let word_before = |i: usize| -> String {
+        let start = chars[..i]
+            .iter()
+            .rposition(|c| !c.is_alphabetic())
+            .map_or(0, |p| p + 1);
+        chars[start..i].iter().collect::<String>().to_lowercase()
+    };
+    let word_after = |i: usize| -> String {
+        chars[i + 1..]
+            .iter()
+            .take_while(|c| c.is_alphabetic())
+            .collect::<String>()
+            .to_lowercase()
+    };
+    let is_month = |w: &str| MONTHS.contains(&w);
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            if c != '-' {
+                return c;
+            }
+            let before = i.checked_sub(1).map(|j| chars[j]);
+            let after = chars.get(i + 1).copied();
+            let digits = before.is_some_and(|b| b.is_ascii_digit())
+                && after.is_some_and(|a| a.is_ascii_digit());
+            let spaced = before == Some(' ') && after == Some(' ');
+            let months = is_month(&word_before(i)) && is_month(&word_after(i));
+            if digits || spaced || months { '–' } else { c }
+        })
+        .collect()
+}
+
 impl std::str::FromStr for Period {
     type Err = String;
 
@@ -181,6 +235,18 @@ impl fmt::Display for Period {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn typed_periods_get_the_en_dash() {
+        assert_eq!(with_en_dash("Tertial 1-2 2019"), "Tertial 1–2 2019");
+        assert_eq!(with_en_dash("2019 - tertial 1"), "2019 – tertial 1");
+        assert_eq!(with_en_dash("januari-juni 2020"), "januari–juni 2020");
+        assert_eq!(with_en_dash("2021-2023"), "2021–2023");
+        assert_eq!(with_en_dash("Tertial 1–2 2020"), "Tertial 1–2 2020");
+        assert_eq!(with_en_dash("PKS-närvaro"), "PKS-närvaro");
+        assert_eq!(with_en_dash("-"), "-");
+        assert_eq!(with_en_dash(""), "");
+    }
 
     #[test]
     fn periods_are_read_as_the_reports_write_them() {

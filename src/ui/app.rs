@@ -45,6 +45,8 @@ pub enum FileRequest {
     SaveDocument { suggested: String },
     /// Where to save the tables as an Excel workbook.
     SaveWorkbook { suggested: String },
+    /// Where to save the Resultatuppföljning as a slide deck.
+    SaveDeck { suggested: String },
     /// A CSV file of meeting registrations to import.
     OpenCsv,
 }
@@ -110,6 +112,11 @@ impl NativeDialogs {
                 .add_filter("Excel-arbetsbok", &["xlsx"])
                 .set_file_name(suggested)
                 .save_file(),
+            FileRequest::SaveDeck { suggested } => dialog
+                .set_title("Exportera bildspel")
+                .add_filter("PowerPoint-bildspel", &["pptx"])
+                .set_file_name(suggested)
+                .save_file(),
             FileRequest::OpenCsv => dialog
                 .set_title("Importera närvaro")
                 .add_filter("CSV (semikolonavgränsad)", &["csv", "txt"])
@@ -150,6 +157,7 @@ enum AfterDialog {
     ExportReport,
     ExportDocument,
     ExportWorkbook,
+    ExportDeck,
     Chart(ChartAction),
     ExportTable(crate::domain::tables::Table),
 }
@@ -491,6 +499,18 @@ impl TertialApp {
                     Err(e) => self.error = Some(e.to_string()),
                 }
             }
+            AfterDialog::ExportDeck => {
+                with_extension(&mut path, "pptx");
+                match crate::export::pptx::export_deck(&self.doc.workspace, &path) {
+                    Ok(()) => {
+                        self.notice = Some((
+                            self.doc.revision(),
+                            format!("Bildspelet sparades: {}", path.display()),
+                        ));
+                    }
+                    Err(e) => self.error = Some(e.to_string()),
+                }
+            }
             AfterDialog::Chart(ChartAction::ExportOne(kind, format, size)) => {
                 with_extension(&mut path, format.extension());
                 match export_chart(&self.doc.workspace, kind, size, format, &path) {
@@ -605,6 +625,17 @@ impl TertialApp {
         self.ask(
             FileRequest::SaveWorkbook { suggested },
             AfterDialog::ExportWorkbook,
+            ctx,
+        );
+    }
+
+    /// "Exportera bildspel…": the Resultatuppföljning as a 16:9 .pptx.
+    /// The workspace is not changed.
+    pub fn export_deck(&mut self, ctx: &egui::Context) {
+        let suggested = crate::export::pptx::file_name(&self.doc.workspace);
+        self.ask(
+            FileRequest::SaveDeck { suggested },
+            AfterDialog::ExportDeck,
             ctx,
         );
     }
@@ -732,6 +763,9 @@ impl TertialApp {
                 }
                 if ui.button("Exportera Excel-arbetsbok…").clicked() {
                     self.export_workbook(ui.ctx());
+                }
+                if ui.button("Exportera bildspel…").clicked() {
+                    self.export_deck(ui.ctx());
                 }
                 ui.separator();
                 if ui.button("Avsluta").clicked() {

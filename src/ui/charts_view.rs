@@ -2,7 +2,9 @@
 //! same code and at the same size as the exported picture, and the export
 //! controls. The preview is a texture redrawn only when the data, the chart
 //! or the export size change, not every frame (resizing the window only
-//! rescales it).
+//! rescales it). *Kopiera diagram* (and Ctrl+C in this part) puts the
+//! chart on the clipboard as an image at the chosen export size, to paste
+//! straight into PowerPoint, Word or Impress.
 
 use egui::{ColorImage, TextureHandle, TextureOptions, Ui};
 
@@ -124,6 +126,12 @@ impl ChartsView {
                 ui.separator();
                 action = self.export_controls(ui, ws);
             });
+        // Ctrl+C copies the chart, unless a text field (the custom size)
+        // has the keyboard and wants its own copy.
+        let copy_key = ui.input(|i| i.events.iter().any(|e| matches!(e, egui::Event::Copy)));
+        if copy_key && !ui.ctx().text_edit_focused() {
+            self.copy_chart(ui.ctx(), ws);
+        }
         egui::CentralPanel::default().show(ui, |ui| self.preview(ui, ws, revision));
         action
     }
@@ -186,6 +194,14 @@ impl ChartsView {
                 size,
             ));
         }
+        let copy = ui
+            .button("Kopiera diagram")
+            .on_hover_text(format!(
+                "Diagrammet som bild ({size}) i urklipp, för att klistra in i PowerPoint, Word eller Impress (Ctrl+C)"
+            ));
+        if copy.clicked() {
+            self.copy_chart(ui.ctx(), ws);
+        }
         ui.add_space(10.0);
         ui.label("Exportera alla som");
         let formats = egui::ComboBox::from_id_salt("format-alla")
@@ -208,6 +224,24 @@ impl ChartsView {
             ui.label(egui::RichText::new(m).weak());
         }
         action
+    }
+
+    /// Puts the selected chart on the clipboard as an image of the chosen
+    /// export size (egui hands it to the system clipboard).
+    pub fn copy_chart(&mut self, ctx: &egui::Context, ws: &Workspace) {
+        let size = self.export_size();
+        let chart = charts::chart(ws, self.selected);
+        match charts::render_rgb(&chart, size) {
+            Ok(rgb) => {
+                let image = ColorImage::from_rgb([size.width as usize, size.height as usize], &rgb);
+                ctx.copy_image(image);
+                self.message = Some(format!(
+                    "{} kopierades som bild ({size}).",
+                    self.selected.title()
+                ));
+            }
+            Err(e) => self.message = Some(format!("Diagrammet kunde inte kopieras: {e}")),
+        }
     }
 
     fn preview(&mut self, ui: &mut Ui, ws: &Workspace, revision: u64) {
