@@ -640,7 +640,7 @@ fn a_survey_year_label_cannot_forge_figures_lines() {
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(
         lines.len(),
-        tertial::cli::key_figures(&ws).len(),
+        tertial::domain::key_figures::key_figures(&ws).len(),
         "one line per figure"
     );
     for line in &lines {

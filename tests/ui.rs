@@ -749,7 +749,7 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
 fn long_tables_lay_out_only_what_is_on_screen_and_go_to_scrolls() {
     // The stress workspace's first goal: 8 sections of about ten mätetal,
     // with long texts; far more than a screen.
-    let mut ws = tertial::domain::stress::stress_workspace();
+    let mut ws = tertial::stress::stress_workspace();
     let last_section = ws.goals[0].sections.len() - 1;
     let far = ws.goals[0].sections[last_section]
         .measures

@@ -4,6 +4,7 @@
 
 pub mod check;
 pub mod figures;
+pub mod key_figures;
 pub mod model;
 pub mod municipality;
 pub mod numbers;
@@ -11,7 +12,6 @@ pub mod period;
 pub mod rollover;
 pub mod sheet;
 pub mod sheets;
-pub mod stress;
 pub mod tables;
 
 pub use model::*;

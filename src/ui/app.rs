@@ -11,15 +11,15 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use egui::{Key, KeyboardShortcut, Modifiers, Ui, ViewportCommand};
 
-use super::autosave::{self, Autosave};
 use super::charts_view::{ChartAction, ChartsView};
-use super::document::Document;
 use super::parts::{self, Nav};
 use crate::charts::{self, ChartFormat};
 use crate::domain::Workspace;
 use crate::domain::check::{self, Severity};
 use crate::domain::rollover;
 use crate::export::charts::{export_all, export_chart};
+use crate::session::autosave::{self, Autosave};
+use crate::session::document::Document;
 use crate::storage::recovery::{Orphan, RecoveryStore};
 use crate::ui::import_dialog::{Answer as ImportAnswer, ImportDialog, Step};
 
