@@ -253,66 +253,163 @@ fn headers(h: &[&str]) -> Vec<String> {
     h.iter().map(|s| s.to_string()).collect()
 }
 
+/// Which printed table, by what it shows and where it is edited: the
+/// typed counterpart of a [`Table::id`], for code that must find a table's
+/// rows in the workspace (Kontroll's navigation) without reading ids or
+/// titles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PrintedTable {
+    /// Medarbetare: one row per period (`ws.staff.rows`).
+    Staff,
+    /// Finansiering av medarbetare.
+    StaffFinancing,
+    /// A goal section's mätetal: one row per mätetal.
+    Measures {
+        /// The goal's index in `ws.goals`.
+        goal: usize,
+        /// The section's index in the goal.
+        section: usize,
+    },
+    /// A goal section's activities: one row per activity.
+    Activities {
+        /// The goal's index in `ws.goals`.
+        goal: usize,
+        /// The section's index in the goal.
+        section: usize,
+    },
+    /// Kostnadsreducering: one row per course, then the sum.
+    CostReduction,
+    /// Ansökningar: one row per application.
+    ApplicationList,
+    /// Ansökningar compared with earlier periods.
+    ApplicationComparison,
+    /// Tabell 1: `rows`, the sum, then `after_sum`.
+    Budget,
+    /// Tabell 2a: one row per area, then the sum.
+    Funds,
+    /// Tabell 2b: the shares of Tabell 2a's rows.
+    FundsShares,
+    /// Tabell 3a: one row per area, then the sum.
+    Financing,
+    /// Tabell 3b: the shares of Tabell 3a's rows.
+    FinancingShares,
+    /// The plan's budget: one row per area, then the sum.
+    PlanBudget,
+    /// Närvaro per nätverk och grupp: one row per group.
+    AttendanceGroups,
+    /// Närvaro per kommun.
+    AttendanceMunicipalities,
+    /// Närvaro compared with earlier periods.
+    AttendanceHistory,
+    /// Kurser och deltagare per period.
+    CoursePeriods,
+    /// Bilaga 2: participants per municipality.
+    Participants,
+    /// Kurser per verksamhetsområde.
+    CourseAreas,
+    /// Utvärderingsenkät.
+    Survey,
+}
+
 /// Every table of the workspace, in report order.
 pub fn all_tables(ws: &Workspace) -> Vec<Table> {
+    located_tables(ws).into_iter().map(|(_, t)| t).collect()
+}
+
+/// Every table of the workspace, in report order, each with which table
+/// it is.
+pub fn located_tables(ws: &Workspace) -> Vec<(PrintedTable, Table)> {
     let mut out = Vec::new();
     if !ws.staff.rows.is_empty() {
-        out.push(staff_table(&ws.staff));
-        out.push(staff_financing_table(&ws.staff));
+        out.push((PrintedTable::Staff, staff_table(&ws.staff)));
+        out.push((
+            PrintedTable::StaffFinancing,
+            staff_financing_table(&ws.staff),
+        ));
     }
     for (gi, goal) in ws.goals.iter().enumerate() {
         for (si, section) in goal.sections.iter().enumerate() {
             let number = figures::section_number(&ws.report, gi, si);
             if !section.measures.is_empty() {
-                out.push(measure_table(&number, &section.title, &section.measures));
+                out.push((
+                    PrintedTable::Measures {
+                        goal: gi,
+                        section: si,
+                    },
+                    measure_table(&number, &section.title, &section.measures),
+                ));
             }
             if !section.activities.is_empty() {
-                out.push(activity_table(&number, &section.title, &section.activities));
+                out.push((
+                    PrintedTable::Activities {
+                        goal: gi,
+                        section: si,
+                    },
+                    activity_table(&number, &section.title, &section.activities),
+                ));
             }
         }
     }
     let e = &ws.economy;
     if let Some(t) = &e.cost_reduction {
-        out.push(cost_table(t));
+        out.push((PrintedTable::CostReduction, cost_table(t)));
     }
     if !e.applications.items.is_empty() {
-        out.push(application_list(&e.applications));
+        out.push((
+            PrintedTable::ApplicationList,
+            application_list(&e.applications),
+        ));
     }
     if e.applications.has_any() {
-        out.push(application_comparison(&e.applications));
+        out.push((
+            PrintedTable::ApplicationComparison,
+            application_comparison(&e.applications),
+        ));
     }
     if let Some(t) = &e.budget {
-        out.push(budget_table(t));
+        out.push((PrintedTable::Budget, budget_table(t)));
     }
     if let Some(t) = &e.funds {
-        out.push(funds_table(t));
-        out.push(funds_share_table(t));
+        out.push((PrintedTable::Funds, funds_table(t)));
+        out.push((PrintedTable::FundsShares, funds_share_table(t)));
     }
     if let Some(t) = &e.financing {
-        out.push(financing_table(t));
-        out.push(financing_share_table(t));
+        out.push((PrintedTable::Financing, financing_table(t)));
+        out.push((PrintedTable::FinancingShares, financing_share_table(t)));
     }
     if let Some(t) = &e.plan_budget {
-        out.push(plan_table(t));
+        out.push((PrintedTable::PlanBudget, plan_table(t)));
     }
     if !ws.attendance.groups.is_empty() {
-        out.push(attendance_groups_table(&ws.attendance));
-        out.push(attendance_municipality_table(&ws.attendance));
+        out.push((
+            PrintedTable::AttendanceGroups,
+            attendance_groups_table(&ws.attendance),
+        ));
+        out.push((
+            PrintedTable::AttendanceMunicipalities,
+            attendance_municipality_table(&ws.attendance),
+        ));
     }
     if !ws.attendance.earlier.is_empty() {
-        out.push(attendance_history_table(&ws.attendance));
+        out.push((
+            PrintedTable::AttendanceHistory,
+            attendance_history_table(&ws.attendance),
+        ));
     }
     if !ws.courses.periods.is_empty() {
-        out.push(course_period_table(&ws.courses));
+        out.push((
+            PrintedTable::CoursePeriods,
+            course_period_table(&ws.courses),
+        ));
     }
     if !ws.courses.by_participant.is_empty() {
-        out.push(participants_table(&ws.courses));
+        out.push((PrintedTable::Participants, participants_table(&ws.courses)));
     }
     if !ws.courses.by_area.is_empty() {
-        out.push(course_area_table(&ws.courses));
+        out.push((PrintedTable::CourseAreas, course_area_table(&ws.courses)));
     }
     if !ws.survey.questions.is_empty() {
-        out.push(survey_table(&ws.survey));
+        out.push((PrintedTable::Survey, survey_table(&ws.survey)));
     }
     out
 }
