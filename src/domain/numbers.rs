@@ -138,17 +138,14 @@ pub fn parse(input: &str) -> Result<Parsed, NumberError> {
         return Err(err(NumberErrorKind::DecimalPoint));
     }
 
-    let (unit, factor) = match unit_of(unit_text) {
-        Some(u) => u,
-        None => {
-            if let Some(c) = unit_text.chars().next()
-                && !c.is_alphabetic()
-                && c != '%'
-            {
-                return Err(err(NumberErrorKind::UnexpectedChar(c)));
-            }
-            return Err(err(NumberErrorKind::UnknownUnit(unit_text.to_string())));
+    let Some((unit, factor)) = unit_of(unit_text) else {
+        if let Some(c) = unit_text.chars().next()
+            && !c.is_alphabetic()
+            && c != '%'
+        {
+            return Err(err(NumberErrorKind::UnexpectedChar(c)));
         }
+        return Err(err(NumberErrorKind::UnknownUnit(unit_text.to_string())));
     };
 
     let number = number.trim_matches(is_space);

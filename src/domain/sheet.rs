@@ -1426,7 +1426,7 @@ pub fn paste(grid: &mut dyn Grid, at: At, text: &str, selection: Option<Range>) 
             }),
         }
     }
-    skipped_cols.sort();
+    skipped_cols.sort_unstable();
     report.computed_skipped = skipped_cols
         .iter()
         .map(|c| grid.long_header(*c).to_string())

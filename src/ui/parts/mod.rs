@@ -345,20 +345,21 @@ mod tests {
 
     #[test]
     fn a_goal_without_title_goes_to_that_goal() {
-        let mut ws = Workspace::default();
-        ws.goals = vec![goal("Mål 1", vec![]), goal(" ", vec![])];
+        let ws = Workspace {
+            goals: vec![goal("Mål 1", vec![]), goal(" ", vec![])],
+            ..Workspace::default()
+        };
         assert_eq!(target_of(&ws, "saknar rubrik"), (Nav::Goal(1), None));
     }
 
     #[test]
     fn a_measure_goes_to_its_row_in_its_sections_table() {
-        let mut ws = Workspace::default();
         let section = |measures| Section {
             title: "Avsnitt".into(),
             measures,
             ..Section::default()
         };
-        ws.goals = vec![
+        let goals = vec![
             goal("Mål 1", vec![section(vec![measure(Some(Decimal::ONE))])]),
             goal(
                 "Mål 2",
@@ -372,6 +373,10 @@ mod tests {
                 ],
             ),
         ];
+        let ws = Workspace {
+            goals,
+            ..Workspace::default()
+        };
         assert_eq!(
             target_of(&ws, "saknar resultat"),
             row(Nav::Goal(1), GotoTable::Measures { section: 1 }, 2)
