@@ -413,69 +413,126 @@ pub struct FundsFigures {
     pub sum_share_financiers: [Figure; 3],
 }
 
-pub fn funds(t: &FundsByFinancier) -> FundsFigures {
-    let currents: Vec<Figure> = t
-        .rows
+/// The columns of a table split by financier (Tabell 2a/2b and 3a/3b):
+/// the row total, the three financiers (kommunerna, staten, övriga), the
+/// row's share of the table's total and the financiers' shares.
+struct FinancierColumns<C> {
+    total: C,
+    financiers: [C; 3],
+    share_total: C,
+    share_financiers: [C; 3],
+}
+
+/// The figures Tabell 2 and Tabell 3 share, computed once for both.
+struct ByFinancier {
+    /// Each row's total (kommunerna + staten + övriga), its share of the
+    /// table's total and its financiers' shares.
+    rows: Vec<(Figure, Figure, [Figure; 3])>,
+    /// Sum of the row totals.
+    sum_total: Figure,
+    /// Sums of kommunerna, staten and övriga.
+    sum_financiers: [Figure; 3],
+    /// The sum row's share of the total (100 % unless overridden).
+    sum_share_total: Figure,
+    /// The financiers' shares of the sums (adding up to 100).
+    sum_share_financiers: [Figure; 3],
+}
+
+/// One algorithm for a table split by financier: `rows` are each row's
+/// amounts (kommunerna, staten, övriga) with the row's overrides.
+fn by_financier<C: Ord + Copy>(
+    rows: &[([Option<Decimal>; 3], &Overrides<C>)],
+    sum_overrides: &Overrides<C>,
+    cols: &FinancierColumns<C>,
+) -> ByFinancier {
+    let totals: Vec<Figure> = rows
         .iter()
-        .map(|r| {
-            Figure::with(
-                sum([r.kommunerna, r.staten, r.ovriga]),
-                ov(&r.overrides, FundsColumn::Current),
-            )
-        })
+        .map(|(amounts, o)| Figure::with(sum(*amounts), ov(o, cols.total)))
         .collect();
-    let cols = [
-        FundsColumn::Previous,
-        FundsColumn::Current,
-        FundsColumn::Kommunerna,
-        FundsColumn::Staten,
-        FundsColumn::Ovriga,
-        FundsColumn::Fonderade,
-    ];
-    let sum_row = cols.map(|col| {
-        let formula = sum(t.rows.iter().zip(&currents).map(|(r, c)| match col {
-            FundsColumn::Previous => r.previous,
-            FundsColumn::Current => c.shown,
-            FundsColumn::Kommunerna => r.kommunerna,
-            FundsColumn::Staten => r.staten,
-            FundsColumn::Ovriga => r.ovriga,
-            _ => r.fonderade,
-        }));
-        Figure::with(formula, ov(&t.sum_overrides, col))
+    let sum_total = Figure::with(
+        sum(totals.iter().map(|t| t.shown)),
+        ov(sum_overrides, cols.total),
+    );
+    let sum_financiers = [0, 1, 2].map(|i| {
+        Figure::with(
+            sum(rows.iter().map(|(amounts, _)| amounts[i])),
+            ov(sum_overrides, cols.financiers[i]),
+        )
     });
-    let total = sum_row[1].shown;
-    let share_cols = [
-        FundsColumn::ShareKommunerna,
-        FundsColumn::ShareStaten,
-        FundsColumn::ShareOvriga,
-    ];
-    let rows = t
-        .rows
+    let total = sum_total.shown;
+    let rows = rows
         .iter()
-        .zip(currents)
-        .map(|(r, current)| {
-            let split = split_shares(&[r.kommunerna, r.staten, r.ovriga]);
-            FundsRowFigures {
-                share_current: Figure::with(
-                    share(current.shown, total),
-                    ov(&r.overrides, FundsColumn::ShareCurrent),
-                ),
-                share_financiers: [0, 1, 2]
-                    .map(|i| Figure::with(split[i], ov(&r.overrides, share_cols[i]))),
-                current,
-            }
+        .zip(totals)
+        .map(|((amounts, o), row_total)| {
+            let split = split_shares(amounts);
+            let share_total = Figure::with(share(row_total.shown, total), ov(o, cols.share_total));
+            let shares = [0, 1, 2].map(|i| Figure::with(split[i], ov(o, cols.share_financiers[i])));
+            (row_total, share_total, shares)
         })
         .collect();
-    let split = split_shares(&[sum_row[2].shown, sum_row[3].shown, sum_row[4].shown]);
-    FundsFigures {
+    let split = split_shares(&sum_financiers.each_ref().map(|f| f.shown));
+    ByFinancier {
         rows,
-        sum_share_current: Figure::with(
-            share(total, total),
-            ov(&t.sum_overrides, FundsColumn::ShareCurrent),
-        ),
+        sum_share_total: Figure::with(share(total, total), ov(sum_overrides, cols.share_total)),
         sum_share_financiers: [0, 1, 2]
-            .map(|i| Figure::with(split[i], ov(&t.sum_overrides, share_cols[i]))),
-        sum: sum_row,
+            .map(|i| Figure::with(split[i], ov(sum_overrides, cols.share_financiers[i]))),
+        sum_total,
+        sum_financiers,
+    }
+}
+
+/// Tabell 2a/2b: each row's current funds and shares, the sums (also of
+/// the funds before and of the fonderade) and their shares.
+pub fn funds(t: &FundsByFinancier) -> FundsFigures {
+    let rows: Vec<([Option<Decimal>; 3], &Overrides<FundsColumn>)> = t
+        .rows
+        .iter()
+        .map(|r| ([r.kommunerna, r.staten, r.ovriga], &r.overrides))
+        .collect();
+    let f = by_financier(
+        &rows,
+        &t.sum_overrides,
+        &FinancierColumns {
+            total: FundsColumn::Current,
+            financiers: [
+                FundsColumn::Kommunerna,
+                FundsColumn::Staten,
+                FundsColumn::Ovriga,
+            ],
+            share_total: FundsColumn::ShareCurrent,
+            share_financiers: [
+                FundsColumn::ShareKommunerna,
+                FundsColumn::ShareStaten,
+                FundsColumn::ShareOvriga,
+            ],
+        },
+    );
+    let column_sum = |col, value: fn(&FundsRow) -> Option<Decimal>| {
+        Figure::with(sum(t.rows.iter().map(value)), ov(&t.sum_overrides, col))
+    };
+    let [kommunerna, staten, ovriga] = f.sum_financiers;
+    FundsFigures {
+        rows: f
+            .rows
+            .into_iter()
+            .map(
+                |(current, share_current, share_financiers)| FundsRowFigures {
+                    current,
+                    share_current,
+                    share_financiers,
+                },
+            )
+            .collect(),
+        sum: [
+            column_sum(FundsColumn::Previous, |r| r.previous),
+            f.sum_total,
+            kommunerna,
+            staten,
+            ovriga,
+            column_sum(FundsColumn::Fonderade, |r| r.fonderade),
+        ],
+        sum_share_current: f.sum_share_total,
+        sum_share_financiers: f.sum_share_financiers,
     }
 }
 
@@ -500,65 +557,47 @@ pub struct FinancingFigures {
     pub sum_share_financiers: [Figure; 3],
 }
 
+/// Tabell 3a/3b: each row's outcome and shares, the sums and their shares.
 pub fn financing(t: &FinancingTable) -> FinancingFigures {
-    let utfalls: Vec<Figure> = t
+    let rows: Vec<([Option<Decimal>; 3], &Overrides<FinancingColumn>)> = t
         .rows
         .iter()
-        .map(|r| {
-            Figure::with(
-                sum([r.kommunerna, r.staten, r.ovriga]),
-                ov(&r.overrides, FinancingColumn::Utfall),
-            )
-        })
+        .map(|r| ([r.kommunerna, r.staten, r.ovriga], &r.overrides))
         .collect();
-    let cols = [
-        FinancingColumn::Utfall,
-        FinancingColumn::Kommunerna,
-        FinancingColumn::Staten,
-        FinancingColumn::Ovriga,
-    ];
-    let sum_row = cols.map(|col| {
-        let formula = sum(t.rows.iter().zip(&utfalls).map(|(r, u)| match col {
-            FinancingColumn::Utfall => u.shown,
-            FinancingColumn::Kommunerna => r.kommunerna,
-            FinancingColumn::Staten => r.staten,
-            _ => r.ovriga,
-        }));
-        Figure::with(formula, ov(&t.sum_overrides, col))
-    });
-    let total = sum_row[0].shown;
-    let share_cols = [
-        FinancingColumn::ShareKommunerna,
-        FinancingColumn::ShareStaten,
-        FinancingColumn::ShareOvriga,
-    ];
-    let rows = t
-        .rows
-        .iter()
-        .zip(utfalls)
-        .map(|(r, utfall)| {
-            let split = split_shares(&[r.kommunerna, r.staten, r.ovriga]);
-            FinancingRowFigures {
-                share_utfall: Figure::with(
-                    share(utfall.shown, total),
-                    ov(&r.overrides, FinancingColumn::ShareUtfall),
-                ),
-                share_financiers: [0, 1, 2]
-                    .map(|i| Figure::with(split[i], ov(&r.overrides, share_cols[i]))),
-                utfall,
-            }
-        })
-        .collect();
-    let split = split_shares(&[sum_row[1].shown, sum_row[2].shown, sum_row[3].shown]);
+    let f = by_financier(
+        &rows,
+        &t.sum_overrides,
+        &FinancierColumns {
+            total: FinancingColumn::Utfall,
+            financiers: [
+                FinancingColumn::Kommunerna,
+                FinancingColumn::Staten,
+                FinancingColumn::Ovriga,
+            ],
+            share_total: FinancingColumn::ShareUtfall,
+            share_financiers: [
+                FinancingColumn::ShareKommunerna,
+                FinancingColumn::ShareStaten,
+                FinancingColumn::ShareOvriga,
+            ],
+        },
+    );
+    let [kommunerna, staten, ovriga] = f.sum_financiers;
     FinancingFigures {
-        rows,
-        sum_share_utfall: Figure::with(
-            share(total, total),
-            ov(&t.sum_overrides, FinancingColumn::ShareUtfall),
-        ),
-        sum_share_financiers: [0, 1, 2]
-            .map(|i| Figure::with(split[i], ov(&t.sum_overrides, share_cols[i]))),
-        sum: sum_row,
+        rows: f
+            .rows
+            .into_iter()
+            .map(
+                |(utfall, share_utfall, share_financiers)| FinancingRowFigures {
+                    utfall,
+                    share_utfall,
+                    share_financiers,
+                },
+            )
+            .collect(),
+        sum: [f.sum_total, kommunerna, staten, ovriga],
+        sum_share_utfall: f.sum_share_total,
+        sum_share_financiers: f.sum_share_financiers,
     }
 }
 
