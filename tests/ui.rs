@@ -1057,7 +1057,7 @@ fn importera_narvaro_previews_reports_broken_rows_and_changes_nothing_on_cancel(
     // One undo step takes the whole import back.
     h.get_by_label("Redigera").click();
     h.run();
-    h.get_by_label("Ångra         Ctrl+Z").click();
+    h.get_by_label("Ångra Ctrl+Z").click();
     h.run();
     assert_eq!(h.state().doc.workspace, before);
 }
@@ -1515,4 +1515,52 @@ fn shift_click_selects_a_rectangle_that_delete_empties() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert_eq!(h.state().doc.workspace.staff.rows, before);
+}
+
+/// Viewing the survey never edits it: a file whose answer counts and
+/// question values are fewer than its years (as an older or hand-edited
+/// file can be) stays exactly as loaded, with no unsaved mark and no undo
+/// step, however long the page is shown.
+#[test]
+fn viewing_a_ragged_survey_changes_nothing() {
+    let mut ws = sample(DELARSRAPPORT_2020);
+    ws.survey.years = vec!["2019".into(), "2020".into(), "2021".into()];
+    ws.survey.respondents = vec![sd("120")];
+    ws.survey.questions = vec![tertial::domain::SurveyQuestion {
+        text: "Hur nöjd är du?".into(),
+        total: vec![sd("50")],
+        pks: vec![sd("40"), None],
+    }];
+    let loaded = ws.clone();
+    let mut h = harness_for(ws, Rc::new(RefCell::new(None)));
+    go(&mut h, Nav::Enkat);
+    for _ in 0..3 {
+        h.run();
+    }
+    assert_eq!(h.state().doc.workspace, loaded);
+    assert!(!h.state().doc.is_dirty());
+    assert!(!h.state().doc.can_undo());
+}
+
+/// The menus show each shortcut as egui writes it for the platform, from
+/// the same constants the window reads the keys with.
+#[test]
+fn menu_entries_show_their_shortcuts() {
+    let mut h = harness();
+    h.get_by_label("Arkiv").click();
+    h.run();
+    for label in [
+        "Ny Ctrl+N",
+        "Öppna… Ctrl+O",
+        "Spara Ctrl+S",
+        "Spara som… Ctrl+Shift+S",
+    ] {
+        h.get_by_label(label);
+    }
+    h.key_press(Key::Escape);
+    h.run();
+    h.get_by_label("Redigera").click();
+    h.run();
+    h.get_by_label("Ångra Ctrl+Z");
+    h.get_by_label("Gör om Ctrl+Y");
 }

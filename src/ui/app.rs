@@ -23,6 +23,25 @@ use crate::session::document::Document;
 use crate::storage::recovery::{Orphan, RecoveryStore};
 use crate::ui::import_dialog::{Answer as ImportAnswer, ImportDialog, Step};
 
+/// The window's keyboard shortcuts: read in `shortcuts` and shown in the
+/// menus from the same constants, so the two cannot disagree.
+const NEW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
+const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
+const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
+const SAVE_AS: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
+const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
+const REDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
+/// Redo's second shortcut (not shown in the menu).
+const REDO_SHIFT_Z: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
+
+/// A menu entry with its shortcut on the right, as the platform writes it
+/// (`Ctrl+S`, or `⌘S` on a Mac).
+fn menu_item(ui: &Ui, text: &str, shortcut: KeyboardShortcut) -> egui::Button<'static> {
+    egui::Button::new(text.to_owned()).shortcut_text(ui.ctx().format_shortcut(&shortcut))
+}
+
 /// What a file dialog is asked for.
 #[derive(Debug, Clone)]
 pub enum FileRequest {
@@ -667,26 +686,24 @@ impl TertialApp {
     }
 
     fn shortcuts(&mut self, ui: &Ui) {
-        let cmd = |k| KeyboardShortcut::new(Modifiers::COMMAND, k);
-        let cmd_shift = |k| KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, k);
         let take = |s: KeyboardShortcut| ui.input_mut(|i| i.consume_shortcut(&s));
         // Longer combinations first: Ctrl+Shift+S must not be read as Ctrl+S.
-        if take(cmd_shift(Key::S)) {
+        if take(SAVE_AS) {
             self.save_as(None, ui.ctx());
         }
-        if take(cmd_shift(Key::Z)) || take(cmd(Key::Y)) {
+        if take(REDO_SHIFT_Z) || take(REDO) {
             self.doc.redo();
         }
-        if take(cmd(Key::Z)) {
+        if take(UNDO) {
             self.doc.undo();
         }
-        if take(cmd(Key::S)) {
+        if take(SAVE) {
             self.save(None, ui.ctx());
         }
-        if take(cmd(Key::N)) {
+        if take(NEW) {
             self.request(Pending::New, ui);
         }
-        if take(cmd(Key::O)) {
+        if take(OPEN) {
             self.request(Pending::Open(None), ui);
         }
     }
@@ -694,10 +711,10 @@ impl TertialApp {
     fn menu_bar(&mut self, ui: &mut Ui) {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("Arkiv", |ui| {
-                if ui.button("Ny            Ctrl+N").clicked() {
+                if ui.add(menu_item(ui, "Ny", NEW)).clicked() {
                     self.request(Pending::New, ui);
                 }
-                if ui.button("Öppna…        Ctrl+O").clicked() {
+                if ui.add(menu_item(ui, "Öppna…", OPEN)).clicked() {
                     self.request(Pending::Open(None), ui);
                 }
                 ui.add_enabled_ui(!self.recent.is_empty(), |ui| {
@@ -714,10 +731,10 @@ impl TertialApp {
                     self.rollover = Some((next.label(), None));
                 }
                 ui.separator();
-                if ui.button("Spara         Ctrl+S").clicked() {
+                if ui.add(menu_item(ui, "Spara", SAVE)).clicked() {
                     self.save(None, ui.ctx());
                 }
-                if ui.button("Spara som…    Ctrl+Shift+S").clicked() {
+                if ui.add(menu_item(ui, "Spara som…", SAVE_AS)).clicked() {
                     self.save_as(None, ui.ctx());
                 }
                 ui.separator();
@@ -740,19 +757,13 @@ impl TertialApp {
             });
             ui.menu_button("Redigera", |ui| {
                 if ui
-                    .add_enabled(
-                        self.doc.can_undo(),
-                        egui::Button::new("Ångra         Ctrl+Z"),
-                    )
+                    .add_enabled(self.doc.can_undo(), menu_item(ui, "Ångra", UNDO))
                     .clicked()
                 {
                     self.doc.undo();
                 }
                 if ui
-                    .add_enabled(
-                        self.doc.can_redo(),
-                        egui::Button::new("Gör om        Ctrl+Y"),
-                    )
+                    .add_enabled(self.doc.can_redo(), menu_item(ui, "Gör om", REDO))
                     .clicked()
                 {
                     self.doc.redo();
