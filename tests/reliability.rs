@@ -685,3 +685,49 @@ fn a_group_name_cannot_forge_check_lines() {
     );
     assert!(!lines.iter().any(|l| l.starts_with("Problem: Rapport")));
 }
+
+/// A failed save or export keeps the system's error as its
+/// `std::error::Error::source` (issue #18), under the Swedish message.
+#[test]
+fn write_errors_keep_the_system_error_as_their_source() {
+    use std::error::Error;
+
+    fn io_source(e: &dyn Error) -> &std::io::Error {
+        e.source()
+            .and_then(|s| s.downcast_ref::<std::io::Error>())
+            .unwrap_or_else(|| panic!("no io::Error source behind \"{e}\""))
+    }
+
+    let dir = tempfile::tempdir().expect("tempdir");
+    // A file where a folder is expected: every write below fails.
+    let blocker = dir.path().join("fil");
+    std::fs::write(&blocker, "x").expect("write");
+    let ws = tertial::samples::built_in().expect("built-in sample");
+
+    let e = tertial::storage::save(&ws, &blocker.join("a.ron")).expect_err("save fails");
+    io_source(&e);
+    let e = tertial::export::report::export_report(&ws, &blocker.join("r.html"))
+        .expect_err("report fails");
+    assert!(e.to_string().contains("kunde inte sparas"), "{e}");
+    io_source(&e);
+    let e = tertial::export::xlsx::export_workbook(&ws, &blocker.join("t.xlsx"))
+        .expect_err("workbook fails");
+    io_source(&e);
+    let e = tertial::export::charts::export_all(
+        &ws,
+        &blocker.join("bilder"),
+        ChartSize::new(1280, 720),
+        &[ChartFormat::Svg],
+    )
+    .expect_err("charts fail");
+    io_source(&e);
+    let e = tertial::export::charts::export_chart(
+        &ws,
+        ChartKind::ALL[0],
+        ChartSize::new(1280, 720),
+        ChartFormat::Svg,
+        &blocker.join("a.svg"),
+    )
+    .expect_err("chart fails");
+    io_source(&e);
+}
