@@ -496,20 +496,11 @@ fn has_date_shape(s: &str) -> bool {
 }
 
 /// `YYYY-MM-DD`, digits only, with a real year (0001–9999), month and day.
-/// `2020-+3-+5` and `0000-01-01` are not dates.
+/// `2020-+3-+5` and `0000-01-01` are not dates. The shape is checked
+/// first (jiff also reads other ISO 8601 forms, such as `+002020-03-05`);
+/// jiff reads the date and knows the calendar.
 pub fn is_iso_date(s: &str) -> bool {
-    if !has_date_shape(s) {
-        return false;
-    }
-    // Only digits, so each part parses and fits.
-    let (Ok(y), Ok(m), Ok(d)) = (
-        s[0..4].parse::<i16>(),
-        s[5..7].parse::<i8>(),
-        s[8..10].parse::<i8>(),
-    ) else {
-        return false;
-    };
-    y >= 1 && jiff::civil::Date::new(y, m, d).is_ok()
+    has_date_shape(s) && s.parse::<jiff::civil::Date>().is_ok_and(|d| d.year() >= 1)
 }
 
 /// Why a meeting's date text is not a date, in Swedish; `None` for a date.
