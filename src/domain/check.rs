@@ -592,7 +592,8 @@ fn check_attendance(ws: &Workspace, f: &mut Findings) {
         // should still look, as a re-import would see them as one.
         let mut per_date: BTreeMap<&str, usize> = BTreeMap::new();
         for m in &g.meetings {
-            *per_date.entry(m.date.as_str()).or_default() += 1;
+            let n = per_date.entry(m.date.as_str()).or_default();
+            *n = n.saturating_add(1);
         }
         for (date, n) in per_date {
             if n > 1 {

@@ -149,7 +149,7 @@ pub fn split_shares(parts: &[Option<Decimal>]) -> Vec<Option<Decimal>> {
             break;
         }
         if let Some(f) = floors[i].as_mut() {
-            *f += Decimal::ONE;
+            *f = f.saturating_add(Decimal::ONE);
             missing -= 1;
         }
     }
@@ -267,7 +267,7 @@ pub fn measure_trend(m: &Measure) -> Derived<Trend> {
 pub fn section_number(facts: &ReportFacts, goal: usize, section: usize) -> String {
     format!(
         "{}.{}",
-        facts.first_goal_chapter as usize + goal,
+        (facts.first_goal_chapter as usize).saturating_add(goal),
         section + 1
     )
 }
@@ -870,21 +870,25 @@ pub fn group(g: &AttendanceGroup, common_target: Decimal) -> GroupFigures {
         let members = group_members(g);
         let mut muni_present = 0u64;
         let mut region_present = 0u64;
+        // Saturating throughout: the counts come from the file.
         for m in &g.meetings {
-            muni_present += members.iter().filter(|x| m.present.contains(x)).count() as u64;
-            region_present += u64::from(m.regional_present.min(g.regional_members));
-            fig.forms[form_index(m.form)] += 1;
+            let present = members.iter().filter(|x| m.present.contains(x)).count();
+            muni_present = muni_present.saturating_add(present as u64);
+            region_present = region_present
+                .saturating_add(u64::from(m.regional_present.min(g.regional_members)));
+            let form = &mut fig.forms[form_index(m.form)];
+            *form = form.saturating_add(1);
         }
         let n = g.meetings.len() as u64;
-        fig.meetings = n as u32;
-        let muni_expected = members.len() as u64 * n;
-        let region_expected = u64::from(g.regional_members) * n;
+        fig.meetings = u32::try_from(n).unwrap_or(u32::MAX);
+        let muni_expected = (members.len() as u64).saturating_mul(n);
+        let region_expected = u64::from(g.regional_members).saturating_mul(n);
         fig.municipal_average = share_exact(Some(muni_present.into()), Some(muni_expected.into()));
         fig.regional_average =
             share_exact(Some(region_present.into()), Some(region_expected.into()));
         fig.average = share_exact(
-            Some((muni_present + region_present).into()),
-            Some((muni_expected + region_expected).into()),
+            Some(muni_present.saturating_add(region_present).into()),
+            Some(muni_expected.saturating_add(region_expected).into()),
         );
     }
     let rounded = fig.average.map(|a| round_half_up(a, 0));
@@ -939,9 +943,10 @@ pub fn municipality_averages(a: &Attendance) -> Vec<(Municipality, Option<Decima
         let members = group_members(g);
         for m in &g.meetings {
             for x in &members {
-                expected[x.index()] += 1;
+                let i = x.index();
+                expected[i] = expected[i].saturating_add(1);
                 if m.present.contains(x) {
-                    present[x.index()] += 1;
+                    present[i] = present[i].saturating_add(1);
                 }
             }
         }

@@ -518,7 +518,11 @@ pub fn budget_table(t: &BudgetFollowUp) -> Table {
 fn accumulated_date(t: &BudgetFollowUp) -> String {
     t.year
         .parse::<i32>()
-        .map(|y| format!("{}-12-31", y - 1))
+        .ok()
+        // Checked: the year is the file's text ("-2147483648" must not
+        // overflow); no year before it, no date.
+        .and_then(|y| y.checked_sub(1))
+        .map(|y| format!("{y}-12-31"))
         .unwrap_or_default()
 }
 
@@ -896,6 +900,18 @@ pub fn survey_table(s: &Survey) -> Table {
 mod tests {
     use super::*;
     use crate::domain::{AttendanceGroup, Meeting, Municipality, Trend};
+
+    #[test]
+    fn the_accumulated_date_is_the_year_before_and_never_overflows() {
+        let year = |y: &str| BudgetFollowUp {
+            year: y.into(),
+            ..BudgetFollowUp::default()
+        };
+        assert_eq!(accumulated_date(&year("2020")), "2019-12-31");
+        assert_eq!(accumulated_date(&year("tjugo")), "");
+        // The file's text, at i32's edge: no year before it, no date.
+        assert_eq!(accumulated_date(&year("-2147483648")), "");
+    }
 
     #[test]
     fn the_trend_legend_says_unchanged_as_a_state() {

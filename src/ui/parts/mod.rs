@@ -69,7 +69,8 @@ impl Nav {
     pub fn title(self, ws: &Workspace) -> String {
         match self {
             Nav::Goal(i) => {
-                let number = ws.report.first_goal_chapter as usize + i;
+                // Saturating: the first chapter number is the file's.
+                let number = (ws.report.first_goal_chapter as usize).saturating_add(i);
                 let title = ws.goals.get(i).map(|g| g.title.as_str()).unwrap_or("");
                 format!("{number} {title}")
             }
@@ -83,7 +84,7 @@ impl Nav {
             Nav::Rapport => "Rapport".into(),
             Nav::Fokus => "Fokusområden och 3 K".into(),
             Nav::Goal(i) => {
-                let number = ws.report.first_goal_chapter as usize + i;
+                let number = (ws.report.first_goal_chapter as usize).saturating_add(i);
                 let title = ws.goals.get(i).map(|g| g.title.as_str()).unwrap_or("");
                 let short: String = title.chars().take(34).collect();
                 let ellipsis = if title.chars().count() > 34 {
