@@ -17,6 +17,7 @@ use super::model::*;
 use super::numbers::{format_amount, format_fte};
 use super::tables::{self, Format, PrintedTable, RowKind, Value};
 
+/// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
     Problem,
@@ -39,6 +40,7 @@ pub enum Part {
 }
 
 impl Part {
+    /// The part's name as Kontroll and `tertial check` print it.
     pub fn name(self) -> String {
         match self {
             Part::Rapport => "Rapport".into(),

@@ -249,15 +249,18 @@ impl<T: Copy + PartialEq> Derived<T> {
         }
     }
 
+    /// Whether the shown value is an override that differs from the formula.
     pub fn differs(&self) -> bool {
         self.overridden && self.shown != self.formula
     }
 }
 
+/// A mätetal's status (formula or override).
 pub fn measure_status(m: &Measure) -> Derived<MeasureStatus> {
     Derived::with(measure_status_formula(m), m.status_override.as_ref())
 }
 
+/// A mätetal's trend (formula or override).
 pub fn measure_trend(m: &Measure) -> Derived<Trend> {
     Derived::with(measure_trend_formula(m), m.trend_override.as_ref())
 }
@@ -274,6 +277,7 @@ pub fn section_number(facts: &ReportFacts, goal: usize, section: usize) -> Strin
 
 // --------------------------------------------------------------- staff
 
+/// The derived figures of the staff part.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct StaffFigures {
     /// Summa per row.
@@ -288,6 +292,7 @@ pub struct StaffFigures {
     pub by_activity_total: Option<Decimal>,
 }
 
+/// The staff figures: period totals, the change, financing and per-activity sums.
 pub fn staff(s: &Staff) -> StaffFigures {
     let sums: Vec<Figure> = s
         .rows
@@ -314,12 +319,14 @@ pub fn staff(s: &Staff) -> StaffFigures {
 
 // -------------------------------------------------------------- budget
 
+/// The computed cells of one row of Tabell 1.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct BudgetRowFigures {
     pub disponibla: Figure,
     pub kvarvarande: Figure,
 }
 
+/// The derived figures of Tabell 1 Budgetuppföljning.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct BudgetFigures {
     pub rows: Vec<BudgetRowFigures>,
@@ -360,6 +367,7 @@ pub fn budget_cell(r: &BudgetRow, f: &BudgetRowFigures, col: BudgetColumn) -> Op
     }
 }
 
+/// Tabell 1's summed columns, in the order of [`BudgetFigures::sum`].
 pub const BUDGET_COLUMNS: [BudgetColumn; 8] = [
     BudgetColumn::Ingaende,
     BudgetColumn::Erhallna,
@@ -371,6 +379,7 @@ pub const BUDGET_COLUMNS: [BudgetColumn; 8] = [
     BudgetColumn::Prognos,
 ];
 
+/// Tabell 1's figures: each row's Disponibla and Kvarvarande, the sums and the accumulated prognosis.
 pub fn budget(b: &BudgetFollowUp) -> BudgetFigures {
     let rows: Vec<BudgetRowFigures> = b.rows.iter().map(budget_row).collect();
     let after_sum: Vec<BudgetRowFigures> = b.after_sum.iter().map(budget_row).collect();
@@ -394,6 +403,7 @@ pub fn budget(b: &BudgetFollowUp) -> BudgetFigures {
 
 // --------------------------------------------------------------- funds
 
+/// The computed cells of one row of Tabell 2a/2b.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct FundsRowFigures {
     /// Ingående medel at the current date = kommunerna + staten + övriga.
@@ -404,6 +414,7 @@ pub struct FundsRowFigures {
     pub share_financiers: [Figure; 3],
 }
 
+/// The derived figures of Tabell 2a/2b (Disponibla medel).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct FundsFigures {
     pub rows: Vec<FundsRowFigures>,
@@ -538,6 +549,7 @@ pub fn funds(t: &FundsByFinancier) -> FundsFigures {
 
 // ----------------------------------------------------------- financing
 
+/// The computed cells of one row of Tabell 3a/3b.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct FinancingRowFigures {
     /// Utfall = kommunerna + staten + övriga.
@@ -548,6 +560,7 @@ pub struct FinancingRowFigures {
     pub share_financiers: [Figure; 3],
 }
 
+/// The derived figures of Tabell 3a/3b (Finansiering).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct FinancingFigures {
     pub rows: Vec<FinancingRowFigures>,
@@ -631,6 +644,7 @@ impl ApplicationSummary {
     }
 }
 
+/// The derived figures of the applications.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ApplicationFigures {
     /// The current period: from the listed applications, or the entered
@@ -662,6 +676,7 @@ pub fn application_totals(a: &Applications) -> ApplicationTotals {
     }
 }
 
+/// The application figures: the current and earlier periods' summaries, funders, rejected and pending.
 pub fn applications(a: &Applications) -> ApplicationFigures {
     let totals = if a.items.is_empty() {
         a.entered_totals
@@ -704,6 +719,7 @@ pub fn applications(a: &Applications) -> ApplicationFigures {
 
 // ------------------------------------------------------ cost reduction
 
+/// The computed cells of one row of the cost reduction table.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CostRowFigures {
     /// External cost − internal cost, per participant.
@@ -714,6 +730,7 @@ pub struct CostRowFigures {
     pub percent: Figure,
 }
 
+/// The derived figures of the cost reduction table.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CostFigures {
     pub rows: Vec<CostRowFigures>,
@@ -723,6 +740,7 @@ pub struct CostFigures {
     pub total_percent: Figure,
 }
 
+/// The cost reduction figures: each course's saving and the totals.
 pub fn cost_reduction(t: &CostReduction) -> CostFigures {
     let rows: Vec<CostRowFigures> = t
         .rows
@@ -774,6 +792,7 @@ pub fn cost_reduction(t: &CostReduction) -> CostFigures {
 
 // --------------------------------------------------------- plan budget
 
+/// The derived figures of the plan's budget.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct PlanFigures {
     /// Disponibla = ingående + förväntade, per row.
@@ -782,6 +801,7 @@ pub struct PlanFigures {
     pub sum: [Figure; 4],
 }
 
+/// The plan budget figures: each row's Disponibla and the sums.
 pub fn plan_budget(t: &PlanBudget) -> PlanFigures {
     let disponibla: Vec<Figure> = t
         .rows
@@ -855,6 +875,7 @@ fn form_index(f: MeetingForm) -> usize {
     }
 }
 
+/// One group's attendance figures against `common_target` (used where the group has none of its own).
 pub fn group(g: &AttendanceGroup, common_target: Decimal) -> GroupFigures {
     let target = g.target.unwrap_or(common_target);
     let mut fig = GroupFigures::default();
@@ -897,6 +918,7 @@ pub fn group(g: &AttendanceGroup, common_target: Decimal) -> GroupFigures {
     fig
 }
 
+/// The derived figures of the attendance part.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AttendanceFigures {
     pub groups: Vec<GroupFigures>,
@@ -963,6 +985,7 @@ pub fn municipality_averages(a: &Attendance) -> Vec<(Municipality, Option<Decima
         .collect()
 }
 
+/// The attendance figures: each group's, the networks' summary and the municipalities' averages.
 pub fn attendance(a: &Attendance) -> AttendanceFigures {
     let groups: Vec<GroupFigures> = a.groups.iter().map(|g| group(g, a.target)).collect();
     let networks: Vec<(&AttendanceGroup, &GroupFigures)> = a
@@ -1041,6 +1064,7 @@ pub fn attendance(a: &Attendance) -> AttendanceFigures {
 
 // -------------------------------------------------------------- courses
 
+/// The derived figures of the course tables (Kurser och deltagare, Bilaga 2, per område).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CourseFigures {
     /// Per period: change of courses and participants against the period
@@ -1056,6 +1080,7 @@ pub struct CourseFigures {
     pub current_participants: Option<Decimal>,
 }
 
+/// The course figures: changes per period, participant shares and totals.
 pub fn courses(c: &Courses) -> CourseFigures {
     let mut courses_change = Vec::new();
     let mut participants_change = Vec::new();

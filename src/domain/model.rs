@@ -1,6 +1,8 @@
 //! The report workspace: every part of one period's follow-up report as
-//! plain data (DOMAIN.md items 1–9). It knows nothing of files, windows or
-//! charts; derived figures live in `figures`, the printed tables in `tables`.
+//! plain data, one section per part (facts, focus areas, goals, staff,
+//! economy, attendance, courses, survey, research). It knows nothing of
+//! files, windows or charts; derived figures live in `figures`, the
+//! printed tables in `tables`.
 //!
 //! Conventions:
 //! - Money, FTE and percentages are `Decimal`. Percent values are stored
@@ -73,6 +75,7 @@ pub enum ReportKind {
 }
 
 impl ReportKind {
+    /// Every kind of report.
     pub const ALL: [ReportKind; 4] = [
         ReportKind::Resultatuppfoljning,
         ReportKind::Delarsrapport,
@@ -80,6 +83,7 @@ impl ReportKind {
         ReportKind::Verksamhetsplan,
     ];
 
+    /// The report kind's name as the report prints it.
     pub fn name(self) -> &'static str {
         match self {
             ReportKind::Resultatuppfoljning => "Resultatuppföljning",
@@ -90,7 +94,7 @@ impl ReportKind {
     }
 }
 
-/// Report facts: who, what, when (DOMAIN.md item 1).
+/// Report facts: who, what, when (the report's title page and period).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct ReportFacts {
@@ -280,6 +284,7 @@ pub enum ActivityState {
 }
 
 impl ActivityState {
+    /// Every state, in the order the report lists them.
     pub const ALL: [ActivityState; 7] = [
         ActivityState::PagarEnligtPlan,
         ActivityState::EjPaborjad,
@@ -334,6 +339,7 @@ pub enum StaffColumn {
     Summa,
 }
 
+/// One row of the staff table: a period's årsarbetare by form of employment.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct StaffRow {
@@ -368,7 +374,7 @@ pub struct NamedAmount {
 
 // -------------------------------------------------------------- 5 Ekonomi
 
-/// All economy tables (DOMAIN.md item 5).
+/// All economy tables (the Ekonomi part).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Economy {
@@ -412,6 +418,7 @@ pub enum BudgetColumn {
     Prognos,
 }
 
+/// One row of Tabell 1: an area's funds, budget, outcome and prognosis (tkr).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct BudgetRow {
@@ -456,6 +463,7 @@ pub enum FundsColumn {
     ShareOvriga,
 }
 
+/// One row of Tabell 2a: an area's funds by financier (kronor).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct FundsRow {
@@ -497,6 +505,7 @@ pub enum FinancingColumn {
     ShareOvriga,
 }
 
+/// One row of Tabell 3a: an area's outcome by financier (kronor).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct FinancingRow {
@@ -538,6 +547,7 @@ pub enum Decision {
     Rejected,
 }
 
+/// One application for external funding.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Application {
@@ -581,6 +591,7 @@ pub enum CostColumn {
     Percent,
 }
 
+/// One course of the cost reduction table.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct CostReductionRow {
@@ -614,6 +625,7 @@ pub enum PlanColumn {
     Budget,
 }
 
+/// One row of the plan's budget (tkr).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct PlanBudgetRow {
@@ -628,7 +640,7 @@ pub struct PlanBudgetRow {
 // --------------------------------------------------------------- 6 Närvaro
 
 /// Attendance at networks, steering groups, PKS, the municipal directors
-/// and the groups shared with the region (DOMAIN.md item 6).
+/// and the groups shared with the region (the Närvaro part).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Attendance {
@@ -670,6 +682,7 @@ pub enum GroupKind {
 }
 
 impl GroupKind {
+    /// Every kind, in the order the report lists them.
     pub const ALL: [GroupKind; 5] = [
         GroupKind::Natverk,
         GroupKind::Styrgrupp,
@@ -678,6 +691,7 @@ impl GroupKind {
         GroupKind::RegionSamverkan,
     ];
 
+    /// The kind's name as the editor shows it.
     pub fn name(self) -> &'static str {
         match self {
             GroupKind::Natverk => "Nätverk",
@@ -705,12 +719,14 @@ pub enum MeetingForm {
 }
 
 impl MeetingForm {
+    /// Every form, in the order the report lists them.
     pub const ALL: [MeetingForm; 3] = [
         MeetingForm::Fysiskt,
         MeetingForm::Digitalt,
         MeetingForm::Kombination,
     ];
 
+    /// The form's name as the report prints it.
     pub fn name(self) -> &'static str {
         match self {
             MeetingForm::Fysiskt => "fysiskt",
@@ -813,6 +829,7 @@ pub enum CourseColumn {
     ParticipantsChange,
 }
 
+/// Courses and participants of one period.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct CoursePeriod {
@@ -823,6 +840,7 @@ pub struct CoursePeriod {
     pub overrides: Overrides<CourseColumn>,
 }
 
+/// Bilaga 2: the participants of one municipality (or other participant).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ParticipantCount {
@@ -866,6 +884,7 @@ pub struct Survey {
     pub reflections: Vec<String>,
 }
 
+/// One question of the survey with its shares per year.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct SurveyQuestion {
@@ -916,6 +935,7 @@ impl Research {
     }
 }
 
+/// One entry of a research list.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct ResearchItem {
@@ -934,6 +954,7 @@ pub struct FreeText {
 }
 
 impl MeasureStatus {
+    /// Every status, in the order the legend lists them.
     pub const ALL: [MeasureStatus; 4] = [
         MeasureStatus::Uppfyllt,
         MeasureStatus::DelvisUppfyllt,
@@ -980,8 +1001,10 @@ impl MeasureStatus {
 }
 
 impl Trend {
+    /// Every trend.
     pub const ALL: [Trend; 3] = [Trend::Up, Trend::Level, Trend::Down];
 
+    /// The trend's arrow as the report prints it.
     pub fn symbol(self) -> &'static str {
         match self {
             Trend::Up => "↗",
@@ -990,6 +1013,7 @@ impl Trend {
         }
     }
 
+    /// The trend's name.
     pub fn name(self) -> &'static str {
         match self {
             Trend::Up => "ökat",
@@ -1010,6 +1034,7 @@ impl Trend {
 }
 
 impl Decision {
+    /// The state's name as the report prints it.
     pub fn name(self) -> &'static str {
         match self {
             Decision::Pending => "inget beslut",

@@ -44,6 +44,7 @@ pub struct NumberError {
     pub kind: NumberErrorKind,
 }
 
+/// Why a text is not a Swedish number.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NumberErrorKind {
     Empty,

@@ -392,6 +392,7 @@ impl<'a, R: 'a> Column<'a, R> {
         self
     }
 
+    /// The column's width.
     pub fn with_width(mut self, width: Width) -> Self {
         self.width = width;
         self
@@ -477,8 +478,11 @@ pub fn printed_rows<R>(columns: &[Column<'_, R>], rows: &[R]) -> Vec<Row> {
 /// Rows after the data rows (sums, notes) with overrides of their own, by
 /// printed column.
 pub trait FooterOverrides {
+    /// Whether printed column `key` of the footer has an override.
     fn is_set(&self, key: usize) -> bool;
+    /// Override printed column `key` of the footer.
     fn set(&mut self, key: usize, ov: Override);
+    /// Give printed column `key` of the footer back its formula.
     fn clear(&mut self, key: usize);
 }
 
@@ -524,6 +528,7 @@ pub struct Footer<'a> {
 }
 
 impl Footer<'_> {
+    /// No footer rows.
     pub fn none() -> Self {
         Footer {
             rows: Vec::new(),
@@ -573,6 +578,7 @@ pub struct Sheet<'a, R> {
 }
 
 impl<'a, R: Default> Sheet<'a, R> {
+    /// A sheet over `rows` with `columns`.
     pub fn new(columns: Vec<Column<'a, R>>, rows: &'a mut Vec<R>) -> Self {
         Sheet {
             columns,
@@ -586,6 +592,7 @@ impl<'a, R: Default> Sheet<'a, R> {
 }
 
 impl<'a, R> Sheet<'a, R> {
+    /// The sheet with footer rows (sums) after the data rows.
     pub fn with_footer(mut self, footer: Footer<'a>) -> Self {
         self.footer = footer;
         self
@@ -630,6 +637,7 @@ pub struct At {
 }
 
 impl At {
+    /// The cell at `row`, `col`.
     pub fn new(row: usize, col: usize) -> Self {
         At { row, col }
     }
@@ -739,22 +747,27 @@ impl fmt::Display for WriteError {
 /// The grid's view of a sheet: what it shows and what it may change. Not
 /// generic, so one widget draws every table.
 pub trait Grid {
+    /// Number of columns.
     fn column_count(&self) -> usize;
+    /// The column's header as shown.
     fn header(&self, col: usize) -> &str;
     /// The header in full (where the shown header is shortened).
     fn long_header(&self, col: usize) -> &str {
         self.header(col)
     }
+    /// The column's width.
     fn width(&self, col: usize) -> Width;
     /// Whether the column holds typed values (computed and fixed do not).
     fn column_is_input(&self, col: usize) -> bool;
     /// Data rows (the model's rows).
     fn len(&self) -> usize;
+    /// Whether the table has no data rows.
     fn is_empty(&self) -> bool {
         self.len() == 0
     }
     /// Data rows plus footer rows.
     fn total_rows(&self) -> usize;
+    /// What the cell shows and how it may be edited.
     fn cell(&self, at: At) -> CellView;
     /// The row's name in messages and accessible names.
     fn row_label(&self, row: usize) -> String;
@@ -765,9 +778,13 @@ pub trait Grid {
     fn write_override(&mut self, at: At, text: &str) -> Result<bool, WriteError>;
     /// Give a computed cell back its formula.
     fn reset_override(&mut self, at: At) -> bool;
+    /// Whether rows may be added, removed and moved.
     fn can_edit_rows(&self) -> bool;
+    /// Insert a new row at `at`.
     fn insert_row(&mut self, at: usize);
+    /// Remove the row at `at`.
     fn remove_row(&mut self, at: usize);
+    /// Move the row at `from` to `to`.
     fn move_row(&mut self, from: usize, to: usize);
 }
 
@@ -1148,10 +1165,12 @@ impl Range {
         }
     }
 
+    /// Whether the cell `at` is inside the range.
     pub fn contains(&self, at: At) -> bool {
         (self.top..=self.bottom).contains(&at.row) && (self.left..=self.right).contains(&at.col)
     }
 
+    /// Every cell of the range, row by row.
     pub fn cells(&self) -> impl Iterator<Item = At> + '_ {
         (self.top..=self.bottom)
             .flat_map(move |r| (self.left..=self.right).map(move |c| At::new(r, c)))
@@ -1294,6 +1313,7 @@ pub struct PasteReport {
 }
 
 impl PasteReport {
+    /// Whether the paste changed the table.
     pub fn changed(&self) -> bool {
         self.written > 0 || self.rows_added > 0
     }

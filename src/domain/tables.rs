@@ -47,6 +47,7 @@ pub struct Computed {
     pub differs: bool,
 }
 
+/// One printed cell: its value, and the formula's value where it is computed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cell {
     pub value: Value,
@@ -55,6 +56,7 @@ pub struct Cell {
 }
 
 impl Cell {
+    /// A text cell.
     pub fn text(s: impl Into<String>) -> Cell {
         Cell {
             value: Value::Text(s.into()),
@@ -62,6 +64,7 @@ impl Cell {
         }
     }
 
+    /// A number cell in format `f`.
     pub fn number(v: Option<Decimal>, f: Format) -> Cell {
         Cell {
             value: Value::Number(v, f),
@@ -147,6 +150,7 @@ pub fn fmt_number(v: Option<Decimal>, f: &Format) -> String {
     }
 }
 
+/// What a printed row is: data, a sum, or a row below the sum.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RowKind {
     /// A row of typed (and computed) cells.
@@ -157,6 +161,7 @@ pub enum RowKind {
     Extra,
 }
 
+/// One printed row.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
     pub kind: RowKind,
@@ -416,6 +421,7 @@ pub fn located_tables(ws: &Workspace) -> Vec<(PrintedTable, Table)> {
 
 // ---------------------------------------------------------------- staff
 
+/// The staff table (Medarbetare).
 pub fn staff_table(s: &Staff) -> Table {
     let f = figures::staff(s);
     let cols = sheets::staff(&f);
@@ -427,6 +433,7 @@ pub fn staff_table(s: &Staff) -> Table {
     }
 }
 
+/// Finansiering av medarbetare.
 pub fn staff_financing_table(s: &Staff) -> Table {
     let f = figures::staff(s);
     let mut rows = vec![
@@ -453,6 +460,7 @@ pub fn staff_financing_table(s: &Staff) -> Table {
 
 // ------------------------------------------------------- goals' tables
 
+/// A goal section's mätetal table; `number` is the section's ("2.2").
 pub fn measure_table(number: &str, title: &str, measures: &[Measure]) -> Table {
     let cols = sheets::measures();
     Table {
@@ -463,6 +471,7 @@ pub fn measure_table(number: &str, title: &str, measures: &[Measure]) -> Table {
     }
 }
 
+/// A goal section's activity table; `number` is the section's ("2.2").
 pub fn activity_table(number: &str, title: &str, activities: &[Activity]) -> Table {
     let cols = sheets::activities();
     Table {
@@ -475,6 +484,7 @@ pub fn activity_table(number: &str, title: &str, activities: &[Activity]) -> Tab
 
 // -------------------------------------------------------------- economy
 
+/// Tabell 1 Budgetuppföljning, with its sum and the rows after it.
 pub fn budget_table(t: &BudgetFollowUp) -> Table {
     let f = figures::budget(t);
     let date = &t.as_of;
@@ -526,6 +536,7 @@ fn accumulated_date(t: &BudgetFollowUp) -> String {
         .unwrap_or_default()
 }
 
+/// Tabell 2a Disponibla medel.
 pub fn funds_table(t: &FundsByFinancier) -> Table {
     let f = figures::funds(t);
     let cols = sheets::funds(t, &f);
@@ -548,6 +559,7 @@ fn share_sum_row(share: Figure, split: &[Figure; 3]) -> Row {
     sum_row(cells)
 }
 
+/// Tabell 2b: Tabell 2a's shares.
 pub fn funds_share_table(t: &FundsByFinancier) -> Table {
     let f = figures::funds(t);
     let cols = sheets::funds_shares(t, &f);
@@ -561,6 +573,7 @@ pub fn funds_share_table(t: &FundsByFinancier) -> Table {
     }
 }
 
+/// Tabell 3a Finansiering.
 pub fn financing_table(t: &FinancingTable) -> Table {
     let f = figures::financing(t);
     let cols = sheets::financing(t, &f);
@@ -582,6 +595,7 @@ pub fn financing_table(t: &FinancingTable) -> Table {
     }
 }
 
+/// Tabell 3b: Tabell 3a's shares.
 pub fn financing_share_table(t: &FinancingTable) -> Table {
     let f = figures::financing(t);
     let cols = sheets::financing_shares(&f);
@@ -595,6 +609,7 @@ pub fn financing_share_table(t: &FinancingTable) -> Table {
     }
 }
 
+/// The list of applications.
 pub fn application_list(a: &Applications) -> Table {
     let cols = sheets::applications();
     Table {
@@ -605,6 +620,7 @@ pub fn application_list(a: &Applications) -> Table {
     }
 }
 
+/// The applications compared with earlier periods.
 pub fn application_comparison(a: &Applications) -> Table {
     let f = figures::applications(a);
     let rows = f
@@ -639,6 +655,7 @@ pub fn application_comparison(a: &Applications) -> Table {
     }
 }
 
+/// Kostnadsreducering.
 pub fn cost_table(t: &CostReduction) -> Table {
     let f = figures::cost_reduction(t);
     let kr = || Format::Count("kr".into());
@@ -662,6 +679,7 @@ pub fn cost_table(t: &CostReduction) -> Table {
     }
 }
 
+/// The plan's budget.
 pub fn plan_table(t: &PlanBudget) -> Table {
     let f = figures::plan_budget(t);
     let y = &t.year;
@@ -730,10 +748,12 @@ pub fn counted(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// Genomsnittsnärvaro per nätverk och grupp.
 pub fn attendance_groups_table(a: &Attendance) -> Table {
     attendance_groups_table_of(a, &figures::attendance(a))
 }
 
+/// Genomsnittsnärvaro per nätverk och grupp, from figures already derived.
 pub fn attendance_groups_table_of(a: &Attendance, f: &figures::AttendanceFigures) -> Table {
     let cols = sheets::attendance_groups(f, a.target);
     Table {
@@ -744,10 +764,12 @@ pub fn attendance_groups_table_of(a: &Attendance, f: &figures::AttendanceFigures
     }
 }
 
+/// Genomsnittsnärvaro per kommun.
 pub fn attendance_municipality_table(a: &Attendance) -> Table {
     attendance_municipality_table_of(a, &figures::attendance(a))
 }
 
+/// Genomsnittsnärvaro per kommun, from figures already derived.
 pub fn attendance_municipality_table_of(a: &Attendance, f: &figures::AttendanceFigures) -> Table {
     let cols = sheets::municipalities(f);
     Table {
@@ -758,10 +780,12 @@ pub fn attendance_municipality_table_of(a: &Attendance, f: &figures::AttendanceF
     }
 }
 
+/// Attendance compared with earlier periods.
 pub fn attendance_history_table(a: &Attendance) -> Table {
     attendance_history_table_of(a, &figures::attendance(a))
 }
 
+/// Attendance compared with earlier periods, from figures already derived.
 pub fn attendance_history_table_of(a: &Attendance, f: &figures::AttendanceFigures) -> Table {
     let cols = sheets::attendance_history();
     let mut rows = sheet::printed_rows(&cols, &a.earlier);
@@ -789,6 +813,7 @@ pub fn attendance_history_table_of(a: &Attendance, f: &figures::AttendanceFigure
 
 // -------------------------------------------------------------- courses
 
+/// Kurser och deltagare per period.
 pub fn course_period_table(c: &Courses) -> Table {
     let f = figures::courses(c);
     let cols = sheets::course_periods(&f);
@@ -800,6 +825,7 @@ pub fn course_period_table(c: &Courses) -> Table {
     }
 }
 
+/// Bilaga 2: participants per municipality.
 pub fn participants_table(c: &Courses) -> Table {
     let f = figures::courses(c);
     let cols = sheets::participants(&f);
@@ -820,6 +846,7 @@ pub fn participants_table(c: &Courses) -> Table {
     }
 }
 
+/// Kurser per verksamhetsområde.
 pub fn course_area_table(c: &Courses) -> Table {
     let f = figures::courses(c);
     let cols = sheets::named_amounts("Verksamhetsområde", "Antal uppdrag", Format::Amount);
@@ -838,6 +865,7 @@ pub fn course_area_table(c: &Courses) -> Table {
 
 // --------------------------------------------------------------- survey
 
+/// Utvärderingsenkät: mycket nöjda per question and year.
 pub fn survey_table(s: &Survey) -> Table {
     let mut h = vec!["Fråga".to_string(), "Grupp".to_string()];
     for (i, y) in s.years.iter().enumerate() {
