@@ -20,22 +20,32 @@ use super::tables::{self, Format, PrintedTable, RowKind, Value};
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
+    /// Something that does not add up: `tertial check` exits 1.
     Problem,
+    /// Information the author should see; does not fail the check.
     Note,
 }
 
 /// The part of the report a finding belongs to (the editor's navigation).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Part {
+    /// The report's facts.
     Rapport,
+    /// Fokusområden och 3 K.
     Fokus,
     /// A strategic goal, by index.
     Goal(usize),
+    /// The staff part.
     Medarbetare,
+    /// The economy tables.
     Ekonomi,
+    /// Attendance.
     Narvaro,
+    /// Courses and participants.
     Kompetens,
+    /// The survey.
     Enkat,
+    /// Research.
     Forskning,
 }
 

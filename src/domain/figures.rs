@@ -223,8 +223,11 @@ pub fn measure_trend_formula(m: &Measure) -> Option<Trend> {
 /// A derived non-numeric value with its override.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Derived<T> {
+    /// What the formula gives (`None`: nothing to compute from).
     pub formula: Option<T>,
+    /// What the report shows: the override where there is one, else the formula.
     pub shown: Option<T>,
+    /// Whether the author typed over the formula.
     pub overridden: bool,
 }
 
@@ -322,14 +325,18 @@ pub fn staff(s: &Staff) -> StaffFigures {
 /// The computed cells of one row of Tabell 1.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct BudgetRowFigures {
+    /// Disponibla = ingående + erhållna medel.
     pub disponibla: Figure,
+    /// Kvarvarande = disponibla − utfall.
     pub kvarvarande: Figure,
 }
 
 /// The derived figures of Tabell 1 Budgetuppföljning.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct BudgetFigures {
+    /// One per row of `rows`.
     pub rows: Vec<BudgetRowFigures>,
+    /// One per row printed after the sum.
     pub after_sum: Vec<BudgetRowFigures>,
     /// The sum row, in [`BudgetColumn`] order.
     pub sum: [Figure; 8],
@@ -417,10 +424,13 @@ pub struct FundsRowFigures {
 /// The derived figures of Tabell 2a/2b (Disponibla medel).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct FundsFigures {
+    /// One per row.
     pub rows: Vec<FundsRowFigures>,
     /// Sums of Previous, Current, Kommunerna, Staten, Övriga, Fonderade.
     pub sum: [Figure; 6],
+    /// The sum row's share of the total (100 %).
     pub sum_share_current: Figure,
+    /// The financiers' shares of the sums (adding up to 100).
     pub sum_share_financiers: [Figure; 3],
 }
 
@@ -563,10 +573,13 @@ pub struct FinancingRowFigures {
 /// The derived figures of Tabell 3a/3b (Finansiering).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct FinancingFigures {
+    /// One per row.
     pub rows: Vec<FinancingRowFigures>,
     /// Sums of Utfall, Kommunerna, Staten, Övriga.
     pub sum: [Figure; 4],
+    /// The sum row's share of the total outcome (100 %).
     pub sum_share_utfall: Figure,
+    /// The financiers' shares of the sums (adding up to 100).
     pub sum_share_financiers: [Figure; 3],
 }
 
@@ -619,12 +632,17 @@ pub fn financing(t: &FinancingTable) -> FinancingFigures {
 /// Sent/granted counts and kronor of one period with their shares.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ApplicationSummary {
+    /// The period's label.
     pub period: String,
+    /// Applications sent.
     pub sent: Option<Decimal>,
+    /// Applications granted.
     pub granted: Option<Decimal>,
     /// Granted applications in percent of those sent.
     pub granted_share: Option<Decimal>,
+    /// Kronor sought.
     pub sought_kronor: Option<Decimal>,
+    /// Kronor granted.
     pub granted_kronor: Option<Decimal>,
     /// Granted kronor in percent of kronor sought.
     pub kronor_share: Option<Decimal>,
@@ -733,6 +751,7 @@ pub struct CostRowFigures {
 /// The derived figures of the cost reduction table.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CostFigures {
+    /// One per course.
     pub rows: Vec<CostRowFigures>,
     /// Sum of the reductions per course.
     pub total: Figure,
@@ -921,6 +940,7 @@ pub fn group(g: &AttendanceGroup, common_target: Decimal) -> GroupFigures {
 /// The derived figures of the attendance part.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AttendanceFigures {
+    /// One per group, in the order of the workspace.
     pub groups: Vec<GroupFigures>,
     /// Number of networks (kind Nätverk or Styrgrupp).
     pub networks: usize,
@@ -934,6 +954,7 @@ pub struct AttendanceFigures {
     pub network_meetings: u32,
     /// Meetings of every group, per form, and their shares (adding to 100).
     pub forms: [u32; 3],
+    /// The shares of the forms (fysiskt, digitalt, kombination), adding up to 100.
     pub form_shares: [Option<Decimal>; 3],
     /// Average of each municipality over the networks it belongs to.
     pub municipalities: Vec<(Municipality, Option<Decimal>)>,
@@ -943,6 +964,7 @@ pub struct AttendanceFigures {
     pub municipalities_up: usize,
     /// Average of the first PKS group and of the first directors' group.
     pub pks: Option<Decimal>,
+    /// Average of the first municipal directors' group.
     pub directors: Option<Decimal>,
     /// Lowest and highest average of the groups shared with the region.
     pub region_groups_range: Option<(Decimal, Decimal)>,
@@ -1070,13 +1092,17 @@ pub struct CourseFigures {
     /// Per period: change of courses and participants against the period
     /// before, whole percent.
     pub courses_change: Vec<Figure>,
+    /// Change of participants against the period before, per period.
     pub participants_change: Vec<Figure>,
     /// Share of each participant group (Bilaga 2), whole percent each.
     pub participant_shares: Vec<Figure>,
+    /// Sum of Bilaga 2's participants.
     pub participants_total: Option<Decimal>,
+    /// Sum of the courses per area.
     pub by_area_total: Option<Decimal>,
     /// Current period's courses and participants (the last period).
     pub current_courses: Option<Decimal>,
+    /// The current period's participants.
     pub current_participants: Option<Decimal>,
 }
 

@@ -2,6 +2,9 @@
 //! the consistency checks and Swedish number formatting. Nothing here
 //! knows of files, windows or pixels.
 
+// Every public item of the domain says what it is.
+#![warn(missing_docs)]
+
 pub mod check;
 pub mod figures;
 pub mod key_figures;

@@ -46,12 +46,16 @@ pub type RowName<'a, R> = Box<dyn Fn(usize, &R) -> String + 'a>;
 pub enum Access<'a, R> {
     /// Text the author types.
     Text {
+        /// Reads the text.
         get: Get<'a, R, String>,
+        /// Writes the text.
         set: Put<'a, R, String>,
     },
     /// A number the author types, read as Swedish input.
     Number {
+        /// Reads the number.
         get: Get<'a, R, Option<Decimal>>,
+        /// Writes the number.
         set: Put<'a, R, Option<Decimal>>,
         /// The format depends on the row for mätetal (percent, kronor, count).
         format: Get<'a, R, Format>,
@@ -60,27 +64,39 @@ pub enum Access<'a, R> {
     },
     /// One of a few named values (Läge, Beslut, Slag).
     Choice {
+        /// The values, as shown.
         options: Vec<String>,
+        /// Reads the chosen value's index.
         get: Get<'a, R, usize>,
+        /// Writes the chosen value's index.
         set: Put<'a, R, usize>,
     },
     /// A tick (present at a meeting, counted).
     Flag {
+        /// Reads the tick.
         get: Get<'a, R, bool>,
+        /// Writes the tick.
         set: Put<'a, R, bool>,
     },
     /// Text written through a rule of its own (a date, a unit that only
     /// applies to counts); `set` refuses bad text with a reason.
     Parsed {
+        /// Reads the text.
         get: Get<'a, R, String>,
+        /// Writes the text, or says why not.
         set: TryPut<'a, R>,
     },
     /// Shown, not edited (a municipality's name in Bilaga 2).
-    Fixed { get: Get<'a, R, String> },
+    Fixed {
+        /// Reads the text.
+        get: Get<'a, R, String>,
+    },
     /// Computed by the domain; `cell` gives the printed cell of data row
     /// `index`. With `slot`, the author can type over it.
     Computed {
+        /// Makes the printed cell of a data row.
         cell: MakeCell<'a, R>,
+        /// Where an override is kept, when the cell can be typed over.
         slot: Option<Slot<'a, R>>,
     },
 }
@@ -165,6 +181,7 @@ pub struct Column<'a, R> {
     /// The full name where the header is shortened (a municipality's
     /// column in the registration grid): tooltips, messages, screen readers.
     pub long_header: Option<String>,
+    /// How wide the grid draws it.
     pub width: Width,
     /// Printed in the report's table; editor-only columns are not.
     pub printed: bool,
@@ -175,6 +192,7 @@ pub struct Column<'a, R> {
     /// its footnote marker, "ja"/"nej" for a tick, the common target where
     /// a group has none of its own).
     print: Option<MakeCell<'a, R>>,
+    /// How its cells are read and written.
     pub access: Access<'a, R>,
 }
 
@@ -488,6 +506,7 @@ pub trait FooterOverrides {
 
 /// A table's sum-row overrides map, with its keys by printed column.
 pub struct KeyedOverrides<'a, K> {
+    /// The overrides, by key.
     pub map: &'a mut BTreeMap<K, Override>,
     /// `(printed column, key)`.
     pub keys: Vec<(usize, K)>,
@@ -520,6 +539,7 @@ impl<K: Ord + Copy> FooterOverrides for KeyedOverrides<'_, K> {
 
 /// The printed rows after the data rows, and where their overrides go.
 pub struct Footer<'a> {
+    /// The footer rows as printed.
     pub rows: Vec<Row>,
     /// Overrides of the `Sum` rows, by printed column.
     pub overrides: Option<Box<dyn FooterOverrides + 'a>>,
@@ -567,8 +587,11 @@ impl Footer<'_> {
 /// A table being edited: its columns over the model's rows, and the rows
 /// printed after them.
 pub struct Sheet<'a, R> {
+    /// The columns, in order.
     pub columns: Vec<Column<'a, R>>,
+    /// The model's rows.
     pub rows: &'a mut Vec<R>,
+    /// The rows after the data (sums).
     pub footer: Footer<'a>,
     /// Rows can be added, moved and removed (not in Bilaga 2's fixed list).
     pub row_ops: bool,
@@ -632,7 +655,9 @@ impl<'a, R> Sheet<'a, R> {
 /// A cell's place: rows past the data rows are the footer's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
 pub struct At {
+    /// Row index (data rows, then footer rows).
     pub row: usize,
+    /// Column index.
     pub col: usize,
 }
 
@@ -653,8 +678,11 @@ pub enum Role {
     /// Computed; `overridden` when typed over, `formula` is what the
     /// formula gives (as printed), `slot` when it can be typed over.
     Computed {
+        /// Typed over.
         overridden: bool,
+        /// What the formula gives, as printed.
         formula: String,
+        /// Can be typed over.
         slot: bool,
     },
     /// Shown only (labels of sum rows, fixed names, disabled cells).
@@ -671,6 +699,7 @@ pub struct CellView {
     pub edit: String,
     /// As copied to the clipboard: numbers as Swedish Excel reads them.
     pub copy: String,
+    /// What kind of cell it is.
     pub role: Role,
     /// Numbers are right-aligned.
     pub numeric: bool,
@@ -1148,9 +1177,13 @@ pub fn parse_flag(text: &str) -> Result<bool, String> {
 /// A rectangle of cells, inclusive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Range {
+    /// First row.
     pub top: usize,
+    /// First column.
     pub left: usize,
+    /// Last row.
     pub bottom: usize,
+    /// Last column.
     pub right: usize,
 }
 
@@ -1268,11 +1301,15 @@ pub fn parse_block(text: &str) -> Vec<Vec<String>> {
 /// A cell that a paste did not write, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Refused {
+    /// The cell.
     pub at: At,
     /// Row number as the author sees it (1 = first row).
     pub row_number: usize,
+    /// The row's name.
     pub row_label: String,
+    /// The column's header.
     pub column: String,
+    /// Why the cell was not written, in Swedish.
     pub reason: String,
 }
 
@@ -1307,6 +1344,7 @@ pub struct PasteReport {
     /// Cells of the block right of the last column, or below a table whose
     /// rows are fixed.
     pub outside: usize,
+    /// Cells the paste could not write, with the reasons.
     pub refused: Vec<Refused>,
     /// The range the pasted block covers in the table.
     pub range: Option<Range>,

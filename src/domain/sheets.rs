@@ -869,7 +869,9 @@ pub fn meetings<'a>(members: &'a [Municipality], regional: u32) -> Vec<Column<'a
 /// computed, last year's value typed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MunicipalityRow {
+    /// The municipality.
     pub municipality: Municipality,
+    /// Its average last year (percent).
     pub earlier: Option<Decimal>,
 }
 
@@ -1117,7 +1119,9 @@ pub fn survey_questions<'a>(years: &'a [String]) -> Vec<Column<'a, SurveyQuestio
 /// A survey year and how many answered that year.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SurveyYear {
+    /// The year's label.
     pub year: String,
+    /// Respondents that year.
     pub respondents: Option<Decimal>,
 }
 

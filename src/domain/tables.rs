@@ -33,7 +33,9 @@ pub enum Format {
 /// What a cell holds.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
+    /// Text, as printed.
     Text(String),
+    /// A number (or nothing) and how it is printed.
     Number(Option<Decimal>, Format),
 }
 
@@ -42,6 +44,7 @@ pub enum Value {
 pub struct Computed {
     /// The formula's value as the report would print it ("" when empty).
     pub formula: String,
+    /// Whether the author typed over the formula.
     pub overridden: bool,
     /// Overridden with something other than the formula's value.
     pub differs: bool,
@@ -50,6 +53,7 @@ pub struct Computed {
 /// One printed cell: its value, and the formula's value where it is computed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cell {
+    /// The value as printed.
     pub value: Value,
     /// `Some` for computed cells.
     pub computed: Option<Computed>,
@@ -164,7 +168,9 @@ pub enum RowKind {
 /// One printed row.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
+    /// Data or sum.
     pub kind: RowKind,
+    /// The cells, one per header.
     pub cells: Vec<Cell>,
 }
 
@@ -173,8 +179,11 @@ pub struct Row {
 pub struct Table {
     /// File-name friendly id, e.g. `tabell-1-budgetuppfoljning`.
     pub id: String,
+    /// The title as printed.
     pub title: String,
+    /// The column headers.
     pub headers: Vec<String>,
+    /// The rows, data and sums.
     pub rows: Vec<Row>,
 }
 
