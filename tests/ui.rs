@@ -1564,3 +1564,43 @@ fn menu_entries_show_their_shortcuts() {
     h.get_by_label("Ångra Ctrl+Z");
     h.get_by_label("Gör om Ctrl+Y");
 }
+
+/// The command palette (Ctrl+K or Ctrl+Shift+P) lists the commands in
+/// Swedish, narrows them by what is typed, and runs the one clicked or,
+/// with Enter, the first that matches; Escape closes it doing nothing.
+#[test]
+fn the_command_palette_finds_and_runs_commands() {
+    let mut h = harness();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::K);
+    h.run();
+    h.get_by_label("Kommandon");
+    // Unfiltered, it offers the file commands with their shortcuts.
+    h.get_by_label("Spara som… Ctrl+Shift+S");
+    h.get_by_label("Exportera Word-dokument…");
+    h.get_by_label("Sök kommando").type_text("närvaro gå");
+    h.run();
+    assert!(h.query_by_label("Spara som… Ctrl+Shift+S").is_none());
+    h.get_by_label("Gå till Närvaro").click();
+    h.run();
+    assert_eq!(h.state().nav, Nav::Narvaro);
+    assert!(h.query_by_label("Kommandon").is_none(), "the palette closed");
+
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
+    h.run();
+    h.get_by_label("Sök kommando").type_text("kontroll");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    h.run();
+    assert_eq!(h.state().nav, Nav::Kontroll);
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::K);
+    h.run();
+    h.get_by_label("Sök kommando").type_text("rapport");
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.query_by_label("Kommandon").is_none());
+    assert_eq!(h.state().nav, Nav::Kontroll);
+    assert!(!h.state().doc.is_dirty());
+}

@@ -9,9 +9,10 @@ use std::rc::Rc;
 use std::sync::mpsc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use egui::{Key, KeyboardShortcut, Modifiers, Ui, ViewportCommand};
+use egui::{Key, Ui, ViewportCommand};
 
 use super::charts_view::{ChartAction, ChartsView};
+use super::command::{self, Command};
 use super::parts::{self, Nav};
 use crate::charts::{self, ChartFormat};
 use crate::domain::Workspace;
@@ -23,23 +24,14 @@ use crate::session::document::Document;
 use crate::storage::recovery::{Orphan, RecoveryStore};
 use crate::ui::import_dialog::{Answer as ImportAnswer, ImportDialog, Step};
 
-/// The window's keyboard shortcuts: read in `shortcuts` and shown in the
-/// menus from the same constants, so the two cannot disagree.
-const NEW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
-const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
-const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
-const SAVE_AS: KeyboardShortcut =
-    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
-const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
-const REDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
-/// Redo's second shortcut (not shown in the menu).
-const REDO_SHIFT_Z: KeyboardShortcut =
-    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
-
-/// A menu entry with its shortcut on the right, as the platform writes it
-/// (`Ctrl+S`, or `⌘S` on a Mac).
-fn menu_item(ui: &Ui, text: &str, shortcut: KeyboardShortcut) -> egui::Button<'static> {
-    egui::Button::new(text.to_owned()).shortcut_text(ui.ctx().format_shortcut(&shortcut))
+/// A menu entry for `command`, with its shortcut on the right as the
+/// platform writes it (`Ctrl+S`, or `⌘S` on a Mac).
+fn menu_item(ui: &Ui, command: &Command, ws: &Workspace) -> egui::Button<'static> {
+    let button = egui::Button::new(command.name(ws));
+    match command.shortcut() {
+        Some(shortcut) => button.shortcut_text(ui.ctx().format_shortcut(&shortcut)),
+        None => button,
+    }
 }
 
 /// What a file dialog is asked for.
@@ -228,6 +220,11 @@ pub struct TertialApp {
     /// A short note in the status bar ("Tabell 1 kopierad", "Sparade …"),
     /// shown until the document changes.
     notice: Option<(u64, String)>,
+    /// Commands from the menus, the shortcuts and the palette, carried out
+    /// once a frame in the order they came (`run_commands`).
+    commands: Vec<Command>,
+    /// The command palette while open: what is typed in its search field.
+    palette: Option<String>,
 }
 
 impl TertialApp {
@@ -266,6 +263,8 @@ impl TertialApp {
             rollover: None,
             import: None,
             notice: None,
+            commands: Vec::new(),
+            palette: None,
         }
     }
 
@@ -685,94 +684,113 @@ impl TertialApp {
         }
     }
 
+    /// Reads the window's keys and queues their commands.
     fn shortcuts(&mut self, ui: &Ui) {
-        let take = |s: KeyboardShortcut| ui.input_mut(|i| i.consume_shortcut(&s));
-        // Longer combinations first: Ctrl+Shift+S must not be read as Ctrl+S.
-        if take(SAVE_AS) {
-            self.save_as(None, ui.ctx());
+        for (shortcut, command) in command::SHORTCUTS {
+            if ui.input_mut(|i| i.consume_shortcut(&shortcut)) {
+                self.commands.push(command);
+            }
         }
-        if take(REDO_SHIFT_Z) || take(REDO) {
-            self.doc.redo();
+    }
+
+    /// Queue `command`, to be carried out this frame.
+    pub fn send(&mut self, command: Command) {
+        self.commands.push(command);
+    }
+
+    /// Carry out the queued commands, in order.
+    fn run_commands(&mut self, ui: &Ui) {
+        for command in std::mem::take(&mut self.commands) {
+            self.run(command, ui);
         }
-        if take(UNDO) {
-            self.doc.undo();
-        }
-        if take(SAVE) {
-            self.save(None, ui.ctx());
-        }
-        if take(NEW) {
-            self.request(Pending::New, ui);
-        }
-        if take(OPEN) {
-            self.request(Pending::Open(None), ui);
+    }
+
+    /// Carry out one command: the one place every menu entry, shortcut
+    /// and palette choice ends.
+    fn run(&mut self, command: Command, ui: &Ui) {
+        let ctx = ui.ctx();
+        match command {
+            Command::New => self.request(Pending::New, ui),
+            Command::Open => self.request(Pending::Open(None), ui),
+            Command::OpenFile(path) => self.request(Pending::Open(Some(path)), ui),
+            Command::Save => self.save(None, ctx),
+            Command::SaveAs => self.save_as(None, ctx),
+            Command::NewPeriod => {
+                let next = rollover::suggested_next(&self.doc.workspace.report.period);
+                self.rollover = Some((next.label(), None));
+            }
+            Command::ImportAttendance => self.import_attendance(ctx),
+            Command::ExportReport => self.export_report(ctx),
+            Command::ExportDocument => self.export_document(ctx),
+            Command::ExportWorkbook => self.export_workbook(ctx),
+            Command::Quit => ctx.send_viewport_cmd(ViewportCommand::Close),
+            Command::Undo => {
+                self.doc.undo();
+            }
+            Command::Redo => {
+                self.doc.redo();
+            }
+            Command::GoTo(nav) => self.nav = nav,
+            Command::About => self.about_open = true,
+            Command::Palette => self.palette = Some(String::new()),
         }
     }
 
     fn menu_bar(&mut self, ui: &mut Ui) {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("Arkiv", |ui| {
-                if ui.add(menu_item(ui, "Ny", NEW)).clicked() {
-                    self.request(Pending::New, ui);
-                }
-                if ui.add(menu_item(ui, "Öppna…", OPEN)).clicked() {
-                    self.request(Pending::Open(None), ui);
-                }
+                let ws = &self.doc.workspace;
+                let mut chosen = None;
+                let mut entry = |ui: &mut Ui, command: Command| {
+                    if ui.add(menu_item(ui, &command, ws)).clicked() {
+                        chosen = Some(command);
+                    }
+                };
+                entry(ui, Command::New);
+                entry(ui, Command::Open);
                 ui.add_enabled_ui(!self.recent.is_empty(), |ui| {
                     ui.menu_button("Öppna senaste", |ui| {
-                        for p in self.recent.clone() {
-                            if ui.button(p.display().to_string()).clicked() {
-                                self.request(Pending::Open(Some(p)), ui);
-                            }
+                        for p in &self.recent {
+                            entry(ui, Command::OpenFile(p.clone()));
                         }
                     });
                 });
-                if ui.button("Ny period från denna…").clicked() {
-                    let next = rollover::suggested_next(&self.doc.workspace.report.period);
-                    self.rollover = Some((next.label(), None));
-                }
+                entry(ui, Command::NewPeriod);
                 ui.separator();
-                if ui.add(menu_item(ui, "Spara", SAVE)).clicked() {
-                    self.save(None, ui.ctx());
-                }
-                if ui.add(menu_item(ui, "Spara som…", SAVE_AS)).clicked() {
-                    self.save_as(None, ui.ctx());
-                }
+                entry(ui, Command::Save);
+                entry(ui, Command::SaveAs);
                 ui.separator();
-                if ui.button("Importera närvaro (CSV)…").clicked() {
-                    self.import_attendance(ui.ctx());
-                }
-                if ui.button("Exportera rapport…").clicked() {
-                    self.export_report(ui.ctx());
-                }
-                if ui.button("Exportera Word-dokument…").clicked() {
-                    self.export_document(ui.ctx());
-                }
-                if ui.button("Exportera Excel-arbetsbok…").clicked() {
-                    self.export_workbook(ui.ctx());
-                }
+                entry(ui, Command::ImportAttendance);
+                entry(ui, Command::ExportReport);
+                entry(ui, Command::ExportDocument);
+                entry(ui, Command::ExportWorkbook);
                 ui.separator();
-                if ui.button("Avsluta").clicked() {
-                    ui.ctx().send_viewport_cmd(ViewportCommand::Close);
-                }
+                entry(ui, Command::Quit);
+                self.commands.extend(chosen);
             });
             ui.menu_button("Redigera", |ui| {
+                let ws = &self.doc.workspace;
                 if ui
-                    .add_enabled(self.doc.can_undo(), menu_item(ui, "Ångra", UNDO))
+                    .add_enabled(self.doc.can_undo(), menu_item(ui, &Command::Undo, ws))
                     .clicked()
                 {
-                    self.doc.undo();
+                    self.commands.push(Command::Undo);
                 }
                 if ui
-                    .add_enabled(self.doc.can_redo(), menu_item(ui, "Gör om", REDO))
+                    .add_enabled(self.doc.can_redo(), menu_item(ui, &Command::Redo, ws))
                     .clicked()
                 {
-                    self.doc.redo();
+                    self.commands.push(Command::Redo);
+                }
+                ui.separator();
+                if ui.add(menu_item(ui, &Command::Palette, ws)).clicked() {
+                    self.commands.push(Command::Palette);
                 }
             });
             ui.menu_button("Visa", |ui| {
                 for nav in parts::all_navs(&self.doc.workspace) {
                     if ui.button(nav.name(&self.doc.workspace)).clicked() {
-                        self.nav = nav;
+                        self.commands.push(Command::GoTo(nav));
                     }
                 }
                 ui.separator();
@@ -789,7 +807,7 @@ impl TertialApp {
             });
             ui.menu_button("Hjälp", |ui| {
                 if ui.button("Om tertial").clicked() {
-                    self.about_open = true;
+                    self.commands.push(Command::About);
                 }
             });
         });
@@ -938,6 +956,47 @@ impl TertialApp {
             Some(false) => self.rollover = None,
             None => {}
         }
+    }
+
+    /// The command palette (Ctrl+K, Ctrl+Shift+P, Redigera → Kommandon…):
+    /// every command by its Swedish name, narrowed by what is typed; a
+    /// click or Enter (the first match) queues it, Escape closes.
+    fn command_palette(&mut self, ui: &Ui) {
+        let Some(filter) = &mut self.palette else {
+            return;
+        };
+        let ws = &self.doc.workspace;
+        let mut chosen = None;
+        let modal = egui::Modal::new(egui::Id::unique("command-palette")).show(ui.ctx(), |ui| {
+            ui.set_width(420.0);
+            ui.heading("Kommandon");
+            let field = ui.add(
+                egui::TextEdit::singleline(filter)
+                    .hint_text("Skriv för att söka")
+                    .desired_width(f32::INFINITY),
+            );
+            crate::ui::cells::name_widget(ui, field.id, "Sök kommando");
+            if !field.has_focus() && !field.lost_focus() {
+                field.request_focus();
+            }
+            let matches = command::matching(ws, filter);
+            if field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
+                chosen = matches.first().cloned();
+            }
+            egui::ScrollArea::vertical()
+                .max_height(360.0)
+                .show(ui, |ui| {
+                    for command in matches {
+                        if ui.add(menu_item(ui, &command, ws)).clicked() {
+                            chosen = Some(command);
+                        }
+                    }
+                });
+        });
+        if chosen.is_some() || modal.should_close() {
+            self.palette = None;
+        }
+        self.commands.extend(chosen);
     }
 
     fn dialogs(&mut self, ui: &mut Ui) {
@@ -1234,6 +1293,8 @@ impl eframe::App for TertialApp {
             self.title = title;
         }
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
+        self.command_palette(ui);
+        self.run_commands(ui);
         self.status_bar(ui);
         self.navigation(ui);
         let findings = self.findings();

@@ -4,6 +4,7 @@
 pub mod app;
 pub mod cells;
 pub mod charts_view;
+pub mod command;
 mod grid;
 mod import_dialog;
 mod parts;
@@ -15,6 +16,7 @@ use std::sync::Arc;
 pub use crate::session::{autosave, document};
 
 pub use app::{Choice, FileChooser, FileRequest, NativeDialogs, TertialApp};
+pub use command::Command;
 pub use parts::{EconomyPage, Nav, all_navs};
 
 /// DejaVu Sans (libre, in `assets/fonts/` with its licence), added after
