@@ -1583,7 +1583,10 @@ fn the_command_palette_finds_and_runs_commands() {
     h.get_by_label("Gå till Närvaro").click();
     h.run();
     assert_eq!(h.state().nav, Nav::Narvaro);
-    assert!(h.query_by_label("Kommandon").is_none(), "the palette closed");
+    assert!(
+        h.query_by_label("Kommandon").is_none(),
+        "the palette closed"
+    );
 
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
     h.run();

@@ -175,6 +175,28 @@ enum Pending {
     Close,
 }
 
+/// The answer to "Spara ändringarna?".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum UnsavedAnswer {
+    /// Spara, then carry out what waited.
+    Save,
+    /// Spara inte: carry it out, the changes are lost.
+    DontSave,
+    /// Avbryt (also Escape): nothing happens.
+    Cancel,
+}
+
+/// The answer to "Filen har ändrats på disken".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ConflictAnswer {
+    /// Skriv över the other version.
+    Overwrite,
+    /// Spara som… under another name.
+    SaveAs,
+    /// Avbryt (also Escape): nothing is saved.
+    Cancel,
+}
+
 const RECENT_KEY: &str = "tertial.recent";
 const MAX_RECENT: usize = 8;
 
@@ -731,6 +753,13 @@ impl TertialApp {
                 self.doc.redo();
             }
             Command::GoTo(nav) => self.nav = nav,
+            Command::GoToFinding(location) => {
+                let (nav, goto) = parts::target(location);
+                self.nav = nav;
+                if let Some(goto) = goto {
+                    parts::show_row(ctx, goto);
+                }
+            }
             Command::About => self.about_open = true,
             Command::Palette => self.palette = Some(String::new()),
         }
@@ -1013,30 +1042,30 @@ impl TertialApp {
                 ));
                 ui.horizontal(|ui| {
                     if ui.button("Spara").clicked() {
-                        answer = Some(0);
+                        answer = Some(UnsavedAnswer::Save);
                     }
                     if ui.button("Spara inte").clicked() {
-                        answer = Some(1);
+                        answer = Some(UnsavedAnswer::DontSave);
                     }
                     if ui.button("Avbryt").clicked() {
-                        answer = Some(2);
+                        answer = Some(UnsavedAnswer::Cancel);
                     }
                 });
             });
             // Escape or a click beside the question is Avbryt.
             if answer.is_none() && modal.should_close() {
-                answer = Some(2);
+                answer = Some(UnsavedAnswer::Cancel);
             }
             match answer {
-                Some(0) => {
+                Some(UnsavedAnswer::Save) => {
                     self.pending = None;
                     self.save(Some(action), ui.ctx());
                 }
-                Some(1) => {
+                Some(UnsavedAnswer::DontSave) => {
                     self.pending = None;
                     self.perform(action, ui.ctx());
                 }
-                Some(_) => self.pending = None,
+                Some(UnsavedAnswer::Cancel) => self.pending = None,
                 None => {}
             }
         }
@@ -1053,29 +1082,29 @@ impl TertialApp {
                     ));
                     ui.horizontal(|ui| {
                         if ui.button("Skriv över").clicked() {
-                            answer = Some(0);
+                            answer = Some(ConflictAnswer::Overwrite);
                         }
                         if ui.button("Spara som…").clicked() {
-                            answer = Some(1);
+                            answer = Some(ConflictAnswer::SaveAs);
                         }
                         if ui.button("Avbryt").clicked() {
-                            answer = Some(2);
+                            answer = Some(ConflictAnswer::Cancel);
                         }
                     });
                 });
             if answer.is_none() && modal.should_close() {
-                answer = Some(2);
+                answer = Some(ConflictAnswer::Cancel);
             }
             match answer {
-                Some(0) => {
+                Some(ConflictAnswer::Overwrite) => {
                     self.conflict = None;
                     self.save_to(&path);
                 }
-                Some(1) => {
+                Some(ConflictAnswer::SaveAs) => {
                     self.conflict = None;
                     self.save_as(None, ui.ctx());
                 }
-                Some(_) => self.conflict = None,
+                Some(ConflictAnswer::Cancel) => self.conflict = None,
                 None => {}
             }
         }
@@ -1310,7 +1339,13 @@ impl eframe::App for TertialApp {
             return;
         }
         egui::CentralPanel::default().show(ui, |ui| {
-            if parts::show(ui, &mut self.nav, &mut self.doc.workspace, &findings) {
+            if parts::show(
+                ui,
+                &mut self.nav,
+                &mut self.doc.workspace,
+                &findings,
+                &mut self.commands,
+            ) {
                 // Typing in one field merges into one undo step; a click
                 // (no field has focus) is a step of its own.
                 // A committed cell, a paste or a row action is a step of
@@ -1327,6 +1362,8 @@ impl eframe::App for TertialApp {
                 self.doc.edited(source);
             }
         });
+        // What the part asked for (Kontroll's "go to").
+        self.run_commands(ui);
         self.table_requests(ui);
         self.dialogs(ui);
     }

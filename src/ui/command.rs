@@ -11,6 +11,7 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::parts::{Nav, all_navs};
 use crate::domain::Workspace;
+use crate::domain::check::Location;
 
 /// Ny.
 pub const NEW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
@@ -79,6 +80,8 @@ pub enum Command {
     Redo,
     /// Show a part of the report.
     GoTo(Nav),
+    /// Show where a Kontroll finding points (its part, and its row).
+    GoToFinding(Location),
     /// Om tertial.
     About,
     /// Open the command palette.
@@ -103,6 +106,7 @@ impl Command {
             Command::Undo => "Ångra".into(),
             Command::Redo => "Gör om".into(),
             Command::GoTo(nav) => format!("Gå till {}", nav.name(ws)),
+            Command::GoToFinding(location) => format!("Gå till {}", location.part().name()),
             Command::About => "Om tertial".into(),
             Command::Palette => "Kommandon…".into(),
         }

@@ -13,6 +13,7 @@ use egui::Ui;
 
 use crate::domain::Workspace;
 use crate::domain::check::{EconomyTable, Finding, Location, Severity};
+use crate::ui::command::Command;
 
 /// The economy's tables, each its own page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -200,6 +201,12 @@ pub struct Goto {
     pub row: usize,
 }
 
+/// Ask the part `goto` names to show and highlight its row (next time it
+/// is drawn).
+pub(crate) fn show_row(ctx: &egui::Context, goto: Goto) {
+    ctx.data_mut(|d| d.insert_temp(goto_id(), goto));
+}
+
 /// The row Kontroll asked to show in `nav`, taken once.
 pub(super) fn take_goto(ui: &Ui, nav: Nav) -> Option<Goto> {
     let goto: Option<Goto> = ui.data(|d| d.get_temp(goto_id()));
@@ -212,8 +219,16 @@ pub(super) fn take_goto(ui: &Ui, nav: Nav) -> Option<Goto> {
     }
 }
 
-/// Show the selected part. Returns whether the workspace changed.
-pub fn show(ui: &mut Ui, nav: &mut Nav, ws: &mut Workspace, findings: &[Finding]) -> bool {
+/// Show the selected part. Returns whether the workspace changed; what the
+/// author asks for beyond editing (Kontroll's "go to") is queued on
+/// `commands`.
+pub fn show(
+    ui: &mut Ui,
+    nav: &mut Nav,
+    ws: &mut Workspace,
+    findings: &[Finding],
+    commands: &mut Vec<Command>,
+) -> bool {
     if let Nav::Goal(i) = *nav
         && i >= ws.goals.len()
     {
@@ -251,7 +266,7 @@ pub fn show(ui: &mut Ui, nav: &mut Nav, ws: &mut Workspace, findings: &[Finding]
             // cache keyed by the document's revision); nothing to edit.
             Nav::Diagram => false,
             Nav::Kontroll => {
-                kontroll(ui, nav, findings);
+                kontroll(ui, findings, commands);
                 false
             }
         };
@@ -259,7 +274,7 @@ pub fn show(ui: &mut Ui, nav: &mut Nav, ws: &mut Workspace, findings: &[Finding]
     changed
 }
 
-fn kontroll(ui: &mut Ui, nav: &mut Nav, findings: &[Finding]) {
+fn kontroll(ui: &mut Ui, findings: &[Finding], commands: &mut Vec<Command>) {
     let problems = findings
         .iter()
         .filter(|f| f.severity == Severity::Problem)
@@ -280,11 +295,7 @@ fn kontroll(ui: &mut Ui, nav: &mut Nav, findings: &[Finding]) {
                 .link(format!("{} – {}: {}", f.part().name(), f.place, f.message))
                 .clicked()
             {
-                let (to, goto) = target(f.location);
-                *nav = to;
-                if let Some(goto) = goto {
-                    ui.data_mut(|d| d.insert_temp(goto_id(), goto));
-                }
+                commands.push(Command::GoToFinding(f.location));
             }
         });
     }
