@@ -242,17 +242,27 @@ fn fifos_and_devices_given_as_out_are_refused_and_left_alone() {
 
     // A link to a device: followed, and the device refused (were the link
     // replaced instead, the device would still be safe).
+    // A workspace (generate-stress, where the stress workspace is built
+    // in) and an export both refuse it.
     let null = dir.path().join("null.ron");
     std::os::unix::fs::symlink("/dev/null", &null).expect("link to /dev/null");
-    let o = tertial(&["generate-stress", "--out", path_str(&null)]);
-    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
-    assert!(stderr(&o).contains("en enhetsfil"), "{}", stderr(&o));
-    assert!(
-        fs::symlink_metadata(&null)
-            .expect("link")
-            .file_type()
-            .is_symlink()
-    );
+    let src_text = path_str(&src).to_string();
+    let mut writers = vec![vec!["export-xlsx", src_text.as_str(), "--out"]];
+    if cfg!(feature = "stress") {
+        writers.push(vec!["generate-stress", "--out"]);
+    }
+    for mut args in writers {
+        args.push(path_str(&null));
+        let o = tertial(&args);
+        assert_eq!(o.status.code(), Some(1), "{args:?}: {}", stderr(&o));
+        assert!(stderr(&o).contains("en enhetsfil"), "{}", stderr(&o));
+        assert!(
+            fs::symlink_metadata(&null)
+                .expect("link")
+                .file_type()
+                .is_symlink()
+        );
+    }
     let e = storage::save(&Workspace::default(), &fifo).expect_err("fifo");
     assert!(matches!(e, SaveError::NotRegular { .. }), "{e:?}");
 }
