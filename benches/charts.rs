@@ -1,6 +1,6 @@
 //! Chart export at 1920×1080, PNG and SVG, of every chart kind, for the
 //! largest sample in sample-data/ and the stress workspace
-//! (`tertial generate-stress`, `domain::stress`)
+//! (`tertial generate-stress`, `tertial::stress`)
 //! (`cargo bench --bench charts`). Each measurement includes taking the
 //! chart's data from the workspace. Medians are in the README.
 

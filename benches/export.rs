@@ -1,7 +1,6 @@
 //! Export speed (`cargo bench --bench export`): the Excel workbook and the
 //! Word document and the slide deck of the largest sample in sample-data/
-//! and of the stress
-//! workspace (`domain::stress`).
+//! and of the stress workspace (`tertial::stress`).
 //!
 //! - *xlsx bytes*: every table derived and written as a workbook in memory
 //!   (`export::xlsx::workbook_bytes`: tables, sheet plan, rust_xlsxwriter's

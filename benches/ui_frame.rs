@@ -101,7 +101,7 @@ fn edit(c: &mut Criterion) {
     let mut group = c.benchmark_group("edit");
     configure(&mut group);
     for (name, ws) in common::workspaces() {
-        let mut doc = tertial::ui::document::Document::new(ws, None);
+        let mut doc = tertial::session::document::Document::new(ws, None);
         let mut n = 0u64;
         group.bench_function(format!("{name}/typed-character"), |b| {
             b.iter(|| {

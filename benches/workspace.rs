@@ -1,6 +1,6 @@
 //! Workspace speed (`cargo bench --bench workspace`): load, derive and save
 //! the largest sample in sample-data/ and the stress workspace
-//! (`tertial generate-stress`, `domain::stress`), and parse and format
+//! (`tertial generate-stress`, `tertial::stress`), and parse and format
 //! Swedish numbers.
 //!
 //! - *load*: RON text to a workspace (`storage::from_ron_str`), the text
@@ -22,8 +22,9 @@ use criterion::{BenchmarkGroup, Criterion, SamplingMode, Throughput, measurement
 use criterion::{criterion_group, criterion_main};
 use rust_decimal::Decimal;
 use tertial::charts::{ChartKind, chart};
-use tertial::domain::{Workspace, check, figures, numbers, stress, tables};
+use tertial::domain::{Workspace, check, figures, numbers, tables};
 use tertial::storage;
+use tertial::stress;
 
 mod common;
 

@@ -8,8 +8,9 @@ use std::path::Path;
 
 use rust_decimal::Decimal;
 use tertial::charts::{ChartKind, ChartSize, chart, render_png, render_svg};
-use tertial::cli::{escape_figure, key_figures};
+use tertial::cli::escape_figure;
 use tertial::domain::Workspace;
+use tertial::domain::key_figures::key_figures;
 use tertial::domain::{check, tables};
 use tertial::export::csv::table_to_csv;
 

@@ -1,23 +1,21 @@
-//! The command line: `tertial [FILE]` opens the window; `check`, `figures`,
-//! `export-tables`, `export-charts`, `export-report`, `export-docx`, `export-xlsx`, `export-pptx`,
-//! `rollover` and `generate-stress` work headless and never open one.
+//! The command line: the arguments, and the headless sub-commands `check`,
+//! `figures`, `export-tables`, `export-charts`, `export-report`,
+//! `export-docx`, `export-xlsx`, `export-pptx`, `rollover` and
+//! `generate-stress`, which never open a window. `tertial [FILE]` without a
+//! sub-command is the window, which the binary (`src/main.rs`) starts; this
+//! module knows no egui.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use rust_decimal::Decimal;
 
 use crate::charts::{ChartFormat, ChartSize};
 use crate::domain::check;
-use crate::domain::figures;
-use crate::domain::numbers::{
-    format_amount, format_change, format_fte, format_kronor, format_percent, round_half_up,
-};
-use crate::domain::{Municipality, Period, Workspace};
+use crate::domain::key_figures::key_figures;
+use crate::domain::{Period, Workspace};
 use crate::export;
-use crate::samples;
 use crate::storage;
 
 #[derive(Parser, Debug)]
@@ -134,27 +132,24 @@ fn parse_size(s: &str) -> Result<ChartSize, String> {
     ChartSize::parse(s)
 }
 
-/// Entry point of the binary.
-pub fn main() -> ExitCode {
-    let started = std::time::Instant::now();
-    let cli = Cli::parse();
-    match cli.command {
-        Some(Command::Check { file }) => run_check(&file),
-        Some(Command::Figures { file }) => run_figures(&file),
-        Some(Command::ExportTables { file, out }) => run_export_tables(&file, &out),
-        Some(Command::ExportCharts {
+/// Runs one headless sub-command; the exit status says how it went.
+pub fn run(command: Command) -> ExitCode {
+    match command {
+        Command::Check { file } => run_check(&file),
+        Command::Figures { file } => run_figures(&file),
+        Command::ExportTables { file, out } => run_export_tables(&file, &out),
+        Command::ExportCharts {
             file,
             out,
             size,
             format,
-        }) => run_export_charts(&file, &out, size, format),
-        Some(Command::ExportReport { file, out }) => run_export_report(&file, &out),
-        Some(Command::ExportDocx { file, out }) => run_export_docx(&file, &out),
-        Some(Command::ExportXlsx { file, out }) => run_export_xlsx(&file, &out),
-        Some(Command::ExportPptx { file, out }) => run_export_pptx(&file, &out),
-        Some(Command::GenerateStress { out }) => run_generate_stress(&out),
-        Some(Command::Rollover { file, period, out }) => run_rollover(&file, period, &out),
-        None => run_window(cli.file, cli.autosave, started),
+        } => run_export_charts(&file, &out, size, format),
+        Command::ExportReport { file, out } => run_export_report(&file, &out),
+        Command::ExportDocx { file, out } => run_export_docx(&file, &out),
+        Command::ExportXlsx { file, out } => run_export_xlsx(&file, &out),
+        Command::ExportPptx { file, out } => run_export_pptx(&file, &out),
+        Command::GenerateStress { out } => run_generate_stress(&out),
+        Command::Rollover { file, period, out } => run_rollover(&file, period, &out),
     }
 }
 
@@ -298,10 +293,21 @@ fn run_export_pptx(file: &Path, out: &Path) -> ExitCode {
     report_written(export::pptx::export_deck(&ws, out).map(|()| vec![out.to_path_buf()]))
 }
 
-/// Writes the stress workspace (`domain::stress`) and prints the path.
+/// Writes the stress workspace (`crate::stress`) and prints the path.
+#[cfg(feature = "stress")]
 fn run_generate_stress(out: &Path) -> ExitCode {
-    let ws = crate::domain::stress::stress_workspace();
+    let ws = crate::stress::stress_workspace();
     report_written(storage::save(&ws, out).map(|()| vec![out.to_path_buf()]))
+}
+
+/// Built without the `stress` feature: there is no generator to run
+/// (exit 2, as for a usage error).
+#[cfg(not(feature = "stress"))]
+fn run_generate_stress(_out: &Path) -> ExitCode {
+    eprintln!(
+        "generate-stress är inte inbyggt i det här programmet (byggt utan funktionen \"stress\")."
+    );
+    ExitCode::from(2)
 }
 
 /// Writes the next period's workspace; never over an existing file (the
@@ -323,385 +329,4 @@ fn run_rollover(file: &Path, period: Period, out: &Path) -> ExitCode {
         }
         result => report_written(result.map(|()| vec![out.to_path_buf()])),
     }
-}
-
-/// Environment variable for measuring start-up: with it set, the window
-/// closes after its first frame and the time to it is printed.
-pub const EXIT_AFTER_FIRST_FRAME: &str = "TERTIAL_EXIT_AFTER_FIRST_FRAME";
-
-fn run_window(file: Option<PathBuf>, autosave_secs: u64, started: std::time::Instant) -> ExitCode {
-    let loaded = match &file {
-        Some(path) => storage::load(path),
-        None => samples::built_in(),
-    };
-    let ws = match loaded {
-        Ok(ws) => ws,
-        Err(e) => {
-            eprintln!("{e}");
-            return ExitCode::from(1);
-        }
-    };
-    let app = match file {
-        Some(path) => crate::ui::TertialApp::new(ws, Some(path)),
-        None => crate::ui::TertialApp::with_built_in_sample(ws),
-    };
-    let interval = (autosave_secs > 0).then(|| std::time::Duration::from_secs(autosave_secs));
-    // The platform's data folder: ~/.local/share/tertial/recovery on Linux,
-    // %APPDATA%\tertial\data\recovery on Windows.
-    let app = match eframe::storage_dir("tertial") {
-        Some(dir) => app.with_recovery(
-            &storage::recovery::RecoveryStore::new(dir.join("recovery")),
-            interval,
-        ),
-        None => app.without_recovery_folder(),
-    };
-    let app = if std::env::var_os(EXIT_AFTER_FIRST_FRAME).is_some() {
-        app.exit_after_first_frame(started)
-    } else {
-        app
-    };
-    let title = app.title();
-    let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title(title)
-            .with_inner_size([1280.0, 720.0])
-            .with_min_inner_size([800.0, 500.0]),
-        ..Default::default()
-    };
-    let creator = move |cc: &eframe::CreationContext<'_>| {
-        crate::ui::install_fonts(&cc.egui_ctx);
-        Ok(Box::new(app.with_storage(cc.storage)) as Box<dyn eframe::App>)
-    };
-    match eframe::run_native("tertial", options, Box::new(creator)) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("Fönstret kunde inte öppnas: {e}");
-            ExitCode::from(1)
-        }
-    }
-}
-
-fn opt(v: Option<Decimal>, f: fn(Decimal) -> String) -> String {
-    v.map(f).unwrap_or_default()
-}
-
-fn pct_rounded(v: Option<Decimal>) -> String {
-    opt(v.map(|x| round_half_up(x, 0)), format_percent)
-}
-
-/// The key derived figures, as `(key, Swedish value)` pairs in report order.
-pub fn key_figures(ws: &Workspace) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = Vec::new();
-    put(&mut out, "period", ws.report.period.label());
-
-    let s = figures::staff(&ws.staff);
-    put(
-        &mut out,
-        "medarbetare.summa",
-        opt(s.current_total, format_fte),
-    );
-    put(
-        &mut out,
-        "medarbetare.forandring",
-        opt(s.change_from_previous, format_fte),
-    );
-    put(
-        &mut out,
-        "medarbetare.kommunfinansierade",
-        opt(ws.staff.financing.municipal_fte, format_fte),
-    );
-    put(
-        &mut out,
-        "medarbetare.externt_finansierade",
-        opt(ws.staff.financing.external_fte, format_fte),
-    );
-    put(
-        &mut out,
-        "medarbetare.per_verksamhet",
-        opt(s.by_activity_total, format_fte),
-    );
-
-    for (gi, goal) in ws.goals.iter().enumerate() {
-        for (si, section) in goal.sections.iter().enumerate() {
-            let number = figures::section_number(&ws.report, gi, si);
-            for (mi, m) in section.measures.iter().enumerate() {
-                let key = format!("matetal.{number}.{}", mi + 1);
-                if let Some(st) = figures::measure_status(m).shown {
-                    put(
-                        &mut out,
-                        &format!("{key}.status"),
-                        format!("{} {}", st.symbol(), st.name()),
-                    );
-                }
-                if let Some(t) = figures::measure_trend(m).shown {
-                    put(&mut out, &format!("{key}.trend"), t.symbol().to_string());
-                }
-            }
-        }
-    }
-
-    let e = &ws.economy;
-    if let Some(t) = &e.budget {
-        let f = figures::budget(t);
-        let names = [
-            "ingaende",
-            "erhallna",
-            "disponibla",
-            "budget",
-            "utfall",
-            "kvarvarande",
-            "fonderade",
-            "prognos",
-        ];
-        put_each(&mut out, "tabell1.summa", &names, &f.sum, format_amount);
-        put(
-            &mut out,
-            "tabell1.ackumulerat",
-            opt(f.accumulated_prognos, format_amount),
-        );
-    }
-    if let Some(t) = &e.funds {
-        let f = figures::funds(t);
-        let names = [
-            "ingaende_fore",
-            "ingaende_nu",
-            "kommunerna",
-            "staten",
-            "ovriga",
-            "fonderade",
-        ];
-        put_each(&mut out, "tabell2.summa", &names, &f.sum, format_amount);
-        put_each(
-            &mut out,
-            "tabell2.andel",
-            &["kommunerna", "staten", "ovriga"],
-            &f.sum_share_financiers,
-            format_percent,
-        );
-    }
-    if let Some(t) = &e.financing {
-        let f = figures::financing(t);
-        put_each(
-            &mut out,
-            "finansiering.summa",
-            &["utfall", "kommunerna", "staten", "ovriga"],
-            &f.sum,
-            format_amount,
-        );
-        put_each(
-            &mut out,
-            "finansiering.andel",
-            &["kommunerna", "staten", "ovriga"],
-            &f.sum_share_financiers,
-            format_percent,
-        );
-    }
-    let a = figures::applications(&e.applications);
-    if !e.applications.items.is_empty() || e.applications.entered_totals.is_some() {
-        put(
-            &mut out,
-            "ansokningar.inskickade",
-            opt(a.current.sent, format_amount),
-        );
-        put(
-            &mut out,
-            "ansokningar.beviljade",
-            opt(a.current.granted, format_amount),
-        );
-        put(
-            &mut out,
-            "ansokningar.andel_beviljade",
-            opt(a.current.granted_share, format_percent),
-        );
-        put(
-            &mut out,
-            "ansokningar.sokta_kronor",
-            opt(a.current.sought_kronor, format_kronor),
-        );
-        put(
-            &mut out,
-            "ansokningar.beviljade_kronor",
-            opt(a.current.granted_kronor, format_kronor),
-        );
-        put(
-            &mut out,
-            "ansokningar.andel_kronor",
-            opt(a.current.kronor_share, format_percent),
-        );
-        if a.funders > 0 {
-            put(&mut out, "ansokningar.finansiarer", a.funders.to_string());
-        }
-    }
-    if let Some(t) = &e.cost_reduction {
-        let f = figures::cost_reduction(t);
-        put(
-            &mut out,
-            "kostnadsreducering.total",
-            opt(f.total.shown, format_kronor),
-        );
-        put(
-            &mut out,
-            "kostnadsreducering.procent",
-            opt(f.total_percent.shown, format_percent),
-        );
-    }
-    if let Some(t) = &e.plan_budget {
-        let f = figures::plan_budget(t);
-        put_each(
-            &mut out,
-            "plan.summa",
-            &["ingaende", "forvantade", "disponibla", "budget"],
-            &f.sum,
-            format_amount,
-        );
-    }
-
-    let at = &ws.attendance;
-    if !at.groups.is_empty() {
-        let f = figures::attendance(at);
-        put(&mut out, "narvaro.natverk", f.networks.to_string());
-        put(
-            &mut out,
-            "narvaro.nar_malvardet",
-            format!("{} av {}", f.networks_reaching_target, f.networks),
-        );
-        put(
-            &mut out,
-            "narvaro.samtliga_natverk",
-            pct_rounded(f.all_networks),
-        );
-        if let Some((lo, hi)) = f.network_range {
-            put(
-                &mut out,
-                "narvaro.spann",
-                format!("{}–{}", format_amount(lo), format_percent(hi)),
-            );
-        }
-        put(&mut out, "narvaro.traffar", f.network_meetings.to_string());
-        put(&mut out, "narvaro.pks", pct_rounded(f.pks));
-        put(
-            &mut out,
-            "narvaro.kommundirektorer",
-            pct_rounded(f.directors),
-        );
-        for (name, share) in ["fysiskt", "digitalt", "kombination"]
-            .iter()
-            .zip(f.form_shares)
-        {
-            put(
-                &mut out,
-                &format!("narvaro.form.{name}"),
-                opt(share, format_percent),
-            );
-        }
-        if let Some((lo, hi)) = f.municipality_range {
-            put(
-                &mut out,
-                "narvaro.kommuner.spann",
-                format!("{}–{}", format_amount(lo), format_percent(hi)),
-            );
-        }
-        put(
-            &mut out,
-            "narvaro.kommuner.okat",
-            f.municipalities_up.to_string(),
-        );
-        for (m, v) in &f.municipalities {
-            put(
-                &mut out,
-                &format!("narvaro.kommun.{}", ascii_key(*m)),
-                pct_rounded(*v),
-            );
-        }
-        for (g, gf) in at.groups.iter().zip(&f.groups) {
-            if g.kind == crate::domain::GroupKind::RegionSamverkan {
-                put(
-                    &mut out,
-                    &format!("narvaro.region.{}", slug(&g.name)),
-                    pct_rounded(gf.average),
-                );
-            }
-        }
-    }
-
-    let c = figures::courses(&ws.courses);
-    if let Some(last) = ws.courses.periods.last() {
-        let i = ws.courses.periods.len() - 1;
-        put(&mut out, "kurser.antal", opt(last.courses, format_amount));
-        put(
-            &mut out,
-            "kurser.forandring",
-            opt(c.courses_change[i].shown, format_change),
-        );
-        put(
-            &mut out,
-            "deltagare.antal",
-            opt(last.participants, format_amount),
-        );
-        put(
-            &mut out,
-            "deltagare.forandring",
-            opt(c.participants_change[i].shown, format_change),
-        );
-    }
-    if !ws.courses.by_participant.is_empty() {
-        put(
-            &mut out,
-            "bilaga2.summa",
-            opt(c.participants_total, format_amount),
-        );
-        for (p, share) in ws.courses.by_participant.iter().zip(&c.participant_shares) {
-            put(
-                &mut out,
-                &format!("bilaga2.{}", slug(p.who.name())),
-                opt(share.shown, format_percent),
-            );
-        }
-    }
-    put(
-        &mut out,
-        "kurser.per_omrade.summa",
-        opt(c.by_area_total, format_amount),
-    );
-    for (year, n) in ws.survey.years.iter().zip(&ws.survey.respondents) {
-        put(
-            &mut out,
-            &format!("enkat.svar.{year}"),
-            opt(*n, format_amount),
-        );
-    }
-    out
-}
-
-/// A key part from a name: lower case, words joined by `_`.
-/// One key figure, left out when it has no value.
-fn put(out: &mut Vec<(String, String)>, key: &str, value: String) {
-    if !value.is_empty() {
-        out.push((key.to_string(), value));
-    }
-}
-
-/// `prefix.name` for each column name and its figure.
-fn put_each(
-    out: &mut Vec<(String, String)>,
-    prefix: &str,
-    names: &[&str],
-    figures: &[figures::Figure],
-    format: fn(Decimal) -> String,
-) {
-    for (name, fig) in names.iter().zip(figures) {
-        put(out, &format!("{prefix}.{name}"), opt(fig.shown, format));
-    }
-}
-
-fn slug(name: &str) -> String {
-    name.to_lowercase()
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join("_")
-}
-
-fn ascii_key(m: Municipality) -> String {
-    format!("{m:?}").to_lowercase()
 }

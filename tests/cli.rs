@@ -309,6 +309,7 @@ fn export_charts_size_and_format_options() {
     assert!(stderr(&o).contains("finns-inte.ron"), "{}", stderr(&o));
 }
 
+#[cfg(feature = "stress")]
 #[test]
 fn generate_stress_writes_a_workspace_that_loads_and_checks() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -317,12 +318,12 @@ fn generate_stress_writes_a_workspace_that_loads_and_checks() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(stdout(&o).trim(), path_str(&file));
     let ws = tertial::storage::load(&file).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(ws.attendance.groups.len(), tertial::domain::stress::GROUPS);
+    assert_eq!(ws.attendance.groups.len(), tertial::stress::GROUPS);
     assert_eq!(
-        tertial::domain::stress::registrations(&ws),
-        tertial::domain::stress::REGISTRATIONS
+        tertial::stress::registrations(&ws),
+        tertial::stress::REGISTRATIONS
     );
-    assert_eq!(ws, tertial::domain::stress::stress_workspace());
+    assert_eq!(ws, tertial::stress::stress_workspace());
     let o = tertial(&["check", path_str(&file)]);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
     // A folder that cannot be written to: exit 1 and a Swedish reason.
@@ -414,4 +415,37 @@ fn export_report_writes_one_html_file() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("Rapporten"), "{}", stderr(&o));
     assert!(!bad.exists());
+}
+
+/// Built without the window (`cargo test --no-default-features`), `tertial`
+/// without a sub-command says in Swedish that the window is not built in
+/// and exits 2; the headless commands still work.
+#[cfg(not(feature = "gui"))]
+#[test]
+fn without_the_gui_feature_the_window_is_not_built_in() {
+    let o = tertial(&[]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("Fönstret är inte inbyggt"),
+        "{}",
+        stderr(&o)
+    );
+    let o = tertial(&[
+        "check",
+        path_str(&sample_path("verksamhetsplan-2021-2023.ron")),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+}
+
+/// Built without the `stress` feature, `generate-stress` says it is not
+/// built in (exit 2) and writes nothing.
+#[cfg(not(feature = "stress"))]
+#[test]
+fn without_the_stress_feature_generate_stress_is_not_built_in() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("stress.ron");
+    let o = tertial(&["generate-stress", "--out", path_str(&file)]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("inte inbyggt"), "{}", stderr(&o));
+    assert!(!file.exists());
 }

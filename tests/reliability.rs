@@ -242,17 +242,27 @@ fn fifos_and_devices_given_as_out_are_refused_and_left_alone() {
 
     // A link to a device: followed, and the device refused (were the link
     // replaced instead, the device would still be safe).
+    // A workspace (generate-stress, where the stress workspace is built
+    // in) and an export both refuse it.
     let null = dir.path().join("null.ron");
     std::os::unix::fs::symlink("/dev/null", &null).expect("link to /dev/null");
-    let o = tertial(&["generate-stress", "--out", path_str(&null)]);
-    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
-    assert!(stderr(&o).contains("en enhetsfil"), "{}", stderr(&o));
-    assert!(
-        fs::symlink_metadata(&null)
-            .expect("link")
-            .file_type()
-            .is_symlink()
-    );
+    let src_text = path_str(&src).to_string();
+    let mut writers = vec![vec!["export-xlsx", src_text.as_str(), "--out"]];
+    if cfg!(feature = "stress") {
+        writers.push(vec!["generate-stress", "--out"]);
+    }
+    for mut args in writers {
+        args.push(path_str(&null));
+        let o = tertial(&args);
+        assert_eq!(o.status.code(), Some(1), "{args:?}: {}", stderr(&o));
+        assert!(stderr(&o).contains("en enhetsfil"), "{}", stderr(&o));
+        assert!(
+            fs::symlink_metadata(&null)
+                .expect("link")
+                .file_type()
+                .is_symlink()
+        );
+    }
     let e = storage::save(&Workspace::default(), &fifo).expect_err("fifo");
     assert!(matches!(e, SaveError::NotRegular { .. }), "{e:?}");
 }
@@ -640,7 +650,7 @@ fn a_survey_year_label_cannot_forge_figures_lines() {
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(
         lines.len(),
-        tertial::cli::key_figures(&ws).len(),
+        tertial::domain::key_figures::key_figures(&ws).len(),
         "one line per figure"
     );
     for line in &lines {
@@ -684,4 +694,50 @@ fn a_group_name_cannot_forge_check_lines() {
         "{out}"
     );
     assert!(!lines.iter().any(|l| l.starts_with("Problem: Rapport")));
+}
+
+/// A failed save or export keeps the system's error as its
+/// `std::error::Error::source` (issue #18), under the Swedish message.
+#[test]
+fn write_errors_keep_the_system_error_as_their_source() {
+    use std::error::Error;
+
+    fn io_source(e: &dyn Error) -> &std::io::Error {
+        e.source()
+            .and_then(|s| s.downcast_ref::<std::io::Error>())
+            .unwrap_or_else(|| panic!("no io::Error source behind \"{e}\""))
+    }
+
+    let dir = tempfile::tempdir().expect("tempdir");
+    // A file where a folder is expected: every write below fails.
+    let blocker = dir.path().join("fil");
+    std::fs::write(&blocker, "x").expect("write");
+    let ws = tertial::samples::built_in().expect("built-in sample");
+
+    let e = tertial::storage::save(&ws, &blocker.join("a.ron")).expect_err("save fails");
+    io_source(&e);
+    let e = tertial::export::report::export_report(&ws, &blocker.join("r.html"))
+        .expect_err("report fails");
+    assert!(e.to_string().contains("kunde inte sparas"), "{e}");
+    io_source(&e);
+    let e = tertial::export::xlsx::export_workbook(&ws, &blocker.join("t.xlsx"))
+        .expect_err("workbook fails");
+    io_source(&e);
+    let e = tertial::export::charts::export_all(
+        &ws,
+        &blocker.join("bilder"),
+        ChartSize::new(1280, 720),
+        &[ChartFormat::Svg],
+    )
+    .expect_err("charts fail");
+    io_source(&e);
+    let e = tertial::export::charts::export_chart(
+        &ws,
+        ChartKind::ALL[0],
+        ChartSize::new(1280, 720),
+        ChartFormat::Svg,
+        &blocker.join("a.svg"),
+    )
+    .expect_err("chart fails");
+    io_source(&e);
 }

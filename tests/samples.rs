@@ -141,7 +141,7 @@ fn extreme_values_never_panic() {
     let dir = tempfile::tempdir().expect("tempdir");
     let files = tertial::export::csv::export_tables(&ws, dir.path()).expect("csv");
     assert!(!files.is_empty());
-    assert!(!tertial::cli::key_figures(&ws).is_empty());
+    assert!(!tertial::domain::key_figures::key_figures(&ws).is_empty());
     let text = storage::to_ron_string(&ws).expect("ron");
     assert_eq!(
         storage::from_ron_str(&text, std::path::Path::new("x.ron")).expect("load"),

@@ -796,7 +796,7 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
 fn long_tables_lay_out_only_what_is_on_screen_and_go_to_scrolls() {
     // The stress workspace's first goal: 8 sections of about ten mätetal,
     // with long texts; far more than a screen.
-    let mut ws = tertial::domain::stress::stress_workspace();
+    let mut ws = tertial::stress::stress_workspace();
     let last_section = ws.goals[0].sections.len() - 1;
     let far = ws.goals[0].sections[last_section]
         .measures
@@ -1104,7 +1104,7 @@ fn importera_narvaro_previews_reports_broken_rows_and_changes_nothing_on_cancel(
     // One undo step takes the whole import back.
     h.get_by_label("Redigera").click();
     h.run();
-    h.get_by_label("Ångra         Ctrl+Z").click();
+    h.get_by_label("Ångra Ctrl+Z").click();
     h.run();
     assert_eq!(h.state().doc.workspace, before);
 }
@@ -1649,4 +1649,95 @@ fn exportera_bildspel_writes_the_deck_and_says_where() {
     assert!(msg.contains("Ingen fil skrevs"), "{msg}");
     h.get_by_label_contains("kunde inte sparas");
     assert!(!missing.exists());
+}
+
+/// Viewing the survey never edits it: a file whose answer counts and
+/// question values are fewer than its years (as an older or hand-edited
+/// file can be) stays exactly as loaded, with no unsaved mark and no undo
+/// step, however long the page is shown.
+#[test]
+fn viewing_a_ragged_survey_changes_nothing() {
+    let mut ws = sample(DELARSRAPPORT_2020);
+    ws.survey.years = vec!["2019".into(), "2020".into(), "2021".into()];
+    ws.survey.respondents = vec![sd("120")];
+    ws.survey.questions = vec![tertial::domain::SurveyQuestion {
+        text: "Hur nöjd är du?".into(),
+        total: vec![sd("50")],
+        pks: vec![sd("40"), None],
+    }];
+    let loaded = ws.clone();
+    let mut h = harness_for(ws, Rc::new(RefCell::new(None)));
+    go(&mut h, Nav::Enkat);
+    for _ in 0..3 {
+        h.run();
+    }
+    assert_eq!(h.state().doc.workspace, loaded);
+    assert!(!h.state().doc.is_dirty());
+    assert!(!h.state().doc.can_undo());
+}
+
+/// The menus show each shortcut as egui writes it for the platform, from
+/// the same constants the window reads the keys with.
+#[test]
+fn menu_entries_show_their_shortcuts() {
+    let mut h = harness();
+    h.get_by_label("Arkiv").click();
+    h.run();
+    for label in [
+        "Ny Ctrl+N",
+        "Öppna… Ctrl+O",
+        "Spara Ctrl+S",
+        "Spara som… Ctrl+Shift+S",
+    ] {
+        h.get_by_label(label);
+    }
+    h.key_press(Key::Escape);
+    h.run();
+    h.get_by_label("Redigera").click();
+    h.run();
+    h.get_by_label("Ångra Ctrl+Z");
+    h.get_by_label("Gör om Ctrl+Y");
+}
+
+/// The command palette (Ctrl+K or Ctrl+Shift+P) lists the commands in
+/// Swedish, narrows them by what is typed, and runs the one clicked or,
+/// with Enter, the first that matches; Escape closes it doing nothing.
+#[test]
+fn the_command_palette_finds_and_runs_commands() {
+    let mut h = harness();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::K);
+    h.run();
+    h.get_by_label("Kommandon");
+    // Unfiltered, it offers the file commands with their shortcuts.
+    h.get_by_label("Spara som… Ctrl+Shift+S");
+    h.get_by_label("Exportera Word-dokument…");
+    h.get_by_label("Sök kommando").type_text("närvaro gå");
+    h.run();
+    assert!(h.query_by_label("Spara som… Ctrl+Shift+S").is_none());
+    h.get_by_label("Gå till Närvaro").click();
+    h.run();
+    assert_eq!(h.state().nav, Nav::Narvaro);
+    assert!(
+        h.query_by_label("Kommandon").is_none(),
+        "the palette closed"
+    );
+
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
+    h.run();
+    h.get_by_label("Sök kommando").type_text("kontroll");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    h.run();
+    assert_eq!(h.state().nav, Nav::Kontroll);
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::K);
+    h.run();
+    h.get_by_label("Sök kommando").type_text("rapport");
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.query_by_label("Kommandon").is_none());
+    assert_eq!(h.state().nav, Nav::Kontroll);
+    assert!(!h.state().doc.is_dirty());
 }

@@ -1,5 +1,5 @@
 //! What the benchmarks measure with: the largest sample in sample-data/ and
-//! the stress workspace (`tertial generate-stress`, `domain::stress`).
+//! the stress workspace (`tertial generate-stress`, `tertial::stress`).
 #![allow(dead_code)] // each bench uses part of it
 
 use std::path::{Path, PathBuf};
@@ -28,9 +28,6 @@ pub fn workspaces() -> Vec<(String, Workspace)> {
         .unwrap_or_default();
     vec![
         (name, ws),
-        (
-            "stress".to_string(),
-            tertial::domain::stress::stress_workspace(),
-        ),
+        ("stress".to_string(), tertial::stress::stress_workspace()),
     ]
 }

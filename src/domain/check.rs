@@ -15,30 +15,42 @@ use rust_decimal::Decimal;
 use super::figures;
 use super::model::*;
 use super::numbers::{format_amount, format_fte};
-use super::tables::{self, Format, RowKind, Value};
+use super::tables::{self, Format, PrintedTable, RowKind, Value};
 
+/// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
+    /// Something that does not add up: `tertial check` exits 1.
     Problem,
+    /// Information the author should see; does not fail the check.
     Note,
 }
 
 /// The part of the report a finding belongs to (the editor's navigation).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Part {
+    /// The report's facts.
     Rapport,
+    /// Fokusområden och 3 K.
     Fokus,
     /// A strategic goal, by index.
     Goal(usize),
+    /// The staff part.
     Medarbetare,
+    /// The economy tables.
     Ekonomi,
+    /// Attendance.
     Narvaro,
+    /// Courses and participants.
     Kompetens,
+    /// The survey.
     Enkat,
+    /// Research.
     Forskning,
 }
 
 impl Part {
+    /// The part's name as Kontroll and `tertial check` print it.
     pub fn name(self) -> String {
         match self {
             Part::Rapport => "Rapport".into(),
@@ -54,20 +66,127 @@ impl Part {
     }
 }
 
+/// An economy table a finding points into (each is edited on its own page
+/// of the Ekonomi part).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EconomyTable {
+    /// Tabell 1 Budgetuppföljning.
+    Budget,
+    /// Tabell 2a Disponibla medel.
+    Funds,
+    /// Tabell 2b Disponibla medel, andel (the rows of Tabell 2a).
+    FundsShares,
+    /// Tabell 3a Finansiering.
+    Financing,
+    /// Tabell 3b Finansiering, andel (the rows of Tabell 3a).
+    FinancingShares,
+    /// The list of applications.
+    Applications,
+    /// The applications compared with earlier periods (their totals).
+    ApplicationComparison,
+    /// Kostnadsreducering.
+    CostReduction,
+    /// The plan's budget.
+    PlanBudget,
+}
+
+/// Where a finding points, by index and table: what the editor needs to
+/// show it, never a title or other text. The part of the report follows
+/// from it ([`Location::part`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Location {
+    /// The report's facts (the period).
+    Report,
+    /// A strategic goal as a whole (its title).
+    Goal {
+        /// Index in `ws.goals`.
+        goal: usize,
+    },
+    /// A row of a goal section's mätetal table.
+    Measure {
+        /// Index in `ws.goals`.
+        goal: usize,
+        /// Index of the section in the goal.
+        section: usize,
+        /// Index of the mätetal in the section.
+        row: usize,
+    },
+    /// A row of a goal section's activity table.
+    Activity {
+        /// Index in `ws.goals`.
+        goal: usize,
+        /// Index of the section in the goal.
+        section: usize,
+        /// Index of the activity in the section.
+        row: usize,
+    },
+    /// The staff part: a row of the staff table (`ws.staff.rows`), or the
+    /// part as a whole (financing, staff per activity).
+    Staff {
+        /// Index in `ws.staff.rows`, where one row is meant.
+        row: Option<usize>,
+    },
+    /// An economy table, and a row of it where one is meant.
+    Economy {
+        /// Which table.
+        table: EconomyTable,
+        /// Index of the row in the table's own rows (the sum row and the
+        /// rows after it are `None`).
+        row: Option<usize>,
+    },
+    /// An attendance group: a row of the groups table.
+    AttendanceGroup {
+        /// Index in `ws.attendance.groups`.
+        group: usize,
+    },
+    /// Attendance as a whole (the common target, the municipalities'
+    /// earlier values, the comparison with earlier periods).
+    Attendance,
+    /// Courses and participants.
+    Courses,
+    /// The survey: a question, or the survey as a whole.
+    Survey {
+        /// Index in `ws.survey.questions`, where one question is meant.
+        question: Option<usize>,
+    },
+}
+
+impl Location {
+    /// The part of the report the location is in.
+    pub fn part(self) -> Part {
+        match self {
+            Location::Report => Part::Rapport,
+            Location::Goal { goal }
+            | Location::Measure { goal, .. }
+            | Location::Activity { goal, .. } => Part::Goal(goal),
+            Location::Staff { .. } => Part::Medarbetare,
+            Location::Economy { .. } => Part::Ekonomi,
+            Location::AttendanceGroup { .. } | Location::Attendance => Part::Narvaro,
+            Location::Courses => Part::Kompetens,
+            Location::Survey { .. } => Part::Enkat,
+        }
+    }
+}
+
 /// One thing `check` found.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
+    /// A problem (fails `tertial check`) or a note.
     pub severity: Severity,
-    pub part: Part,
-    /// Where in the part: table, row and column, in words.
+    /// Where it is, for navigation.
+    pub location: Location,
+    /// Where in the part: table, row and column, in words (for reading,
+    /// never for navigation).
     pub place: String,
     /// What is wrong, in Swedish.
     pub message: String,
-    /// Row index in the part's main list (in a goal: in its section's
-    /// mätetal table), where it applies.
-    pub row: Option<usize>,
-    /// The section of a strategic goal, where it applies.
-    pub section: Option<usize>,
+}
+
+impl Finding {
+    /// The part of the report the finding belongs to.
+    pub fn part(&self) -> Part {
+        self.location.part()
+    }
 }
 
 impl fmt::Display for Finding {
@@ -79,7 +198,7 @@ impl fmt::Display for Finding {
         write!(
             f,
             "{kind}: {} – {}: {}",
-            self.part.name(),
+            self.part().name(),
             self.place,
             self.message
         )
@@ -92,31 +211,27 @@ impl Findings {
     fn push(
         &mut self,
         severity: Severity,
-        part: Part,
+        location: Location,
         place: impl Into<String>,
         message: impl Into<String>,
-        row: Option<usize>,
     ) {
         self.0.push(Finding {
             severity,
-            part,
+            location,
             place: place.into(),
             message: message.into(),
-            row,
-            section: None,
         });
     }
-    fn problem(&mut self, part: Part, place: impl Into<String>, message: impl Into<String>) {
-        self.push(Severity::Problem, part, place, message, None);
-    }
-    fn problem_at(
+    fn problem(
         &mut self,
-        part: Part,
-        row: usize,
+        location: Location,
         place: impl Into<String>,
         message: impl Into<String>,
     ) {
-        self.push(Severity::Problem, part, place, message, Some(row));
+        self.push(Severity::Problem, location, place, message);
+    }
+    fn note(&mut self, location: Location, place: impl Into<String>, message: impl Into<String>) {
+        self.push(Severity::Note, location, place, message);
     }
 }
 
@@ -124,7 +239,7 @@ impl Findings {
 pub fn check(ws: &Workspace) -> Vec<Finding> {
     let mut f = Findings(Vec::new());
     if let Err(reason) = ws.report.period.validate() {
-        f.problem(Part::Rapport, "Period", reason);
+        f.problem(Location::Report, "Period", reason);
     }
     check_staff(ws, &mut f);
     check_goals(ws, &mut f);
@@ -154,9 +269,8 @@ fn check_staff(ws: &Workspace, f: &mut Findings) {
             ("Visstid", r.visstid),
         ] {
             if v.is_some_and(|v| v < Decimal::ZERO) {
-                f.problem_at(
-                    Part::Medarbetare,
-                    i,
+                f.problem(
+                    Location::Staff { row: Some(i) },
                     format!("{}, {name}", r.period),
                     "negativt antal årsarbetare",
                 );
@@ -167,7 +281,7 @@ fn check_staff(ws: &Workspace, f: &mut Findings) {
         && total != fin
     {
         f.problem(
-            Part::Medarbetare,
+            Location::Staff { row: None },
             "Finansiering av medarbetare",
             format!(
                 "kommunernas {} och externa {} årsarbetare blir {}, men Summa för perioden är {}",
@@ -185,7 +299,7 @@ fn check_staff(ws: &Workspace, f: &mut Findings) {
         && total != act
     {
         f.problem(
-            Part::Medarbetare,
+            Location::Staff { row: None },
             "Årsarbetare per verksamhet",
             format!(
                 "summan {} skiljer sig från periodens Summa {}",
@@ -199,36 +313,32 @@ fn check_staff(ws: &Workspace, f: &mut Findings) {
 fn check_goals(ws: &Workspace, f: &mut Findings) {
     for (gi, goal) in ws.goals.iter().enumerate() {
         if goal.title.trim().is_empty() {
-            f.problem(Part::Goal(gi), "Rubrik", "målet saknar rubrik");
+            f.problem(Location::Goal { goal: gi }, "Rubrik", "målet saknar rubrik");
         }
         for (si, section) in goal.sections.iter().enumerate() {
             let number = figures::section_number(&ws.report, gi, si);
-            let first = f.0.len();
             for (mi, m) in section.measures.iter().enumerate() {
                 let place = format!("{number} mätetal \"{}\"", m.name);
+                let here = Location::Measure {
+                    goal: gi,
+                    section: si,
+                    row: mi,
+                };
                 if m.result.is_none() {
-                    f.problem_at(
-                        Part::Goal(gi),
-                        mi,
-                        place.clone(),
-                        "mätetalet saknar resultat",
-                    );
+                    f.problem(here, place.clone(), "mätetalet saknar resultat");
                 }
                 if m.target.is_none() {
-                    f.push(
-                        Severity::Note,
-                        Part::Goal(gi),
+                    f.note(
+                        here,
                         place.clone(),
                         "mätetalet saknar målvärde, så ingen status kan beräknas",
-                        Some(mi),
                     );
                 }
                 if m.kind == ValueKind::Procent {
                     for (what, v) in [("målvärdet", m.target), ("resultatet", m.result)] {
                         if v.is_some_and(|v| v > Decimal::ONE_HUNDRED || v < Decimal::ZERO) {
-                            f.problem_at(
-                                Part::Goal(gi),
-                                mi,
+                            f.problem(
+                                here,
                                 place.clone(),
                                 format!("{what} ligger utanför 0–100 %"),
                             );
@@ -236,21 +346,8 @@ fn check_goals(ws: &Workspace, f: &mut Findings) {
                     }
                 }
             }
-            for x in &mut f.0[first..] {
-                x.section = Some(si);
-            }
         }
     }
-}
-
-/// The section of a goal a mätetal or activity table belongs to, from its
-/// id (`matetal-2-2` is the second section).
-fn table_section(id: &str) -> Option<usize> {
-    let rest = id
-        .strip_prefix("matetal-")
-        .or_else(|| id.strip_prefix("aktiviteter-"))?;
-    let n: usize = rest.split('-').nth(1)?.parse().ok()?;
-    n.checked_sub(1)
 }
 
 fn check_economy(ws: &Workspace, f: &mut Findings) {
@@ -261,9 +358,11 @@ fn check_economy(ws: &Workspace, f: &mut Findings) {
             if let (Some(fond), Some(kvar)) = (r.fonderade, rf.kvarvarande.shown)
                 && fond > kvar
             {
-                f.problem_at(
-                    Part::Ekonomi,
-                    i,
+                f.problem(
+                    Location::Economy {
+                        table: EconomyTable::Budget,
+                        row: Some(i),
+                    },
                     format!("Tabell 1, {}", r.area),
                     format!(
                         "varav fonderade ({}) är större än kvarvarande ({})",
@@ -279,17 +378,21 @@ fn check_economy(ws: &Workspace, f: &mut Findings) {
             if let (Some(fond), Some(stat)) = (r.fonderade, r.staten)
                 && fond > stat
             {
-                f.problem_at(
-                    Part::Ekonomi,
-                    i,
+                f.problem(
+                    Location::Economy {
+                        table: EconomyTable::Funds,
+                        row: Some(i),
+                    },
                     format!("Tabell 2a, {}", r.area),
                     "fonderade statliga medel är större än tillförda medel från staten",
                 );
             }
             if r.fonderade.is_some() && r.staten.is_none() {
-                f.problem_at(
-                    Part::Ekonomi,
-                    i,
+                f.problem(
+                    Location::Economy {
+                        table: EconomyTable::Funds,
+                        row: Some(i),
+                    },
                     format!("Tabell 2a, {}", r.area),
                     "fonderade statliga medel utan tillförda medel från staten",
                 );
@@ -299,35 +402,34 @@ fn check_economy(ws: &Workspace, f: &mut Findings) {
     let a = &e.applications;
     for (i, app) in a.items.iter().enumerate() {
         let place = format!("Ansökan \"{}\"", app.name);
+        let here = Location::Economy {
+            table: EconomyTable::Applications,
+            row: Some(i),
+        };
         match app.decision {
-            Decision::Granted if app.granted.is_none() => f.problem_at(
-                Part::Ekonomi,
-                i,
-                place.clone(),
-                "beviljad men utan beviljat belopp",
-            ),
+            Decision::Granted if app.granted.is_none() => {
+                f.problem(here, place.clone(), "beviljad men utan beviljat belopp");
+            }
             Decision::Rejected | Decision::Pending if app.granted.is_some_and(|g| !g.is_zero()) => {
-                f.problem_at(
-                    Part::Ekonomi,
-                    i,
+                f.problem(
+                    here,
                     place.clone(),
                     "har ett beviljat belopp men är inte beviljad",
-                )
+                );
             }
             _ => {}
         }
         if let (Some(g), Some(s)) = (app.granted, app.sought)
             && g > s
         {
-            f.problem_at(
-                Part::Ekonomi,
-                i,
+            f.problem(
+                here,
                 place.clone(),
                 "beviljat belopp är större än sökt belopp",
             );
         }
         if app.sought.is_none() {
-            f.problem_at(Part::Ekonomi, i, place, "sökt belopp saknas");
+            f.problem(here, place, "sökt belopp saknas");
         }
     }
     if let Some(entered) = &a.entered_totals
@@ -340,7 +442,10 @@ fn check_economy(ws: &Workspace, f: &mut Findings) {
             || computed.granted_kronor != entered.granted_kronor
         {
             f.problem(
-                Part::Ekonomi,
+                Location::Economy {
+                    table: EconomyTable::Applications,
+                    row: None,
+                },
                 "Ansökningar",
                 "de inskrivna summorna stämmer inte med de listade ansökningarna",
             );
@@ -351,7 +456,10 @@ fn check_economy(ws: &Workspace, f: &mut Findings) {
             && g > s
         {
             f.problem(
-                Part::Ekonomi,
+                Location::Economy {
+                    table: EconomyTable::ApplicationComparison,
+                    row: None,
+                },
                 format!("Ansökningar {}", t.period),
                 "fler beviljade än inskickade ansökningar",
             );
@@ -360,7 +468,10 @@ fn check_economy(ws: &Workspace, f: &mut Findings) {
             && g > s
         {
             f.problem(
-                Part::Ekonomi,
+                Location::Economy {
+                    table: EconomyTable::ApplicationComparison,
+                    row: None,
+                },
                 format!("Ansökningar {}", t.period),
                 "mer beviljade än sökta kronor",
             );
@@ -371,9 +482,11 @@ fn check_economy(ws: &Workspace, f: &mut Findings) {
             if let (Some(int), Some(ext)) = (r.cost_internal, r.cost_external)
                 && int > ext
             {
-                f.problem_at(
-                    Part::Ekonomi,
-                    i,
+                f.problem(
+                    Location::Economy {
+                        table: EconomyTable::CostReduction,
+                        row: Some(i),
+                    },
                     format!("Kostnadsreducering, {}", r.course),
                     "kursen kostar mer via Kommunal utveckling än via extern kurssamordnare",
                 );
@@ -395,20 +508,11 @@ fn has_date_shape(s: &str) -> bool {
 }
 
 /// `YYYY-MM-DD`, digits only, with a real year (0001–9999), month and day.
-/// `2020-+3-+5` and `0000-01-01` are not dates.
+/// `2020-+3-+5` and `0000-01-01` are not dates. The shape is checked
+/// first (jiff also reads other ISO 8601 forms, such as `+002020-03-05`);
+/// jiff reads the date and knows the calendar.
 pub fn is_iso_date(s: &str) -> bool {
-    if !has_date_shape(s) {
-        return false;
-    }
-    // Only digits, so each part parses and fits.
-    let (Ok(y), Ok(m), Ok(d)) = (
-        s[0..4].parse::<i16>(),
-        s[5..7].parse::<i8>(),
-        s[8..10].parse::<i8>(),
-    ) else {
-        return false;
-    };
-    y >= 1 && jiff::civil::Date::new(y, m, d).is_ok()
+    has_date_shape(s) && s.parse::<jiff::civil::Date>().is_ok_and(|d| d.year() >= 1)
 }
 
 /// Why a meeting's date text is not a date, in Swedish; `None` for a date.
@@ -446,10 +550,10 @@ fn check_attendance(ws: &Workspace, f: &mut Findings) {
     let keys: Vec<String> = a.groups.iter().map(|g| name_key(&g.name)).collect();
     for (gi, g) in a.groups.iter().enumerate() {
         let members = figures::group_members(g);
+        let here = Location::AttendanceGroup { group: gi };
         if g.meetings.is_empty() && g.entered.is_none() {
-            f.problem_at(
-                Part::Narvaro,
-                gi,
+            f.problem(
+                here,
                 g.name.clone(),
                 "inga registrerade träffar och inga inskrivna medelvärden",
             );
@@ -457,20 +561,18 @@ fn check_attendance(ws: &Workspace, f: &mut Findings) {
         for (mi, m) in g.meetings.iter().enumerate() {
             let place = format!("{}, träff {} ({})", g.name, mi + 1, m.date);
             if let Some(problem) = date_problem(&m.date) {
-                f.problem_at(Part::Narvaro, gi, place.clone(), problem);
+                f.problem(here, place.clone(), problem);
             } else if m.date.as_str() < start.as_str() || m.date.as_str() > end.as_str() {
-                f.problem_at(
-                    Part::Narvaro,
-                    gi,
+                f.problem(
+                    here,
                     place.clone(),
                     format!("datumet ligger utanför perioden {start} – {end}"),
                 );
             }
             for p in &m.present {
                 if !members.contains(p) {
-                    f.problem_at(
-                        Part::Narvaro,
-                        gi,
+                    f.problem(
+                        here,
                         place.clone(),
                         format!("{} är närvarande men ingår inte i gruppen", p.name()),
                     );
@@ -480,17 +582,15 @@ fn check_attendance(ws: &Workspace, f: &mut Findings) {
             seen.sort();
             seen.dedup();
             if seen.len() != m.present.len() {
-                f.problem_at(
-                    Part::Narvaro,
-                    gi,
+                f.problem(
+                    here,
                     place.clone(),
                     "samma kommun är registrerad två gånger",
                 );
             }
             if m.regional_present > g.regional_members {
-                f.problem_at(
-                    Part::Narvaro,
-                    gi,
+                f.problem(
+                    here,
                     place,
                     format!(
                         "{} regionala representanter närvarande men gruppen har {}",
@@ -504,26 +604,24 @@ fn check_attendance(ws: &Workspace, f: &mut Findings) {
         // should still look, as a re-import would see them as one.
         let mut per_date: BTreeMap<&str, usize> = BTreeMap::new();
         for m in &g.meetings {
-            *per_date.entry(m.date.as_str()).or_default() += 1;
+            let n = per_date.entry(m.date.as_str()).or_default();
+            *n = n.saturating_add(1);
         }
         for (date, n) in per_date {
             if n > 1 {
-                f.push(
-                    Severity::Note,
-                    Part::Narvaro,
+                f.note(
+                    here,
                     format!("{}, {date}", g.name),
                     format!(
                         "{n} träffar samma dag räknas var för sig; kontrollera att de inte är \
                          dubbletter (importen ser dem som en träff)"
                     ),
-                    Some(gi),
                 );
             }
         }
         if let Some(first) = keys[..gi].iter().position(|k| *k == keys[gi]) {
-            f.problem_at(
-                Part::Narvaro,
-                gi,
+            f.problem(
+                here,
                 g.name.clone(),
                 format!(
                     "grupp {} heter likadant; grupper med samma namn går inte att skilja åt \
@@ -540,16 +638,14 @@ fn check_attendance(ws: &Workspace, f: &mut Findings) {
                 .checked_add(e.digitalt)
                 .and_then(|s| s.checked_add(e.kombination));
             if forms.is_none() {
-                f.problem_at(
-                    Part::Narvaro,
-                    gi,
+                f.problem(
+                    here,
                     g.name.clone(),
                     "träffarnas former är fler än som går att räkna",
                 );
             } else if forms != Some(e.meetings) && forms != Some(0) {
-                f.problem_at(
-                    Part::Narvaro,
-                    gi,
+                f.problem(
+                    here,
                     g.name.clone(),
                     "träffarnas former blir inte lika många som träffarna",
                 );
@@ -558,18 +654,16 @@ fn check_attendance(ws: &Workspace, f: &mut Findings) {
                 .into_iter()
                 .any(percent_out_of_bounds)
             {
-                f.problem_at(
-                    Part::Narvaro,
-                    gi,
+                f.problem(
+                    here,
                     g.name.clone(),
                     "ett inskrivet medelvärde ligger utanför 0–100 %",
                 );
             }
         }
         if percent_out_of_bounds(g.earlier) || percent_out_of_bounds(g.target) {
-            f.problem_at(
-                Part::Narvaro,
-                gi,
+            f.problem(
+                here,
                 g.name.clone(),
                 "målvärde eller föregående års värde ligger utanför 0–100 %",
             );
@@ -578,7 +672,7 @@ fn check_attendance(ws: &Workspace, f: &mut Findings) {
     for (m, v) in &a.municipality_earlier {
         if percent_out_of_bounds(Some(*v)) {
             f.problem(
-                Part::Narvaro,
+                Location::Attendance,
                 format!("{} föregående år", m.name()),
                 "värdet ligger utanför 0–100 %",
             );
@@ -586,7 +680,7 @@ fn check_attendance(ws: &Workspace, f: &mut Findings) {
     }
     if percent_out_of_bounds(Some(a.target)) {
         f.problem(
-            Part::Narvaro,
+            Location::Attendance,
             "Målvärde",
             "målvärdet ligger utanför 0–100 %",
         );
@@ -600,7 +694,7 @@ fn check_courses(ws: &Workspace, f: &mut Findings) {
         && total != current
     {
         f.problem(
-            Part::Kompetens,
+            Location::Courses,
             "Bilaga 2",
             format!(
                 "deltagarna per kommun blir {} men periodens antal deltagare är {}",
@@ -613,7 +707,7 @@ fn check_courses(ws: &Workspace, f: &mut Findings) {
         && total != current
     {
         f.problem(
-            Part::Kompetens,
+            Location::Courses,
             "Kurser per verksamhetsområde",
             format!(
                 "kurserna per område blir {} men periodens antal kurser är {}",
@@ -629,17 +723,17 @@ fn check_survey(ws: &Workspace, f: &mut Findings) {
     let n = s.years.len();
     if !s.respondents.is_empty() && s.respondents.len() != n {
         f.problem(
-            Part::Enkat,
+            Location::Survey { question: None },
             "Antal svar",
             format!("{} värden men {} år", s.respondents.len(), n),
         );
     }
     for (qi, q) in s.questions.iter().enumerate() {
         let place = format!("Fråga \"{}\"", q.text);
+        let here = Location::Survey { question: Some(qi) };
         if q.total.len() != n || (!q.pks.is_empty() && q.pks.len() != n) {
-            f.problem_at(
-                Part::Enkat,
-                qi,
+            f.problem(
+                here,
                 place.clone(),
                 format!("antalet värden stämmer inte med de {n} åren"),
             );
@@ -649,7 +743,7 @@ fn check_survey(ws: &Workspace, f: &mut Findings) {
             .chain(&q.pks)
             .any(|v| percent_out_of_bounds(*v))
         {
-            f.problem_at(Part::Enkat, qi, place, "en andel ligger utanför 0–100 %");
+            f.problem(here, place, "en andel ligger utanför 0–100 %");
         }
     }
 }
@@ -668,17 +762,21 @@ fn ignored_overrides<C: Ord + Copy>(
         .collect()
 }
 
-fn report_ignored(f: &mut Findings, place: String, row: Option<usize>, names: Vec<&'static str>) {
+fn report_ignored(
+    f: &mut Findings,
+    table: EconomyTable,
+    row: Option<usize>,
+    place: String,
+    names: Vec<&'static str>,
+) {
     for name in names {
-        f.push(
-            Severity::Problem,
-            Part::Ekonomi,
+        f.problem(
+            Location::Economy { table, row },
             place.clone(),
             format!(
                 "ett överskrivet värde för {name} är sparat men visas aldrig: kolumnen skrivs \
                  in, den beräknas inte"
             ),
-            row,
         );
     }
 }
@@ -696,11 +794,23 @@ fn check_overrides(ws: &Workspace, f: &mut Findings) {
         ];
         for (i, r) in t.rows.iter().enumerate() {
             let names = ignored_overrides(&r.overrides, &inputs);
-            report_ignored(f, format!("Tabell 1, {}", r.area), Some(i), names);
+            report_ignored(
+                f,
+                EconomyTable::Budget,
+                Some(i),
+                format!("Tabell 1, {}", r.area),
+                names,
+            );
         }
         for r in &t.after_sum {
             let names = ignored_overrides(&r.overrides, &inputs);
-            report_ignored(f, format!("Tabell 1, {}", r.area), None, names);
+            report_ignored(
+                f,
+                EconomyTable::Budget,
+                None,
+                format!("Tabell 1, {}", r.area),
+                names,
+            );
         }
     }
     if let Some(t) = &e.funds {
@@ -713,7 +823,13 @@ fn check_overrides(ws: &Workspace, f: &mut Findings) {
         ];
         for (i, r) in t.rows.iter().enumerate() {
             let names = ignored_overrides(&r.overrides, &inputs);
-            report_ignored(f, format!("Tabell 2a, {}", r.area), Some(i), names);
+            report_ignored(
+                f,
+                EconomyTable::Funds,
+                Some(i),
+                format!("Tabell 2a, {}", r.area),
+                names,
+            );
         }
     }
     if let Some(t) = &e.financing {
@@ -724,7 +840,13 @@ fn check_overrides(ws: &Workspace, f: &mut Findings) {
         ];
         for (i, r) in t.rows.iter().enumerate() {
             let names = ignored_overrides(&r.overrides, &inputs);
-            report_ignored(f, format!("Tabell 3a, {}", r.area), Some(i), names);
+            report_ignored(
+                f,
+                EconomyTable::Financing,
+                Some(i),
+                format!("Tabell 3a, {}", r.area),
+                names,
+            );
         }
     }
     if let Some(t) = &e.cost_reduction {
@@ -736,7 +858,13 @@ fn check_overrides(ws: &Workspace, f: &mut Findings) {
                 "Kostnadsreducering per deltagare",
             )],
         );
-        report_ignored(f, "Kostnadsreducering, Summa".into(), None, names);
+        report_ignored(
+            f,
+            EconomyTable::CostReduction,
+            None,
+            "Kostnadsreducering, Summa".into(),
+            names,
+        );
     }
     if let Some(t) = &e.plan_budget {
         let inputs = [
@@ -746,41 +874,65 @@ fn check_overrides(ws: &Workspace, f: &mut Findings) {
         ];
         for (i, r) in t.rows.iter().enumerate() {
             let names = ignored_overrides(&r.overrides, &inputs);
-            report_ignored(f, format!("Budget {}, {}", t.year, r.area), Some(i), names);
+            report_ignored(
+                f,
+                EconomyTable::PlanBudget,
+                Some(i),
+                format!("Budget {}, {}", t.year, r.area),
+                names,
+            );
         }
     }
 }
 
-fn table_part(id: &str, ws: &Workspace) -> Part {
-    if let Some(rest) = id
-        .strip_prefix("matetal-")
-        .or_else(|| id.strip_prefix("aktiviteter-"))
-    {
-        let chapter: usize = rest
-            .split('-')
-            .next()
-            .and_then(|c| c.parse().ok())
-            .unwrap_or(0);
-        return Part::Goal(chapter.saturating_sub(ws.report.first_goal_chapter as usize));
-    }
-    if id.starts_with("medarbetare") {
-        Part::Medarbetare
-    } else if id.starts_with("narvaro") {
-        Part::Narvaro
-    } else if id.starts_with("kurser") || id.starts_with("bilaga-2") {
-        Part::Kompetens
-    } else if id.starts_with("enkat") {
-        Part::Enkat
-    } else {
-        Part::Ekonomi
+/// Where a cell of a printed table is edited: `row` is the cell's data row
+/// (sum rows are `None`).
+fn table_location(table: PrintedTable, row: Option<usize>, ws: &Workspace) -> Location {
+    use PrintedTable as T;
+    let economy = |table| Location::Economy { table, row };
+    match table {
+        T::Staff => Location::Staff { row },
+        T::StaffFinancing => Location::Staff { row: None },
+        T::Measures { goal, section } => match row {
+            Some(row) => Location::Measure { goal, section, row },
+            None => Location::Goal { goal },
+        },
+        T::Activities { goal, section } => match row {
+            Some(row) => Location::Activity { goal, section, row },
+            None => Location::Goal { goal },
+        },
+        T::CostReduction => economy(EconomyTable::CostReduction),
+        T::ApplicationList => economy(EconomyTable::Applications),
+        T::ApplicationComparison => economy(EconomyTable::ApplicationComparison),
+        // Tabell 1's data rows after its sum are `after_sum`, not `rows`.
+        T::Budget => Location::Economy {
+            table: EconomyTable::Budget,
+            row: row.filter(|r| {
+                ws.economy
+                    .budget
+                    .as_ref()
+                    .is_some_and(|b| *r < b.rows.len())
+            }),
+        },
+        T::Funds => economy(EconomyTable::Funds),
+        T::FundsShares => economy(EconomyTable::FundsShares),
+        T::Financing => economy(EconomyTable::Financing),
+        T::FinancingShares => economy(EconomyTable::FinancingShares),
+        T::PlanBudget => economy(EconomyTable::PlanBudget),
+        T::AttendanceGroups => match row {
+            Some(group) => Location::AttendanceGroup { group },
+            None => Location::Attendance,
+        },
+        T::AttendanceMunicipalities | T::AttendanceHistory => Location::Attendance,
+        T::CoursePeriods | T::Participants | T::CourseAreas => Location::Courses,
+        // Its rows are per question and year group, not per question.
+        T::Survey => Location::Survey { question: None },
     }
 }
 
 /// Overridden cells, and shares over 100 % anywhere in the printed tables.
 fn check_tables(ws: &Workspace, f: &mut Findings) {
-    for t in tables::all_tables(ws) {
-        let part = table_part(&t.id, ws);
-        let first = f.0.len();
+    for (which, t) in tables::located_tables(ws) {
         let mut data_row = 0usize;
         for row in &t.rows {
             let label = row.cells.first().map(|c| c.display()).unwrap_or_default();
@@ -788,6 +940,7 @@ fn check_tables(ws: &Workspace, f: &mut Findings) {
                 let header = t.headers.get(ci).cloned().unwrap_or_default();
                 let place = format!("{}, {}, {}", t.title, label, header);
                 let index = (row.kind == RowKind::Data).then_some(data_row);
+                let here = table_location(which, index, ws);
                 if let Some(c) = &cell.computed
                     && c.differs
                 {
@@ -802,33 +955,24 @@ fn check_tables(ws: &Workspace, f: &mut Findings) {
                     } else {
                         shown
                     };
-                    f.push(
-                        Severity::Note,
-                        part,
+                    f.note(
+                        here,
                         place.clone(),
                         format!("överskrivet värde {shown}; formeln ger {formula}"),
-                        index,
                     );
                 }
                 if let Value::Number(Some(v), Format::Percent) = &cell.value
                     && (*v > Decimal::ONE_HUNDRED || *v < Decimal::ZERO)
                 {
-                    f.push(
-                        Severity::Problem,
-                        part,
+                    f.problem(
+                        here,
                         place,
                         format!("andelen {} ligger utanför 0–100 %", cell.display()),
-                        index,
                     );
                 }
             }
             if row.kind == RowKind::Data {
                 data_row += 1;
-            }
-        }
-        if let Some(si) = table_section(&t.id) {
-            for x in &mut f.0[first..] {
-                x.section = Some(si);
             }
         }
     }
@@ -837,13 +981,6 @@ fn check_tables(ws: &Workspace, f: &mut Findings) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn sections_of_goal_tables() {
-        assert_eq!(table_section("matetal-2-2"), Some(1));
-        assert_eq!(table_section("aktiviteter-3-1"), Some(0));
-        assert_eq!(table_section("tabell-1-budgetuppfoljning"), None);
-    }
 
     #[test]
     fn iso_dates() {
@@ -937,9 +1074,9 @@ mod tests {
             .filter(|f| f.message.contains("heter likadant"))
             .collect();
         assert_eq!(dup.len(), 2, "{dup:#?}");
-        assert_eq!(dup[0].row, Some(1));
+        assert_eq!(dup[0].location, Location::AttendanceGroup { group: 1 });
         assert!(dup[0].message.starts_with("grupp 1 heter likadant"));
-        assert_eq!(dup[1].row, Some(2));
+        assert_eq!(dup[1].location, Location::AttendanceGroup { group: 2 });
     }
 
     #[test]
@@ -987,7 +1124,13 @@ mod tests {
             .collect();
         assert_eq!(ignored.len(), 2, "{ignored:#?}");
         assert_eq!(ignored[0].place, "Tabell 1, FoUrum");
-        assert_eq!(ignored[0].row, Some(0));
+        assert_eq!(
+            ignored[0].location,
+            Location::Economy {
+                table: EconomyTable::Budget,
+                row: Some(0)
+            }
+        );
         assert!(
             ignored[0]
                 .message

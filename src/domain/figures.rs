@@ -149,7 +149,7 @@ pub fn split_shares(parts: &[Option<Decimal>]) -> Vec<Option<Decimal>> {
             break;
         }
         if let Some(f) = floors[i].as_mut() {
-            *f += Decimal::ONE;
+            *f = f.saturating_add(Decimal::ONE);
             missing -= 1;
         }
     }
@@ -223,8 +223,11 @@ pub fn measure_trend_formula(m: &Measure) -> Option<Trend> {
 /// A derived non-numeric value with its override.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Derived<T> {
+    /// What the formula gives (`None`: nothing to compute from).
     pub formula: Option<T>,
+    /// What the report shows: the override where there is one, else the formula.
     pub shown: Option<T>,
+    /// Whether the author typed over the formula.
     pub overridden: bool,
 }
 
@@ -249,15 +252,18 @@ impl<T: Copy + PartialEq> Derived<T> {
         }
     }
 
+    /// Whether the shown value is an override that differs from the formula.
     pub fn differs(&self) -> bool {
         self.overridden && self.shown != self.formula
     }
 }
 
+/// A mätetal's status (formula or override).
 pub fn measure_status(m: &Measure) -> Derived<MeasureStatus> {
     Derived::with(measure_status_formula(m), m.status_override.as_ref())
 }
 
+/// A mätetal's trend (formula or override).
 pub fn measure_trend(m: &Measure) -> Derived<Trend> {
     Derived::with(measure_trend_formula(m), m.trend_override.as_ref())
 }
@@ -267,13 +273,14 @@ pub fn measure_trend(m: &Measure) -> Derived<Trend> {
 pub fn section_number(facts: &ReportFacts, goal: usize, section: usize) -> String {
     format!(
         "{}.{}",
-        facts.first_goal_chapter as usize + goal,
+        (facts.first_goal_chapter as usize).saturating_add(goal),
         section + 1
     )
 }
 
 // --------------------------------------------------------------- staff
 
+/// The derived figures of the staff part.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct StaffFigures {
     /// Summa per row.
@@ -288,6 +295,7 @@ pub struct StaffFigures {
     pub by_activity_total: Option<Decimal>,
 }
 
+/// The staff figures: period totals, the change, financing and per-activity sums.
 pub fn staff(s: &Staff) -> StaffFigures {
     let sums: Vec<Figure> = s
         .rows
@@ -314,15 +322,21 @@ pub fn staff(s: &Staff) -> StaffFigures {
 
 // -------------------------------------------------------------- budget
 
+/// The computed cells of one row of Tabell 1.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct BudgetRowFigures {
+    /// Disponibla = ingående + erhållna medel.
     pub disponibla: Figure,
+    /// Kvarvarande = disponibla − utfall.
     pub kvarvarande: Figure,
 }
 
+/// The derived figures of Tabell 1 Budgetuppföljning.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct BudgetFigures {
+    /// One per row of `rows`.
     pub rows: Vec<BudgetRowFigures>,
+    /// One per row printed after the sum.
     pub after_sum: Vec<BudgetRowFigures>,
     /// The sum row, in [`BudgetColumn`] order.
     pub sum: [Figure; 8],
@@ -360,6 +374,7 @@ pub fn budget_cell(r: &BudgetRow, f: &BudgetRowFigures, col: BudgetColumn) -> Op
     }
 }
 
+/// Tabell 1's summed columns, in the order of [`BudgetFigures::sum`].
 pub const BUDGET_COLUMNS: [BudgetColumn; 8] = [
     BudgetColumn::Ingaende,
     BudgetColumn::Erhallna,
@@ -371,6 +386,7 @@ pub const BUDGET_COLUMNS: [BudgetColumn; 8] = [
     BudgetColumn::Prognos,
 ];
 
+/// Tabell 1's figures: each row's Disponibla and Kvarvarande, the sums and the accumulated prognosis.
 pub fn budget(b: &BudgetFollowUp) -> BudgetFigures {
     let rows: Vec<BudgetRowFigures> = b.rows.iter().map(budget_row).collect();
     let after_sum: Vec<BudgetRowFigures> = b.after_sum.iter().map(budget_row).collect();
@@ -394,6 +410,7 @@ pub fn budget(b: &BudgetFollowUp) -> BudgetFigures {
 
 // --------------------------------------------------------------- funds
 
+/// The computed cells of one row of Tabell 2a/2b.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct FundsRowFigures {
     /// Ingående medel at the current date = kommunerna + staten + övriga.
@@ -404,83 +421,145 @@ pub struct FundsRowFigures {
     pub share_financiers: [Figure; 3],
 }
 
+/// The derived figures of Tabell 2a/2b (Disponibla medel).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct FundsFigures {
+    /// One per row.
     pub rows: Vec<FundsRowFigures>,
     /// Sums of Previous, Current, Kommunerna, Staten, Övriga, Fonderade.
     pub sum: [Figure; 6],
+    /// The sum row's share of the total (100 %).
     pub sum_share_current: Figure,
+    /// The financiers' shares of the sums (adding up to 100).
     pub sum_share_financiers: [Figure; 3],
 }
 
-pub fn funds(t: &FundsByFinancier) -> FundsFigures {
-    let currents: Vec<Figure> = t
-        .rows
+/// The columns of a table split by financier (Tabell 2a/2b and 3a/3b):
+/// the row total, the three financiers (kommunerna, staten, övriga), the
+/// row's share of the table's total and the financiers' shares.
+struct FinancierColumns<C> {
+    total: C,
+    financiers: [C; 3],
+    share_total: C,
+    share_financiers: [C; 3],
+}
+
+/// The figures Tabell 2 and Tabell 3 share, computed once for both.
+struct ByFinancier {
+    /// Each row's total (kommunerna + staten + övriga), its share of the
+    /// table's total and its financiers' shares.
+    rows: Vec<(Figure, Figure, [Figure; 3])>,
+    /// Sum of the row totals.
+    sum_total: Figure,
+    /// Sums of kommunerna, staten and övriga.
+    sum_financiers: [Figure; 3],
+    /// The sum row's share of the total (100 % unless overridden).
+    sum_share_total: Figure,
+    /// The financiers' shares of the sums (adding up to 100).
+    sum_share_financiers: [Figure; 3],
+}
+
+/// One algorithm for a table split by financier: `rows` are each row's
+/// amounts (kommunerna, staten, övriga) with the row's overrides.
+fn by_financier<C: Ord + Copy>(
+    rows: &[([Option<Decimal>; 3], &Overrides<C>)],
+    sum_overrides: &Overrides<C>,
+    cols: &FinancierColumns<C>,
+) -> ByFinancier {
+    let totals: Vec<Figure> = rows
         .iter()
-        .map(|r| {
-            Figure::with(
-                sum([r.kommunerna, r.staten, r.ovriga]),
-                ov(&r.overrides, FundsColumn::Current),
-            )
-        })
+        .map(|(amounts, o)| Figure::with(sum(*amounts), ov(o, cols.total)))
         .collect();
-    let cols = [
-        FundsColumn::Previous,
-        FundsColumn::Current,
-        FundsColumn::Kommunerna,
-        FundsColumn::Staten,
-        FundsColumn::Ovriga,
-        FundsColumn::Fonderade,
-    ];
-    let sum_row = cols.map(|col| {
-        let formula = sum(t.rows.iter().zip(&currents).map(|(r, c)| match col {
-            FundsColumn::Previous => r.previous,
-            FundsColumn::Current => c.shown,
-            FundsColumn::Kommunerna => r.kommunerna,
-            FundsColumn::Staten => r.staten,
-            FundsColumn::Ovriga => r.ovriga,
-            _ => r.fonderade,
-        }));
-        Figure::with(formula, ov(&t.sum_overrides, col))
+    let sum_total = Figure::with(
+        sum(totals.iter().map(|t| t.shown)),
+        ov(sum_overrides, cols.total),
+    );
+    let sum_financiers = [0, 1, 2].map(|i| {
+        Figure::with(
+            sum(rows.iter().map(|(amounts, _)| amounts[i])),
+            ov(sum_overrides, cols.financiers[i]),
+        )
     });
-    let total = sum_row[1].shown;
-    let share_cols = [
-        FundsColumn::ShareKommunerna,
-        FundsColumn::ShareStaten,
-        FundsColumn::ShareOvriga,
-    ];
-    let rows = t
-        .rows
+    let total = sum_total.shown;
+    let rows = rows
         .iter()
-        .zip(currents)
-        .map(|(r, current)| {
-            let split = split_shares(&[r.kommunerna, r.staten, r.ovriga]);
-            FundsRowFigures {
-                share_current: Figure::with(
-                    share(current.shown, total),
-                    ov(&r.overrides, FundsColumn::ShareCurrent),
-                ),
-                share_financiers: [0, 1, 2]
-                    .map(|i| Figure::with(split[i], ov(&r.overrides, share_cols[i]))),
-                current,
-            }
+        .zip(totals)
+        .map(|((amounts, o), row_total)| {
+            let split = split_shares(amounts);
+            let share_total = Figure::with(share(row_total.shown, total), ov(o, cols.share_total));
+            let shares = [0, 1, 2].map(|i| Figure::with(split[i], ov(o, cols.share_financiers[i])));
+            (row_total, share_total, shares)
         })
         .collect();
-    let split = split_shares(&[sum_row[2].shown, sum_row[3].shown, sum_row[4].shown]);
-    FundsFigures {
+    let split = split_shares(&sum_financiers.each_ref().map(|f| f.shown));
+    ByFinancier {
         rows,
-        sum_share_current: Figure::with(
-            share(total, total),
-            ov(&t.sum_overrides, FundsColumn::ShareCurrent),
-        ),
+        sum_share_total: Figure::with(share(total, total), ov(sum_overrides, cols.share_total)),
         sum_share_financiers: [0, 1, 2]
-            .map(|i| Figure::with(split[i], ov(&t.sum_overrides, share_cols[i]))),
-        sum: sum_row,
+            .map(|i| Figure::with(split[i], ov(sum_overrides, cols.share_financiers[i]))),
+        sum_total,
+        sum_financiers,
+    }
+}
+
+/// Tabell 2a/2b: each row's current funds and shares, the sums (also of
+/// the funds before and of the fonderade) and their shares.
+pub fn funds(t: &FundsByFinancier) -> FundsFigures {
+    let rows: Vec<([Option<Decimal>; 3], &Overrides<FundsColumn>)> = t
+        .rows
+        .iter()
+        .map(|r| ([r.kommunerna, r.staten, r.ovriga], &r.overrides))
+        .collect();
+    let f = by_financier(
+        &rows,
+        &t.sum_overrides,
+        &FinancierColumns {
+            total: FundsColumn::Current,
+            financiers: [
+                FundsColumn::Kommunerna,
+                FundsColumn::Staten,
+                FundsColumn::Ovriga,
+            ],
+            share_total: FundsColumn::ShareCurrent,
+            share_financiers: [
+                FundsColumn::ShareKommunerna,
+                FundsColumn::ShareStaten,
+                FundsColumn::ShareOvriga,
+            ],
+        },
+    );
+    let column_sum = |col, value: fn(&FundsRow) -> Option<Decimal>| {
+        Figure::with(sum(t.rows.iter().map(value)), ov(&t.sum_overrides, col))
+    };
+    let [kommunerna, staten, ovriga] = f.sum_financiers;
+    FundsFigures {
+        rows: f
+            .rows
+            .into_iter()
+            .map(
+                |(current, share_current, share_financiers)| FundsRowFigures {
+                    current,
+                    share_current,
+                    share_financiers,
+                },
+            )
+            .collect(),
+        sum: [
+            column_sum(FundsColumn::Previous, |r| r.previous),
+            f.sum_total,
+            kommunerna,
+            staten,
+            ovriga,
+            column_sum(FundsColumn::Fonderade, |r| r.fonderade),
+        ],
+        sum_share_current: f.sum_share_total,
+        sum_share_financiers: f.sum_share_financiers,
     }
 }
 
 // ----------------------------------------------------------- financing
 
+/// The computed cells of one row of Tabell 3a/3b.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct FinancingRowFigures {
     /// Utfall = kommunerna + staten + övriga.
@@ -491,74 +570,60 @@ pub struct FinancingRowFigures {
     pub share_financiers: [Figure; 3],
 }
 
+/// The derived figures of Tabell 3a/3b (Finansiering).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct FinancingFigures {
+    /// One per row.
     pub rows: Vec<FinancingRowFigures>,
     /// Sums of Utfall, Kommunerna, Staten, Övriga.
     pub sum: [Figure; 4],
+    /// The sum row's share of the total outcome (100 %).
     pub sum_share_utfall: Figure,
+    /// The financiers' shares of the sums (adding up to 100).
     pub sum_share_financiers: [Figure; 3],
 }
 
+/// Tabell 3a/3b: each row's outcome and shares, the sums and their shares.
 pub fn financing(t: &FinancingTable) -> FinancingFigures {
-    let utfalls: Vec<Figure> = t
+    let rows: Vec<([Option<Decimal>; 3], &Overrides<FinancingColumn>)> = t
         .rows
         .iter()
-        .map(|r| {
-            Figure::with(
-                sum([r.kommunerna, r.staten, r.ovriga]),
-                ov(&r.overrides, FinancingColumn::Utfall),
-            )
-        })
+        .map(|r| ([r.kommunerna, r.staten, r.ovriga], &r.overrides))
         .collect();
-    let cols = [
-        FinancingColumn::Utfall,
-        FinancingColumn::Kommunerna,
-        FinancingColumn::Staten,
-        FinancingColumn::Ovriga,
-    ];
-    let sum_row = cols.map(|col| {
-        let formula = sum(t.rows.iter().zip(&utfalls).map(|(r, u)| match col {
-            FinancingColumn::Utfall => u.shown,
-            FinancingColumn::Kommunerna => r.kommunerna,
-            FinancingColumn::Staten => r.staten,
-            _ => r.ovriga,
-        }));
-        Figure::with(formula, ov(&t.sum_overrides, col))
-    });
-    let total = sum_row[0].shown;
-    let share_cols = [
-        FinancingColumn::ShareKommunerna,
-        FinancingColumn::ShareStaten,
-        FinancingColumn::ShareOvriga,
-    ];
-    let rows = t
-        .rows
-        .iter()
-        .zip(utfalls)
-        .map(|(r, utfall)| {
-            let split = split_shares(&[r.kommunerna, r.staten, r.ovriga]);
-            FinancingRowFigures {
-                share_utfall: Figure::with(
-                    share(utfall.shown, total),
-                    ov(&r.overrides, FinancingColumn::ShareUtfall),
-                ),
-                share_financiers: [0, 1, 2]
-                    .map(|i| Figure::with(split[i], ov(&r.overrides, share_cols[i]))),
-                utfall,
-            }
-        })
-        .collect();
-    let split = split_shares(&[sum_row[1].shown, sum_row[2].shown, sum_row[3].shown]);
+    let f = by_financier(
+        &rows,
+        &t.sum_overrides,
+        &FinancierColumns {
+            total: FinancingColumn::Utfall,
+            financiers: [
+                FinancingColumn::Kommunerna,
+                FinancingColumn::Staten,
+                FinancingColumn::Ovriga,
+            ],
+            share_total: FinancingColumn::ShareUtfall,
+            share_financiers: [
+                FinancingColumn::ShareKommunerna,
+                FinancingColumn::ShareStaten,
+                FinancingColumn::ShareOvriga,
+            ],
+        },
+    );
+    let [kommunerna, staten, ovriga] = f.sum_financiers;
     FinancingFigures {
-        rows,
-        sum_share_utfall: Figure::with(
-            share(total, total),
-            ov(&t.sum_overrides, FinancingColumn::ShareUtfall),
-        ),
-        sum_share_financiers: [0, 1, 2]
-            .map(|i| Figure::with(split[i], ov(&t.sum_overrides, share_cols[i]))),
-        sum: sum_row,
+        rows: f
+            .rows
+            .into_iter()
+            .map(
+                |(utfall, share_utfall, share_financiers)| FinancingRowFigures {
+                    utfall,
+                    share_utfall,
+                    share_financiers,
+                },
+            )
+            .collect(),
+        sum: [f.sum_total, kommunerna, staten, ovriga],
+        sum_share_utfall: f.sum_share_total,
+        sum_share_financiers: f.sum_share_financiers,
     }
 }
 
@@ -567,12 +632,17 @@ pub fn financing(t: &FinancingTable) -> FinancingFigures {
 /// Sent/granted counts and kronor of one period with their shares.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ApplicationSummary {
+    /// The period's label.
     pub period: String,
+    /// Applications sent.
     pub sent: Option<Decimal>,
+    /// Applications granted.
     pub granted: Option<Decimal>,
     /// Granted applications in percent of those sent.
     pub granted_share: Option<Decimal>,
+    /// Kronor sought.
     pub sought_kronor: Option<Decimal>,
+    /// Kronor granted.
     pub granted_kronor: Option<Decimal>,
     /// Granted kronor in percent of kronor sought.
     pub kronor_share: Option<Decimal>,
@@ -592,6 +662,7 @@ impl ApplicationSummary {
     }
 }
 
+/// The derived figures of the applications.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ApplicationFigures {
     /// The current period: from the listed applications, or the entered
@@ -623,6 +694,7 @@ pub fn application_totals(a: &Applications) -> ApplicationTotals {
     }
 }
 
+/// The application figures: the current and earlier periods' summaries, funders, rejected and pending.
 pub fn applications(a: &Applications) -> ApplicationFigures {
     let totals = if a.items.is_empty() {
         a.entered_totals
@@ -665,6 +737,7 @@ pub fn applications(a: &Applications) -> ApplicationFigures {
 
 // ------------------------------------------------------ cost reduction
 
+/// The computed cells of one row of the cost reduction table.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CostRowFigures {
     /// External cost − internal cost, per participant.
@@ -675,8 +748,10 @@ pub struct CostRowFigures {
     pub percent: Figure,
 }
 
+/// The derived figures of the cost reduction table.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CostFigures {
+    /// One per course.
     pub rows: Vec<CostRowFigures>,
     /// Sum of the reductions per course.
     pub total: Figure,
@@ -684,6 +759,7 @@ pub struct CostFigures {
     pub total_percent: Figure,
 }
 
+/// The cost reduction figures: each course's saving and the totals.
 pub fn cost_reduction(t: &CostReduction) -> CostFigures {
     let rows: Vec<CostRowFigures> = t
         .rows
@@ -735,6 +811,7 @@ pub fn cost_reduction(t: &CostReduction) -> CostFigures {
 
 // --------------------------------------------------------- plan budget
 
+/// The derived figures of the plan's budget.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct PlanFigures {
     /// Disponibla = ingående + förväntade, per row.
@@ -743,6 +820,7 @@ pub struct PlanFigures {
     pub sum: [Figure; 4],
 }
 
+/// The plan budget figures: each row's Disponibla and the sums.
 pub fn plan_budget(t: &PlanBudget) -> PlanFigures {
     let disponibla: Vec<Figure> = t
         .rows
@@ -816,6 +894,7 @@ fn form_index(f: MeetingForm) -> usize {
     }
 }
 
+/// One group's attendance figures against `common_target` (used where the group has none of its own).
 pub fn group(g: &AttendanceGroup, common_target: Decimal) -> GroupFigures {
     let target = g.target.unwrap_or(common_target);
     let mut fig = GroupFigures::default();
@@ -831,21 +910,25 @@ pub fn group(g: &AttendanceGroup, common_target: Decimal) -> GroupFigures {
         let members = group_members(g);
         let mut muni_present = 0u64;
         let mut region_present = 0u64;
+        // Saturating throughout: the counts come from the file.
         for m in &g.meetings {
-            muni_present += members.iter().filter(|x| m.present.contains(x)).count() as u64;
-            region_present += u64::from(m.regional_present.min(g.regional_members));
-            fig.forms[form_index(m.form)] += 1;
+            let present = members.iter().filter(|x| m.present.contains(x)).count();
+            muni_present = muni_present.saturating_add(present as u64);
+            region_present = region_present
+                .saturating_add(u64::from(m.regional_present.min(g.regional_members)));
+            let form = &mut fig.forms[form_index(m.form)];
+            *form = form.saturating_add(1);
         }
         let n = g.meetings.len() as u64;
-        fig.meetings = n as u32;
-        let muni_expected = members.len() as u64 * n;
-        let region_expected = u64::from(g.regional_members) * n;
+        fig.meetings = u32::try_from(n).unwrap_or(u32::MAX);
+        let muni_expected = (members.len() as u64).saturating_mul(n);
+        let region_expected = u64::from(g.regional_members).saturating_mul(n);
         fig.municipal_average = share_exact(Some(muni_present.into()), Some(muni_expected.into()));
         fig.regional_average =
             share_exact(Some(region_present.into()), Some(region_expected.into()));
         fig.average = share_exact(
-            Some((muni_present + region_present).into()),
-            Some((muni_expected + region_expected).into()),
+            Some(muni_present.saturating_add(region_present).into()),
+            Some(muni_expected.saturating_add(region_expected).into()),
         );
     }
     let rounded = fig.average.map(|a| round_half_up(a, 0));
@@ -854,8 +937,10 @@ pub fn group(g: &AttendanceGroup, common_target: Decimal) -> GroupFigures {
     fig
 }
 
+/// The derived figures of the attendance part.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AttendanceFigures {
+    /// One per group, in the order of the workspace.
     pub groups: Vec<GroupFigures>,
     /// Number of networks (kind Nätverk or Styrgrupp).
     pub networks: usize,
@@ -869,6 +954,7 @@ pub struct AttendanceFigures {
     pub network_meetings: u32,
     /// Meetings of every group, per form, and their shares (adding to 100).
     pub forms: [u32; 3],
+    /// The shares of the forms (fysiskt, digitalt, kombination), adding up to 100.
     pub form_shares: [Option<Decimal>; 3],
     /// Average of each municipality over the networks it belongs to.
     pub municipalities: Vec<(Municipality, Option<Decimal>)>,
@@ -878,6 +964,7 @@ pub struct AttendanceFigures {
     pub municipalities_up: usize,
     /// Average of the first PKS group and of the first directors' group.
     pub pks: Option<Decimal>,
+    /// Average of the first municipal directors' group.
     pub directors: Option<Decimal>,
     /// Lowest and highest average of the groups shared with the region.
     pub region_groups_range: Option<(Decimal, Decimal)>,
@@ -900,9 +987,10 @@ pub fn municipality_averages(a: &Attendance) -> Vec<(Municipality, Option<Decima
         let members = group_members(g);
         for m in &g.meetings {
             for x in &members {
-                expected[x.index()] += 1;
+                let i = x.index();
+                expected[i] = expected[i].saturating_add(1);
                 if m.present.contains(x) {
-                    present[x.index()] += 1;
+                    present[i] = present[i].saturating_add(1);
                 }
             }
         }
@@ -919,6 +1007,7 @@ pub fn municipality_averages(a: &Attendance) -> Vec<(Municipality, Option<Decima
         .collect()
 }
 
+/// The attendance figures: each group's, the networks' summary and the municipalities' averages.
 pub fn attendance(a: &Attendance) -> AttendanceFigures {
     let groups: Vec<GroupFigures> = a.groups.iter().map(|g| group(g, a.target)).collect();
     let networks: Vec<(&AttendanceGroup, &GroupFigures)> = a
@@ -997,21 +1086,27 @@ pub fn attendance(a: &Attendance) -> AttendanceFigures {
 
 // -------------------------------------------------------------- courses
 
+/// The derived figures of the course tables (Kurser och deltagare, Bilaga 2, per område).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CourseFigures {
     /// Per period: change of courses and participants against the period
     /// before, whole percent.
     pub courses_change: Vec<Figure>,
+    /// Change of participants against the period before, per period.
     pub participants_change: Vec<Figure>,
     /// Share of each participant group (Bilaga 2), whole percent each.
     pub participant_shares: Vec<Figure>,
+    /// Sum of Bilaga 2's participants.
     pub participants_total: Option<Decimal>,
+    /// Sum of the courses per area.
     pub by_area_total: Option<Decimal>,
     /// Current period's courses and participants (the last period).
     pub current_courses: Option<Decimal>,
+    /// The current period's participants.
     pub current_participants: Option<Decimal>,
 }
 
+/// The course figures: changes per period, participant shares and totals.
 pub fn courses(c: &Courses) -> CourseFigures {
     let mut courses_change = Vec::new();
     let mut participants_change = Vec::new();

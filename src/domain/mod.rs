@@ -2,8 +2,12 @@
 //! the consistency checks and Swedish number formatting. Nothing here
 //! knows of files, windows or pixels.
 
+// Every public item of the domain says what it is.
+#![warn(missing_docs)]
+
 pub mod check;
 pub mod figures;
+pub mod key_figures;
 pub mod model;
 pub mod municipality;
 pub mod numbers;
@@ -11,7 +15,6 @@ pub mod period;
 pub mod rollover;
 pub mod sheet;
 pub mod sheets;
-pub mod stress;
 pub mod tables;
 
 pub use model::*;

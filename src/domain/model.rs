@@ -1,6 +1,8 @@
 //! The report workspace: every part of one period's follow-up report as
-//! plain data (DOMAIN.md items 1–9). It knows nothing of files, windows or
-//! charts; derived figures live in `figures`, the printed tables in `tables`.
+//! plain data, one section per part (facts, focus areas, goals, staff,
+//! economy, attendance, courses, survey, research). It knows nothing of
+//! files, windows or charts; derived figures live in `figures`, the
+//! printed tables in `tables`.
 //!
 //! Conventions:
 //! - Money, FTE and percentages are `Decimal`. Percent values are stored
@@ -36,15 +38,25 @@ pub type Overrides<C> = BTreeMap<C, Override>;
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Workspace {
+    /// The report's facts: kind, period, title, dates.
     pub report: ReportFacts,
+    /// Fokusområden och 3 K.
     pub focus: FocusAreas,
+    /// The strategic goals, in order.
     pub goals: Vec<StrategicGoal>,
+    /// Staff and its financing.
     pub staff: Staff,
+    /// The economy tables.
     pub economy: Economy,
+    /// Attendance at networks and groups.
     pub attendance: Attendance,
+    /// Courses and participants.
     pub courses: Courses,
+    /// The survey.
     pub survey: Survey,
+    /// The research lists.
     pub research: Research,
+    /// Chapters of free text (Framtiden, Analys, …).
     pub texts: Vec<FreeText>,
     /// Notes about the data itself, e.g. which values are illustrative.
     pub data_notes: Vec<String>,
@@ -65,14 +77,19 @@ impl Default for Period {
 /// What kind of document the report is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum ReportKind {
+    /// Resultatuppföljning.
     #[default]
     Resultatuppfoljning,
+    /// Delårsrapport.
     Delarsrapport,
+    /// Verksamhetsberättelse.
     Verksamhetsberattelse,
+    /// Verksamhetsplan.
     Verksamhetsplan,
 }
 
 impl ReportKind {
+    /// Every kind of report.
     pub const ALL: [ReportKind; 4] = [
         ReportKind::Resultatuppfoljning,
         ReportKind::Delarsrapport,
@@ -80,6 +97,7 @@ impl ReportKind {
         ReportKind::Verksamhetsplan,
     ];
 
+    /// The report kind's name as the report prints it.
     pub fn name(self) -> &'static str {
         match self {
             ReportKind::Resultatuppfoljning => "Resultatuppföljning",
@@ -90,13 +108,17 @@ impl ReportKind {
     }
 }
 
-/// Report facts: who, what, when (DOMAIN.md item 1).
+/// Report facts: who, what, when (the report's title page and period).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct ReportFacts {
+    /// The organisation the report is from.
     pub organisation: String,
+    /// Which kind of report.
     pub kind: ReportKind,
+    /// The period it covers.
     pub period: Period,
+    /// The report's title.
     pub title: String,
     /// Diarienummer, e.g. "RJL 2019/1940".
     pub diarienummer: String,
@@ -132,9 +154,13 @@ impl Default for ReportFacts {
 pub struct FocusAreas {
     /// Who decided the focus areas and when (free text).
     pub decided: String,
+    /// The focus areas.
     pub areas: Vec<String>,
+    /// Kostnadseffektivitet: what was done.
     pub kostnadseffektivitet: Vec<String>,
+    /// Kompetenshöjning: what was done.
     pub kompetenshojning: Vec<String>,
+    /// Kvalitetshöjning: what was done.
     pub kvalitetshojning: Vec<String>,
 }
 
@@ -144,8 +170,11 @@ pub struct FocusAreas {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct StrategicGoal {
+    /// The goal's title.
     pub title: String,
+    /// The goal's introduction.
     pub intro: String,
+    /// The numbered sections, in order.
     pub sections: Vec<Section>,
 }
 
@@ -154,12 +183,15 @@ pub struct StrategicGoal {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Section {
+    /// The section's title (without its number).
     pub title: String,
     /// Running text of the section (examples, analysis).
     pub text: String,
     /// Bullet points (example lists).
     pub bullets: Vec<String>,
+    /// The section's mätetal table.
     pub measures: Vec<Measure>,
+    /// The section's activity table.
     pub activities: Vec<Activity>,
     /// Report tables printed in this section, in order.
     pub tables: Vec<TableRef>,
@@ -207,17 +239,29 @@ impl ResearchList {
 /// of the workspace and only referenced here.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum TableRef {
+    /// Medarbetare.
     Staff,
+    /// Tabell 1 Budgetuppföljning.
     BudgetFollowUp,
+    /// Tabell 2a Disponibla medel.
     FundsByFinancier,
+    /// Tabell 2b Disponibla medel, andel.
     FundsShares,
+    /// Tabell 3a Finansiering.
     Financing,
+    /// Tabell 3b Finansiering, andel.
     FinancingShares,
+    /// Ansökningar.
     Applications,
+    /// Kostnadsreducering.
     CostReduction,
+    /// Budget (plan).
     PlanBudget,
+    /// Närvaro.
     Attendance,
+    /// Kurser och deltagare.
     Courses,
+    /// Utvärderingsenkät.
     Survey,
 }
 
@@ -256,25 +300,34 @@ pub enum ValueKind {
 /// Whether a higher or a lower result is the better one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum Direction {
+    /// A higher result is better.
     #[default]
     HigherIsBetter,
+    /// A lower result is better.
     LowerIsBetter,
 }
 
 /// Status of a mätetal (Bilaga 1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum MeasureStatus {
+    /// The target is reached.
     Uppfyllt,
+    /// Partly reached.
     DelvisUppfyllt,
+    /// Not reached.
     EjUppfyllt,
+    /// No result to judge.
     IngetResultat,
 }
 
 /// Trend against the comparison period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Trend {
+    /// Better than the comparison period.
     Up,
+    /// Worse than the comparison period.
     Down,
+    /// Unchanged.
     Level,
 }
 
@@ -282,7 +335,9 @@ pub enum Trend {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct PeriodValue {
+    /// The period's label.
     pub period: String,
+    /// The value in that period.
     pub value: Option<Decimal>,
 }
 
@@ -290,13 +345,19 @@ pub struct PeriodValue {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Measure {
+    /// The mätetal's name.
     pub name: String,
+    /// How its values are written (percent, kronor, count).
     pub kind: ValueKind,
+    /// Whether higher or lower is better.
     pub direction: Direction,
+    /// The target.
     pub target: Option<Decimal>,
+    /// This period's result.
     pub result: Option<Decimal>,
     /// Results of earlier periods, oldest first; the last is compared with.
     pub earlier: Vec<PeriodValue>,
+    /// A description printed with the table.
     pub description: String,
     /// The author's status, when it differs from the status rule.
     pub status_override: Option<Override<MeasureStatus>>,
@@ -307,17 +368,25 @@ pub struct Measure {
 /// The seven states of an activity (Bilaga 1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub enum ActivityState {
+    /// Pågår enligt plan.
     #[default]
     PagarEnligtPlan,
+    /// Ej påbörjad.
     EjPaborjad,
+    /// Försenad.
     Forsenad,
+    /// Pågår med problem.
     PagarMedProblem,
+    /// Pågår med allvarligt problem.
     PagarMedAllvarligtProblem,
+    /// Avbruten.
     Avbruten,
+    /// Klar.
     Klar,
 }
 
 impl ActivityState {
+    /// Every state, in the order the report lists them.
     pub const ALL: [ActivityState; 7] = [
         ActivityState::PagarEnligtPlan,
         ActivityState::EjPaborjad,
@@ -346,8 +415,11 @@ impl ActivityState {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Activity {
+    /// The activity's name.
     pub name: String,
+    /// Its state (Läge).
     pub state: ActivityState,
+    /// What the author writes about it.
     pub status_text: String,
 }
 
@@ -357,21 +429,26 @@ pub struct Activity {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Staff {
+    /// Running text of the staff part.
     pub text: String,
     /// One row per period, oldest first; the last is the current period.
     pub rows: Vec<StaffRow>,
+    /// Footnotes printed under the table.
     pub footnotes: Vec<String>,
     /// FTE per kind of work (FoU-verksamhet, stab och ledning, övrig).
     pub by_activity: Vec<NamedAmount>,
+    /// How the current period's staff is financed.
     pub financing: StaffFinancing,
 }
 
 /// Computed columns of the staff table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum StaffColumn {
+    /// The period's sum.
     Summa,
 }
 
+/// One row of the staff table: a period's årsarbetare by form of employment.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct StaffRow {
@@ -379,9 +456,13 @@ pub struct StaffRow {
     pub period: String,
     /// Footnote marker printed after the period, e.g. "*".
     pub marker: String,
+    /// Tjänsteköp (årsarbetare).
     pub tjanstekop: Option<Decimal>,
+    /// Tillsvidareanställda (årsarbetare).
     pub tillsvidare: Option<Decimal>,
+    /// Visstidsanställda (årsarbetare).
     pub visstid: Option<Decimal>,
+    /// Overrides of the computed Summa.
     pub overrides: Overrides<StaffColumn>,
 }
 
@@ -390,7 +471,9 @@ pub struct StaffRow {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct StaffFinancing {
+    /// Årsarbetare financed by the municipalities.
     pub municipal_fte: Option<Decimal>,
+    /// Årsarbetare financed externally.
     pub external_fte: Option<Decimal>,
     /// A plan may give only the municipalities' share (percent).
     pub municipal_share: Option<Decimal>,
@@ -400,21 +483,29 @@ pub struct StaffFinancing {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct NamedAmount {
+    /// The name.
     pub name: String,
+    /// The amount.
     pub amount: Option<Decimal>,
 }
 
 // -------------------------------------------------------------- 5 Ekonomi
 
-/// All economy tables (DOMAIN.md item 5).
+/// All economy tables (the Ekonomi part).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Economy {
+    /// Tabell 1 Budgetuppföljning, if the report has it.
     pub budget: Option<BudgetFollowUp>,
+    /// Tabell 2a/2b Disponibla medel, if the report has it.
     pub funds: Option<FundsByFinancier>,
+    /// Tabell 3a/3b Finansiering, if the report has it.
     pub financing: Option<FinancingTable>,
+    /// The applications for external funding.
     pub applications: Applications,
+    /// Kostnadsreducering, if the report has it.
     pub cost_reduction: Option<CostReduction>,
+    /// The plan's budget, if the report has it.
     pub plan_budget: Option<PlanBudget>,
     /// Economy bullet points and notes as the slides give them.
     pub notes: Vec<String>,
@@ -428,39 +519,57 @@ pub struct BudgetFollowUp {
     pub year: String,
     /// The outcome date, e.g. "2020-08-31".
     pub as_of: String,
+    /// The areas' rows, summed.
     pub rows: Vec<BudgetRow>,
     /// Overrides of the sum row, by column.
     pub sum_overrides: Overrides<BudgetColumn>,
     /// Rows printed below the sum row and not part of it
     /// ("Överskott från tidigare år").
     pub after_sum: Vec<BudgetRow>,
+    /// Footnotes printed under the table.
     pub footnotes: Vec<String>,
 }
 
 /// Columns of Tabell 1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum BudgetColumn {
+    /// Ingående medel.
     Ingaende,
+    /// Erhållna medel.
     Erhallna,
+    /// Disponibla medel (computed).
     Disponibla,
+    /// Budget.
     Budget,
+    /// Utfall.
     Utfall,
+    /// Kvarvarande (computed).
     Kvarvarande,
+    /// Varav fonderade.
     Fonderade,
+    /// Prognos.
     Prognos,
 }
 
+/// One row of Tabell 1: an area's funds, budget, outcome and prognosis (tkr).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct BudgetRow {
+    /// The area (verksamhetsområde).
     pub area: String,
     /// Footnote marker, e.g. "*".
     pub marker: String,
+    /// Ingående medel.
     pub ingaende: Option<Decimal>,
+    /// Erhållna medel.
     pub erhallna: Option<Decimal>,
+    /// Budget.
     pub budget: Option<Decimal>,
+    /// Utfall.
     pub utfall: Option<Decimal>,
+    /// Varav fonderade.
     pub fonderade: Option<Decimal>,
+    /// Prognos.
     pub prognos: Option<Decimal>,
     /// Overrides of Disponibla and Kvarvarande.
     pub overrides: Overrides<BudgetColumn>,
@@ -474,35 +583,54 @@ pub struct FundsByFinancier {
     pub previous_date: String,
     /// Date of the current balance, e.g. "2020-08-31".
     pub current_date: String,
+    /// The areas' rows, summed.
     pub rows: Vec<FundsRow>,
+    /// Overrides of the sum row.
     pub sum_overrides: Overrides<FundsColumn>,
+    /// A note printed under the table.
     pub note: String,
 }
 
 /// Columns of Tabell 2a/2b.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum FundsColumn {
+    /// Ingående medel at the earlier date.
     Previous,
+    /// Ingående medel at the current date (computed).
     Current,
+    /// Kommunerna.
     Kommunerna,
+    /// Staten.
     Staten,
+    /// Övriga.
     Ovriga,
+    /// Fonderade statliga medel.
     Fonderade,
+    /// The row's share of the current total (computed).
     ShareCurrent,
+    /// Kommunernas share (computed).
     ShareKommunerna,
+    /// Statens share (computed).
     ShareStaten,
+    /// Övrigas share (computed).
     ShareOvriga,
 }
 
+/// One row of Tabell 2a: an area's funds by financier (kronor).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct FundsRow {
+    /// The area (verksamhetsområde).
     pub area: String,
     /// Ingående medel at the previous date.
     pub previous: Option<Decimal>,
+    /// From the municipalities.
     pub kommunerna: Option<Decimal>,
+    /// From the state.
     pub staten: Option<Decimal>,
+    /// From others.
     pub ovriga: Option<Decimal>,
+    /// Fonderade statliga medel.
     pub fonderade: Option<Decimal>,
     /// Overrides of Current (= kommunerna + staten + övriga) and the shares.
     pub overrides: Overrides<FundsColumn>,
@@ -515,33 +643,50 @@ pub struct FundsRow {
 pub struct FinancingTable {
     /// Heading of the first column, e.g. "Utfall 2020-08-31".
     pub heading: String,
+    /// The areas' rows, summed.
     pub rows: Vec<FinancingRow>,
+    /// Overrides of the sum row.
     pub sum_overrides: Overrides<FinancingColumn>,
     /// Print the column "Andel finansiering via länets kommuner" (2019).
     pub show_municipal_share: bool,
+    /// A note printed under the table.
     pub note: String,
 }
 
 /// Columns of Tabell 3a/3b.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum FinancingColumn {
+    /// Utfall (computed).
     Utfall,
+    /// Kommunerna.
     Kommunerna,
+    /// Staten.
     Staten,
+    /// Övriga.
     Ovriga,
+    /// The row's share of the total outcome (computed).
     ShareUtfall,
+    /// Kommunernas share (computed).
     ShareKommunerna,
+    /// Statens share (computed).
     ShareStaten,
+    /// Övrigas share (computed).
     ShareOvriga,
 }
 
+/// One row of Tabell 3a: an area's outcome by financier (kronor).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct FinancingRow {
+    /// The area (verksamhetsområde).
     pub area: String,
+    /// From the municipalities.
     pub kommunerna: Option<Decimal>,
+    /// From the state.
     pub staten: Option<Decimal>,
+    /// From others.
     pub ovriga: Option<Decimal>,
+    /// Overrides of the computed cells.
     pub overrides: Overrides<FinancingColumn>,
 }
 
@@ -551,6 +696,7 @@ pub struct FinancingRow {
 pub struct Applications {
     /// Label of the current period in the comparison, e.g. "Tertial 1-2 2020".
     pub period_label: String,
+    /// The period's applications.
     pub items: Vec<Application>,
     /// Totals for the current period when the single applications are not
     /// listed (the 2019 slides give only totals).
@@ -570,23 +716,33 @@ impl Applications {
 /// The decision on an application.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum Decision {
+    /// Not decided yet.
     #[default]
     Pending,
+    /// Granted.
     Granted,
+    /// Rejected.
     Rejected,
 }
 
+/// One application for external funding.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Application {
+    /// The project's name.
     pub name: String,
+    /// Who the application went to.
     pub funder: String,
+    /// Kronor sought.
     pub sought: Option<Decimal>,
+    /// The decision.
     pub decision: Decision,
+    /// Kronor granted.
     pub granted: Option<Decimal>,
     /// False for an application sent in an earlier period that is listed
     /// but not counted (Letterbox Club in 2020).
     pub counted: bool,
+    /// A note.
     pub note: String,
 }
 
@@ -594,10 +750,15 @@ pub struct Application {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct ApplicationTotals {
+    /// The period's label.
     pub period: String,
+    /// Applications sent.
     pub sent: Option<Decimal>,
+    /// Applications granted.
     pub granted: Option<Decimal>,
+    /// Kronor sought.
     pub sought_kronor: Option<Decimal>,
+    /// Kronor granted.
     pub granted_kronor: Option<Decimal>,
 }
 
@@ -606,22 +767,30 @@ pub struct ApplicationTotals {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct CostReduction {
+    /// One per course, summed.
     pub rows: Vec<CostReductionRow>,
+    /// Overrides of the sum row.
     pub sum_overrides: Overrides<CostColumn>,
+    /// A note printed under the table.
     pub note: String,
 }
 
 /// Columns of the cost reduction table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum CostColumn {
+    /// Reduction per participant (computed).
     PerParticipant,
+    /// Reduction per course (computed).
     PerCourse,
+    /// Reduction in percent (computed).
     Percent,
 }
 
+/// One course of the cost reduction table.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct CostReductionRow {
+    /// The course.
     pub course: String,
     /// Cost per participant via Kommunal utveckling (kr).
     pub cost_internal: Option<Decimal>,
@@ -629,6 +798,7 @@ pub struct CostReductionRow {
     pub participants: Option<Decimal>,
     /// Cost per participant via an external organiser (kr).
     pub cost_external: Option<Decimal>,
+    /// Overrides of the computed cells.
     pub overrides: Overrides<CostColumn>,
 }
 
@@ -637,41 +807,57 @@ pub struct CostReductionRow {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct PlanBudget {
+    /// The plan's year(s), as printed.
     pub year: String,
+    /// The areas' rows, summed.
     pub rows: Vec<PlanBudgetRow>,
+    /// Overrides of the sum row.
     pub sum_overrides: Overrides<PlanColumn>,
+    /// Footnotes printed under the table.
     pub footnotes: Vec<String>,
 }
 
 /// Columns of the plan's budget table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum PlanColumn {
+    /// Ingående medel.
     Ingaende,
+    /// Förväntade/beviljade medel.
     Forvantade,
+    /// Disponibla (computed).
     Disponibla,
+    /// Budget.
     Budget,
 }
 
+/// One row of the plan's budget (tkr).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct PlanBudgetRow {
+    /// The area (verksamhetsområde).
     pub area: String,
+    /// A footnote marker printed after the area.
     pub marker: String,
+    /// Ingående medel.
     pub ingaende: Option<Decimal>,
+    /// Förväntade/beviljade medel.
     pub forvantade: Option<Decimal>,
+    /// Budget.
     pub budget: Option<Decimal>,
+    /// Overrides of the computed cells.
     pub overrides: Overrides<PlanColumn>,
 }
 
 // --------------------------------------------------------------- 6 Närvaro
 
 /// Attendance at networks, steering groups, PKS, the municipal directors
-/// and the groups shared with the region (DOMAIN.md item 6).
+/// and the groups shared with the region (the Närvaro part).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Attendance {
     /// Target average attendance in percent (80).
     pub target: Decimal,
+    /// The networks and groups, in the order of the report.
     pub groups: Vec<AttendanceGroup>,
     /// Per-municipality average of the same period last year (percent).
     pub municipality_earlier: BTreeMap<Municipality, Decimal>,
@@ -703,10 +889,14 @@ impl Default for Attendance {
 /// make up "samtliga nätverk"; the others are reported on their own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub enum GroupKind {
+    /// A network.
     #[default]
     Natverk,
+    /// A steering group.
     Styrgrupp,
+    /// PKS.
     Pks,
+    /// The municipal directors.
     Kommundirektorer,
     /// A group shared with Region Jönköpings län (Reko, strategigrupper):
     /// municipal and regional representatives are counted apart.
@@ -714,6 +904,7 @@ pub enum GroupKind {
 }
 
 impl GroupKind {
+    /// Every kind, in the order the report lists them.
     pub const ALL: [GroupKind; 5] = [
         GroupKind::Natverk,
         GroupKind::Styrgrupp,
@@ -722,6 +913,7 @@ impl GroupKind {
         GroupKind::RegionSamverkan,
     ];
 
+    /// The kind's name as the editor shows it.
     pub fn name(self) -> &'static str {
         match self {
             GroupKind::Natverk => "Nätverk",
@@ -742,19 +934,24 @@ impl GroupKind {
 /// How a meeting was held.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub enum MeetingForm {
+    /// In person.
     #[default]
     Fysiskt,
+    /// Digital.
     Digitalt,
+    /// Both.
     Kombination,
 }
 
 impl MeetingForm {
+    /// Every form, in the order the report lists them.
     pub const ALL: [MeetingForm; 3] = [
         MeetingForm::Fysiskt,
         MeetingForm::Digitalt,
         MeetingForm::Kombination,
     ];
 
+    /// The form's name as the report prints it.
     pub fn name(self) -> &'static str {
         match self {
             MeetingForm::Fysiskt => "fysiskt",
@@ -768,7 +965,9 @@ impl MeetingForm {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct AttendanceGroup {
+    /// The group's name.
     pub name: String,
+    /// What kind of group.
     pub kind: GroupKind,
     /// Target in percent when it differs from the common target.
     pub target: Option<Decimal>,
@@ -776,6 +975,7 @@ pub struct AttendanceGroup {
     pub members: Vec<Municipality>,
     /// Regional representatives expected at each meeting.
     pub regional_members: u32,
+    /// The registered meetings.
     pub meetings: Vec<Meeting>,
     /// Averages typed in where the single registrations are not known.
     /// Used only when `meetings` is empty.
@@ -790,6 +990,7 @@ pub struct AttendanceGroup {
 pub struct Meeting {
     /// ISO date `YYYY-MM-DD`.
     pub date: String,
+    /// How the meeting was held.
     pub form: MeetingForm,
     /// Municipalities whose representative was present.
     pub present: Vec<Municipality>,
@@ -802,12 +1003,19 @@ pub struct Meeting {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct EnteredAverages {
+    /// Average attendance of everyone expected (percent).
     pub total: Option<Decimal>,
+    /// Average attendance of the municipalities (percent).
     pub municipalities: Option<Decimal>,
+    /// Average attendance of the regional representatives (percent).
     pub region: Option<Decimal>,
+    /// Number of meetings.
     pub meetings: u32,
+    /// Meetings held in person.
     pub fysiskt: u32,
+    /// Meetings held digitally.
     pub digitalt: u32,
+    /// Meetings held both ways.
     pub kombination: u32,
 }
 
@@ -815,14 +1023,19 @@ pub struct EnteredAverages {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct AttendanceHistory {
+    /// The period's label.
     pub period: String,
+    /// Samtliga nätverk's average (percent).
     pub all_networks: Option<Decimal>,
+    /// PKS's average (percent).
     pub pks: Option<Decimal>,
+    /// The municipal directors' average (percent).
     pub directors: Option<Decimal>,
     /// Lowest and highest average of the groups shared with the region
     /// (percent), printed as "64–83 %". Format version 1 kept the printed
     /// text instead; `storage` migrates it.
     pub region_groups_low: Option<Decimal>,
+    /// The highest of them (see `region_groups_low`).
     pub region_groups_high: Option<Decimal>,
 }
 
@@ -843,35 +1056,48 @@ pub struct Courses {
     pub periods: Vec<CoursePeriod>,
     /// Period label of Bilaga 2, e.g. "januari-juni 2020".
     pub participants_period: String,
+    /// Bilaga 2: participants per municipality.
     pub by_participant: Vec<ParticipantCount>,
+    /// Courses per area (verksamhetsområde).
     pub by_area: Vec<NamedAmount>,
     /// Courses cancelled in the period.
     pub cancelled: Option<Decimal>,
+    /// A note printed with the tables.
     pub note: String,
 }
 
 /// Computed columns of the course comparison.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum CourseColumn {
+    /// Change of courses against the period before.
     CoursesChange,
+    /// Change of participants against the period before.
     ParticipantsChange,
 }
 
+/// Courses and participants of one period.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct CoursePeriod {
+    /// The period's label.
     pub period: String,
+    /// Number of courses.
     pub courses: Option<Decimal>,
+    /// Number of participants.
     pub participants: Option<Decimal>,
     /// Overrides of the change against the period before.
     pub overrides: Overrides<CourseColumn>,
 }
 
+/// Bilaga 2: the participants of one municipality (or other participant).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ParticipantCount {
+    /// The municipality or other participant.
     pub who: Participant,
+    /// Number of participants.
     pub count: Option<Decimal>,
+    /// Override of the computed share.
     #[serde(default)]
     pub overrides: Overrides<ShareColumn>,
 }
@@ -889,6 +1115,7 @@ impl Default for ParticipantCount {
 /// The share column of a count table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum ShareColumn {
+    /// The row's share of the total.
     Share,
 }
 
@@ -906,13 +1133,17 @@ pub struct Survey {
     pub pks_respondents: Option<Decimal>,
     /// Target share of "mycket nöjda" (percent).
     pub target: Option<Decimal>,
+    /// The questions, in order.
     pub questions: Vec<SurveyQuestion>,
+    /// The author's reflections.
     pub reflections: Vec<String>,
 }
 
+/// One question of the survey with its shares per year.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct SurveyQuestion {
+    /// The question.
     pub text: String,
     /// Share "mycket nöjda" in total per year (percent).
     pub total: Vec<Option<Decimal>>,
@@ -926,11 +1157,17 @@ pub struct SurveyQuestion {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Research {
+    /// Ongoing research.
     pub ongoing: Vec<ResearchItem>,
+    /// Dissemination of results.
     pub dissemination: Vec<ResearchItem>,
+    /// Scholarships.
     pub scholarships: Vec<ResearchItem>,
+    /// Doctoral students.
     pub doctoral: Vec<ResearchItem>,
+    /// Research funding sought.
     pub funding_sought: Vec<ResearchItem>,
+    /// Conversations about research.
     pub conversations: Vec<ResearchItem>,
 }
 
@@ -960,10 +1197,13 @@ impl Research {
     }
 }
 
+/// One entry of a research list.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct ResearchItem {
+    /// The title.
     pub title: String,
+    /// A description.
     pub description: String,
 }
 
@@ -972,8 +1212,11 @@ pub struct ResearchItem {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct FreeText {
+    /// The chapter's title.
     pub title: String,
+    /// Its running text.
     pub body: String,
+    /// Its bullet points.
     pub bullets: Vec<String>,
     /// Whether the text is a numbered section of the introduction or an
     /// unnumbered part of it (format version 3).
@@ -996,6 +1239,7 @@ pub enum TextHeading {
 }
 
 impl MeasureStatus {
+    /// Every status, in the order the legend lists them.
     pub const ALL: [MeasureStatus; 4] = [
         MeasureStatus::Uppfyllt,
         MeasureStatus::DelvisUppfyllt,
@@ -1042,8 +1286,10 @@ impl MeasureStatus {
 }
 
 impl Trend {
+    /// Every trend.
     pub const ALL: [Trend; 3] = [Trend::Up, Trend::Level, Trend::Down];
 
+    /// The trend's arrow as the report prints it.
     pub fn symbol(self) -> &'static str {
         match self {
             Trend::Up => "↗",
@@ -1052,6 +1298,7 @@ impl Trend {
         }
     }
 
+    /// The trend's name.
     pub fn name(self) -> &'static str {
         match self {
             Trend::Up => "ökat",
@@ -1072,6 +1319,7 @@ impl Trend {
 }
 
 impl Decision {
+    /// The state's name as the report prints it.
     pub fn name(self) -> &'static str {
         match self {
             Decision::Pending => "inget beslut",

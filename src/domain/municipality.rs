@@ -9,18 +9,31 @@ use serde::{Deserialize, Serialize};
 /// [`Municipality::name`] gives the Swedish spelling shown to the user.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Municipality {
+    /// Aneby.
     Aneby,
+    /// Eksjö.
     Eksjo,
+    /// Gislaved.
     Gislaved,
+    /// Gnosjö.
     Gnosjo,
+    /// Habo.
     Habo,
+    /// Jönköping.
     Jonkoping,
+    /// Mullsjö.
     Mullsjo,
+    /// Nässjö.
     Nassjo,
+    /// Sävsjö.
     Savsjo,
+    /// Tranås.
     Tranas,
+    /// Vaggeryd.
     Vaggeryd,
+    /// Vetlanda.
     Vetlanda,
+    /// Värnamo.
     Varnamo,
 }
 
@@ -71,6 +84,7 @@ impl Municipality {
 /// someone from outside the county (Bilaga 2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Participant {
+    /// One of the 13 municipalities.
     Kommun(Municipality),
     /// Region Jönköpings län.
     Rjl,

@@ -33,27 +33,41 @@ pub enum Unit {
 /// A number read from Swedish text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Parsed {
+    /// The number.
     pub value: Decimal,
+    /// The unit it was written with.
     pub unit: Unit,
 }
 
 /// Why a text is not a number; `Display` gives the Swedish message.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NumberError {
+    /// The text as typed.
     pub input: String,
+    /// What is wrong with it.
     pub kind: NumberErrorKind,
 }
 
+/// Why a text is not a Swedish number.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NumberErrorKind {
+    /// Nothing was typed.
     Empty,
+    /// There are no digits.
     NoDigits,
+    /// A decimal point where Swedish writes a comma.
     DecimalPoint,
+    /// More than one decimal comma.
     SeveralCommas,
+    /// A sign that is not at the start.
     MisplacedSign,
+    /// Thousands groups that are not three digits.
     BadGrouping,
+    /// A character that has no place in a number.
     UnexpectedChar(char),
+    /// A unit tertial does not know.
     UnknownUnit(String),
+    /// Too large to hold.
     TooLarge,
 }
 
@@ -138,17 +152,14 @@ pub fn parse(input: &str) -> Result<Parsed, NumberError> {
         return Err(err(NumberErrorKind::DecimalPoint));
     }
 
-    let (unit, factor) = match unit_of(unit_text) {
-        Some(u) => u,
-        None => {
-            if let Some(c) = unit_text.chars().next()
-                && !c.is_alphabetic()
-                && c != '%'
-            {
-                return Err(err(NumberErrorKind::UnexpectedChar(c)));
-            }
-            return Err(err(NumberErrorKind::UnknownUnit(unit_text.to_string())));
+    let Some((unit, factor)) = unit_of(unit_text) else {
+        if let Some(c) = unit_text.chars().next()
+            && !c.is_alphabetic()
+            && c != '%'
+        {
+            return Err(err(NumberErrorKind::UnexpectedChar(c)));
         }
+        return Err(err(NumberErrorKind::UnknownUnit(unit_text.to_string())));
     };
 
     let number = number.trim_matches(is_space);

@@ -12,13 +12,33 @@ use std::fmt;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Period {
     /// Tertials `from..=to` (1–3) of `year`.
-    Tertial { year: i32, from: u8, to: u8 },
+    Tertial {
+        /// The year.
+        year: i32,
+        /// The first tertial (1–3).
+        from: u8,
+        /// The last tertial (1–3).
+        to: u8,
+    },
     /// Half year 1 or 2 of `year`.
-    Halvar { year: i32, half: u8 },
+    Halvar {
+        /// The year.
+        year: i32,
+        /// The half (1 or 2).
+        half: u8,
+    },
     /// The whole of `year`.
-    Helar { year: i32 },
+    Helar {
+        /// The year.
+        year: i32,
+    },
     /// A plan covering `from_year..=to_year`.
-    Plan { from_year: i32, to_year: i32 },
+    Plan {
+        /// The plan's first year.
+        from_year: i32,
+        /// The plan's last year.
+        to_year: i32,
+    },
 }
 
 impl Period {

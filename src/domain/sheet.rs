@@ -46,12 +46,16 @@ pub type RowName<'a, R> = Box<dyn Fn(usize, &R) -> String + 'a>;
 pub enum Access<'a, R> {
     /// Text the author types.
     Text {
+        /// Reads the text.
         get: Get<'a, R, String>,
+        /// Writes the text.
         set: Put<'a, R, String>,
     },
     /// A number the author types, read as Swedish input.
     Number {
+        /// Reads the number.
         get: Get<'a, R, Option<Decimal>>,
+        /// Writes the number.
         set: Put<'a, R, Option<Decimal>>,
         /// The format depends on the row for mätetal (percent, kronor, count).
         format: Get<'a, R, Format>,
@@ -60,27 +64,39 @@ pub enum Access<'a, R> {
     },
     /// One of a few named values (Läge, Beslut, Slag).
     Choice {
+        /// The values, as shown.
         options: Vec<String>,
+        /// Reads the chosen value's index.
         get: Get<'a, R, usize>,
+        /// Writes the chosen value's index.
         set: Put<'a, R, usize>,
     },
     /// A tick (present at a meeting, counted).
     Flag {
+        /// Reads the tick.
         get: Get<'a, R, bool>,
+        /// Writes the tick.
         set: Put<'a, R, bool>,
     },
     /// Text written through a rule of its own (a date, a unit that only
     /// applies to counts); `set` refuses bad text with a reason.
     Parsed {
+        /// Reads the text.
         get: Get<'a, R, String>,
+        /// Writes the text, or says why not.
         set: TryPut<'a, R>,
     },
     /// Shown, not edited (a municipality's name in Bilaga 2).
-    Fixed { get: Get<'a, R, String> },
+    Fixed {
+        /// Reads the text.
+        get: Get<'a, R, String>,
+    },
     /// Computed by the domain; `cell` gives the printed cell of data row
     /// `index`. With `slot`, the author can type over it.
     Computed {
+        /// Makes the printed cell of a data row.
         cell: MakeCell<'a, R>,
+        /// Where an override is kept, when the cell can be typed over.
         slot: Option<Slot<'a, R>>,
     },
 }
@@ -165,6 +181,7 @@ pub struct Column<'a, R> {
     /// The full name where the header is shortened (a municipality's
     /// column in the registration grid): tooltips, messages, screen readers.
     pub long_header: Option<String>,
+    /// How wide the grid draws it.
     pub width: Width,
     /// Printed in the report's table; editor-only columns are not.
     pub printed: bool,
@@ -175,6 +192,7 @@ pub struct Column<'a, R> {
     /// its footnote marker, "ja"/"nej" for a tick, the common target where
     /// a group has none of its own).
     print: Option<MakeCell<'a, R>>,
+    /// How its cells are read and written.
     pub access: Access<'a, R>,
 }
 
@@ -392,6 +410,7 @@ impl<'a, R: 'a> Column<'a, R> {
         self
     }
 
+    /// The column's width.
     pub fn with_width(mut self, width: Width) -> Self {
         self.width = width;
         self
@@ -477,13 +496,17 @@ pub fn printed_rows<R>(columns: &[Column<'_, R>], rows: &[R]) -> Vec<Row> {
 /// Rows after the data rows (sums, notes) with overrides of their own, by
 /// printed column.
 pub trait FooterOverrides {
+    /// Whether printed column `key` of the footer has an override.
     fn is_set(&self, key: usize) -> bool;
+    /// Override printed column `key` of the footer.
     fn set(&mut self, key: usize, ov: Override);
+    /// Give printed column `key` of the footer back its formula.
     fn clear(&mut self, key: usize);
 }
 
 /// A table's sum-row overrides map, with its keys by printed column.
 pub struct KeyedOverrides<'a, K> {
+    /// The overrides, by key.
     pub map: &'a mut BTreeMap<K, Override>,
     /// `(printed column, key)`.
     pub keys: Vec<(usize, K)>,
@@ -516,6 +539,7 @@ impl<K: Ord + Copy> FooterOverrides for KeyedOverrides<'_, K> {
 
 /// The printed rows after the data rows, and where their overrides go.
 pub struct Footer<'a> {
+    /// The footer rows as printed.
     pub rows: Vec<Row>,
     /// Overrides of the `Sum` rows, by printed column.
     pub overrides: Option<Box<dyn FooterOverrides + 'a>>,
@@ -524,6 +548,7 @@ pub struct Footer<'a> {
 }
 
 impl Footer<'_> {
+    /// No footer rows.
     pub fn none() -> Self {
         Footer {
             rows: Vec::new(),
@@ -562,8 +587,11 @@ impl Footer<'_> {
 /// A table being edited: its columns over the model's rows, and the rows
 /// printed after them.
 pub struct Sheet<'a, R> {
+    /// The columns, in order.
     pub columns: Vec<Column<'a, R>>,
+    /// The model's rows.
     pub rows: &'a mut Vec<R>,
+    /// The rows after the data (sums).
     pub footer: Footer<'a>,
     /// Rows can be added, moved and removed (not in Bilaga 2's fixed list).
     pub row_ops: bool,
@@ -573,6 +601,7 @@ pub struct Sheet<'a, R> {
 }
 
 impl<'a, R: Default> Sheet<'a, R> {
+    /// A sheet over `rows` with `columns`.
     pub fn new(columns: Vec<Column<'a, R>>, rows: &'a mut Vec<R>) -> Self {
         Sheet {
             columns,
@@ -586,6 +615,7 @@ impl<'a, R: Default> Sheet<'a, R> {
 }
 
 impl<'a, R> Sheet<'a, R> {
+    /// The sheet with footer rows (sums) after the data rows.
     pub fn with_footer(mut self, footer: Footer<'a>) -> Self {
         self.footer = footer;
         self
@@ -625,11 +655,14 @@ impl<'a, R> Sheet<'a, R> {
 /// A cell's place: rows past the data rows are the footer's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
 pub struct At {
+    /// Row index (data rows, then footer rows).
     pub row: usize,
+    /// Column index.
     pub col: usize,
 }
 
 impl At {
+    /// The cell at `row`, `col`.
     pub fn new(row: usize, col: usize) -> Self {
         At { row, col }
     }
@@ -645,8 +678,11 @@ pub enum Role {
     /// Computed; `overridden` when typed over, `formula` is what the
     /// formula gives (as printed), `slot` when it can be typed over.
     Computed {
+        /// Typed over.
         overridden: bool,
+        /// What the formula gives, as printed.
         formula: String,
+        /// Can be typed over.
         slot: bool,
     },
     /// Shown only (labels of sum rows, fixed names, disabled cells).
@@ -663,6 +699,7 @@ pub struct CellView {
     pub edit: String,
     /// As copied to the clipboard: numbers as Swedish Excel reads them.
     pub copy: String,
+    /// What kind of cell it is.
     pub role: Role,
     /// Numbers are right-aligned.
     pub numeric: bool,
@@ -739,22 +776,27 @@ impl fmt::Display for WriteError {
 /// The grid's view of a sheet: what it shows and what it may change. Not
 /// generic, so one widget draws every table.
 pub trait Grid {
+    /// Number of columns.
     fn column_count(&self) -> usize;
+    /// The column's header as shown.
     fn header(&self, col: usize) -> &str;
     /// The header in full (where the shown header is shortened).
     fn long_header(&self, col: usize) -> &str {
         self.header(col)
     }
+    /// The column's width.
     fn width(&self, col: usize) -> Width;
     /// Whether the column holds typed values (computed and fixed do not).
     fn column_is_input(&self, col: usize) -> bool;
     /// Data rows (the model's rows).
     fn len(&self) -> usize;
+    /// Whether the table has no data rows.
     fn is_empty(&self) -> bool {
         self.len() == 0
     }
     /// Data rows plus footer rows.
     fn total_rows(&self) -> usize;
+    /// What the cell shows and how it may be edited.
     fn cell(&self, at: At) -> CellView;
     /// The row's name in messages and accessible names.
     fn row_label(&self, row: usize) -> String;
@@ -765,9 +807,13 @@ pub trait Grid {
     fn write_override(&mut self, at: At, text: &str) -> Result<bool, WriteError>;
     /// Give a computed cell back its formula.
     fn reset_override(&mut self, at: At) -> bool;
+    /// Whether rows may be added, removed and moved.
     fn can_edit_rows(&self) -> bool;
+    /// Insert a new row at `at`.
     fn insert_row(&mut self, at: usize);
+    /// Remove the row at `at`.
     fn remove_row(&mut self, at: usize);
+    /// Move the row at `from` to `to`.
     fn move_row(&mut self, from: usize, to: usize);
 }
 
@@ -1131,9 +1177,13 @@ pub fn parse_flag(text: &str) -> Result<bool, String> {
 /// A rectangle of cells, inclusive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Range {
+    /// First row.
     pub top: usize,
+    /// First column.
     pub left: usize,
+    /// Last row.
     pub bottom: usize,
+    /// Last column.
     pub right: usize,
 }
 
@@ -1148,10 +1198,12 @@ impl Range {
         }
     }
 
+    /// Whether the cell `at` is inside the range.
     pub fn contains(&self, at: At) -> bool {
         (self.top..=self.bottom).contains(&at.row) && (self.left..=self.right).contains(&at.col)
     }
 
+    /// Every cell of the range, row by row.
     pub fn cells(&self) -> impl Iterator<Item = At> + '_ {
         (self.top..=self.bottom)
             .flat_map(move |r| (self.left..=self.right).map(move |c| At::new(r, c)))
@@ -1249,11 +1301,15 @@ pub fn parse_block(text: &str) -> Vec<Vec<String>> {
 /// A cell that a paste did not write, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Refused {
+    /// The cell.
     pub at: At,
     /// Row number as the author sees it (1 = first row).
     pub row_number: usize,
+    /// The row's name.
     pub row_label: String,
+    /// The column's header.
     pub column: String,
+    /// Why the cell was not written, in Swedish.
     pub reason: String,
 }
 
@@ -1288,12 +1344,14 @@ pub struct PasteReport {
     /// Cells of the block right of the last column, or below a table whose
     /// rows are fixed.
     pub outside: usize,
+    /// Cells the paste could not write, with the reasons.
     pub refused: Vec<Refused>,
     /// The range the pasted block covers in the table.
     pub range: Option<Range>,
 }
 
 impl PasteReport {
+    /// Whether the paste changed the table.
     pub fn changed(&self) -> bool {
         self.written > 0 || self.rows_added > 0
     }
@@ -1426,7 +1484,7 @@ pub fn paste(grid: &mut dyn Grid, at: At, text: &str, selection: Option<Range>) 
             }),
         }
     }
-    skipped_cols.sort();
+    skipped_cols.sort_unstable();
     report.computed_skipped = skipped_cols
         .iter()
         .map(|c| grid.long_header(*c).to_string())

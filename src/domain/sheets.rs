@@ -406,6 +406,7 @@ pub fn funds<'a>(t: &FundsByFinancier, f: &'a figures::FundsFigures) -> Vec<Colu
     ]
 }
 
+/// Tabell 2a's sum cells that can be typed over: printed column and override key.
 pub const FUNDS_SUM_KEYS: [(usize, FundsColumn); 6] = [
     (1, FundsColumn::Previous),
     (2, FundsColumn::Current),
@@ -475,6 +476,7 @@ pub fn funds_shares<'a>(
     )
 }
 
+/// Tabell 2b's sum cells that can be typed over: printed column and override key.
 pub const FUNDS_SHARE_SUM_KEYS: [(usize, FundsColumn); 4] = [
     (1, FundsColumn::ShareCurrent),
     (2, FundsColumn::ShareKommunerna),
@@ -536,6 +538,7 @@ pub fn financing<'a>(
     cols
 }
 
+/// Tabell 3a's sum cells that can be typed over: printed column and override key.
 pub const FINANCING_SUM_KEYS: [(usize, FinancingColumn); 5] = [
     (1, FinancingColumn::Utfall),
     (2, FinancingColumn::Kommunerna),
@@ -573,6 +576,7 @@ pub fn financing_shares<'a>(f: &'a figures::FinancingFigures) -> Vec<Column<'a, 
     )
 }
 
+/// Tabell 3b's sum cells that can be typed over: printed column and override key.
 pub const FINANCING_SHARE_SUM_KEYS: [(usize, FinancingColumn); 4] = [
     (1, FinancingColumn::ShareUtfall),
     (2, FinancingColumn::ShareKommunerna),
@@ -675,6 +679,7 @@ pub fn cost<'a>(f: &'a figures::CostFigures) -> Vec<Column<'a, CostReductionRow>
     ]
 }
 
+/// The cost table's sum cells that can be typed over: printed column and override key.
 pub const COST_SUM_KEYS: [(usize, CostColumn); 2] =
     [(5, CostColumn::PerCourse), (6, CostColumn::Percent)];
 
@@ -715,6 +720,7 @@ pub fn plan<'a>(t: &PlanBudget, f: &'a figures::PlanFigures) -> Vec<Column<'a, P
     ]
 }
 
+/// The plan budget's sum cells that can be typed over: printed column and override key.
 pub const PLAN_SUM_KEYS: [(usize, PlanColumn); 4] = [
     (1, PlanColumn::Ingaende),
     (2, PlanColumn::Forvantade),
@@ -863,7 +869,9 @@ pub fn meetings<'a>(members: &'a [Municipality], regional: u32) -> Vec<Column<'a
 /// computed, last year's value typed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MunicipalityRow {
+    /// The municipality.
     pub municipality: Municipality,
+    /// Its average last year (percent).
     pub earlier: Option<Decimal>,
 }
 
@@ -1111,7 +1119,9 @@ pub fn survey_questions<'a>(years: &'a [String]) -> Vec<Column<'a, SurveyQuestio
 /// A survey year and how many answered that year.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SurveyYear {
+    /// The year's label.
     pub year: String,
+    /// Respondents that year.
     pub respondents: Option<Decimal>,
 }
 

@@ -33,7 +33,9 @@ pub enum Format {
 /// What a cell holds.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value {
+    /// Text, as printed.
     Text(String),
+    /// A number (or nothing) and how it is printed.
     Number(Option<Decimal>, Format),
 }
 
@@ -42,19 +44,23 @@ pub enum Value {
 pub struct Computed {
     /// The formula's value as the report would print it ("" when empty).
     pub formula: String,
+    /// Whether the author typed over the formula.
     pub overridden: bool,
     /// Overridden with something other than the formula's value.
     pub differs: bool,
 }
 
+/// One printed cell: its value, and the formula's value where it is computed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cell {
+    /// The value as printed.
     pub value: Value,
     /// `Some` for computed cells.
     pub computed: Option<Computed>,
 }
 
 impl Cell {
+    /// A text cell.
     pub fn text(s: impl Into<String>) -> Cell {
         Cell {
             value: Value::Text(s.into()),
@@ -62,6 +68,7 @@ impl Cell {
         }
     }
 
+    /// A number cell in format `f`.
     pub fn number(v: Option<Decimal>, f: Format) -> Cell {
         Cell {
             value: Value::Number(v, f),
@@ -147,6 +154,7 @@ pub fn fmt_number(v: Option<Decimal>, f: &Format) -> String {
     }
 }
 
+/// What a printed row is: data, a sum, or a row below the sum.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RowKind {
     /// A row of typed (and computed) cells.
@@ -157,9 +165,12 @@ pub enum RowKind {
     Extra,
 }
 
+/// One printed row.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
+    /// Data or sum.
     pub kind: RowKind,
+    /// The cells, one per header.
     pub cells: Vec<Cell>,
 }
 
@@ -168,8 +179,11 @@ pub struct Row {
 pub struct Table {
     /// File-name friendly id, e.g. `tabell-1-budgetuppfoljning`.
     pub id: String,
+    /// The title as printed.
     pub title: String,
+    /// The column headers.
     pub headers: Vec<String>,
+    /// The rows, data and sums.
     pub rows: Vec<Row>,
 }
 
@@ -253,72 +267,170 @@ fn headers(h: &[&str]) -> Vec<String> {
     h.iter().map(|s| s.to_string()).collect()
 }
 
+/// Which printed table, by what it shows and where it is edited: the
+/// typed counterpart of a [`Table::id`], for code that must find a table's
+/// rows in the workspace (Kontroll's navigation) without reading ids or
+/// titles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PrintedTable {
+    /// Medarbetare: one row per period (`ws.staff.rows`).
+    Staff,
+    /// Finansiering av medarbetare.
+    StaffFinancing,
+    /// A goal section's mätetal: one row per mätetal.
+    Measures {
+        /// The goal's index in `ws.goals`.
+        goal: usize,
+        /// The section's index in the goal.
+        section: usize,
+    },
+    /// A goal section's activities: one row per activity.
+    Activities {
+        /// The goal's index in `ws.goals`.
+        goal: usize,
+        /// The section's index in the goal.
+        section: usize,
+    },
+    /// Kostnadsreducering: one row per course, then the sum.
+    CostReduction,
+    /// Ansökningar: one row per application.
+    ApplicationList,
+    /// Ansökningar compared with earlier periods.
+    ApplicationComparison,
+    /// Tabell 1: `rows`, the sum, then `after_sum`.
+    Budget,
+    /// Tabell 2a: one row per area, then the sum.
+    Funds,
+    /// Tabell 2b: the shares of Tabell 2a's rows.
+    FundsShares,
+    /// Tabell 3a: one row per area, then the sum.
+    Financing,
+    /// Tabell 3b: the shares of Tabell 3a's rows.
+    FinancingShares,
+    /// The plan's budget: one row per area, then the sum.
+    PlanBudget,
+    /// Närvaro per nätverk och grupp: one row per group.
+    AttendanceGroups,
+    /// Närvaro per kommun.
+    AttendanceMunicipalities,
+    /// Närvaro compared with earlier periods.
+    AttendanceHistory,
+    /// Kurser och deltagare per period.
+    CoursePeriods,
+    /// Bilaga 2: participants per municipality.
+    Participants,
+    /// Kurser per verksamhetsområde.
+    CourseAreas,
+    /// Utvärderingsenkät.
+    Survey,
+}
+
 /// Every table of the workspace, in report order.
 pub fn all_tables(ws: &Workspace) -> Vec<Table> {
+    located_tables(ws).into_iter().map(|(_, t)| t).collect()
+}
+
+/// Every table of the workspace, in report order, each with which table
+/// it is.
+pub fn located_tables(ws: &Workspace) -> Vec<(PrintedTable, Table)> {
     let mut out = Vec::new();
     if !ws.staff.rows.is_empty() {
-        out.push(staff_table(&ws.staff));
-        out.push(staff_financing_table(&ws.staff));
+        out.push((PrintedTable::Staff, staff_table(&ws.staff)));
+        out.push((
+            PrintedTable::StaffFinancing,
+            staff_financing_table(&ws.staff),
+        ));
     }
     for (gi, goal) in ws.goals.iter().enumerate() {
         for (si, section) in goal.sections.iter().enumerate() {
             let number = figures::section_number(&ws.report, gi, si);
             if !section.measures.is_empty() {
-                out.push(measure_table(&number, &section.title, &section.measures));
+                out.push((
+                    PrintedTable::Measures {
+                        goal: gi,
+                        section: si,
+                    },
+                    measure_table(&number, &section.title, &section.measures),
+                ));
             }
             if !section.activities.is_empty() {
-                out.push(activity_table(&number, &section.title, &section.activities));
+                out.push((
+                    PrintedTable::Activities {
+                        goal: gi,
+                        section: si,
+                    },
+                    activity_table(&number, &section.title, &section.activities),
+                ));
             }
         }
     }
     let e = &ws.economy;
     if let Some(t) = &e.cost_reduction {
-        out.push(cost_table(t));
+        out.push((PrintedTable::CostReduction, cost_table(t)));
     }
     if !e.applications.items.is_empty() {
-        out.push(application_list(&e.applications));
+        out.push((
+            PrintedTable::ApplicationList,
+            application_list(&e.applications),
+        ));
     }
     if e.applications.has_any() {
-        out.push(application_comparison(&e.applications));
+        out.push((
+            PrintedTable::ApplicationComparison,
+            application_comparison(&e.applications),
+        ));
     }
     if let Some(t) = &e.budget {
-        out.push(budget_table(t));
+        out.push((PrintedTable::Budget, budget_table(t)));
     }
     if let Some(t) = &e.funds {
-        out.push(funds_table(t));
-        out.push(funds_share_table(t));
+        out.push((PrintedTable::Funds, funds_table(t)));
+        out.push((PrintedTable::FundsShares, funds_share_table(t)));
     }
     if let Some(t) = &e.financing {
-        out.push(financing_table(t));
-        out.push(financing_share_table(t));
+        out.push((PrintedTable::Financing, financing_table(t)));
+        out.push((PrintedTable::FinancingShares, financing_share_table(t)));
     }
     if let Some(t) = &e.plan_budget {
-        out.push(plan_table(t));
+        out.push((PrintedTable::PlanBudget, plan_table(t)));
     }
     if !ws.attendance.groups.is_empty() {
-        out.push(attendance_groups_table(&ws.attendance));
-        out.push(attendance_municipality_table(&ws.attendance));
+        out.push((
+            PrintedTable::AttendanceGroups,
+            attendance_groups_table(&ws.attendance),
+        ));
+        out.push((
+            PrintedTable::AttendanceMunicipalities,
+            attendance_municipality_table(&ws.attendance),
+        ));
     }
     if !ws.attendance.earlier.is_empty() {
-        out.push(attendance_history_table(&ws.attendance));
+        out.push((
+            PrintedTable::AttendanceHistory,
+            attendance_history_table(&ws.attendance),
+        ));
     }
     if !ws.courses.periods.is_empty() {
-        out.push(course_period_table(&ws.courses));
+        out.push((
+            PrintedTable::CoursePeriods,
+            course_period_table(&ws.courses),
+        ));
     }
     if !ws.courses.by_participant.is_empty() {
-        out.push(participants_table(&ws.courses));
+        out.push((PrintedTable::Participants, participants_table(&ws.courses)));
     }
     if !ws.courses.by_area.is_empty() {
-        out.push(course_area_table(&ws.courses));
+        out.push((PrintedTable::CourseAreas, course_area_table(&ws.courses)));
     }
     if !ws.survey.questions.is_empty() {
-        out.push(survey_table(&ws.survey));
+        out.push((PrintedTable::Survey, survey_table(&ws.survey)));
     }
     out
 }
 
 // ---------------------------------------------------------------- staff
 
+/// The staff table (Medarbetare).
 pub fn staff_table(s: &Staff) -> Table {
     let f = figures::staff(s);
     let cols = sheets::staff(&f);
@@ -330,6 +442,7 @@ pub fn staff_table(s: &Staff) -> Table {
     }
 }
 
+/// Finansiering av medarbetare.
 pub fn staff_financing_table(s: &Staff) -> Table {
     let f = figures::staff(s);
     let mut rows = vec![
@@ -356,6 +469,7 @@ pub fn staff_financing_table(s: &Staff) -> Table {
 
 // ------------------------------------------------------- goals' tables
 
+/// A goal section's mätetal table; `number` is the section's ("2.2").
 pub fn measure_table(number: &str, title: &str, measures: &[Measure]) -> Table {
     let cols = sheets::measures();
     Table {
@@ -366,6 +480,7 @@ pub fn measure_table(number: &str, title: &str, measures: &[Measure]) -> Table {
     }
 }
 
+/// A goal section's activity table; `number` is the section's ("2.2").
 pub fn activity_table(number: &str, title: &str, activities: &[Activity]) -> Table {
     let cols = sheets::activities();
     Table {
@@ -378,6 +493,7 @@ pub fn activity_table(number: &str, title: &str, activities: &[Activity]) -> Tab
 
 // -------------------------------------------------------------- economy
 
+/// Tabell 1 Budgetuppföljning, with its sum and the rows after it.
 pub fn budget_table(t: &BudgetFollowUp) -> Table {
     let f = figures::budget(t);
     let date = &t.as_of;
@@ -421,10 +537,15 @@ pub fn budget_table(t: &BudgetFollowUp) -> Table {
 fn accumulated_date(t: &BudgetFollowUp) -> String {
     t.year
         .parse::<i32>()
-        .map(|y| format!("{}-12-31", y - 1))
+        .ok()
+        // Checked: the year is the file's text ("-2147483648" must not
+        // overflow); no year before it, no date.
+        .and_then(|y| y.checked_sub(1))
+        .map(|y| format!("{y}-12-31"))
         .unwrap_or_default()
 }
 
+/// Tabell 2a Disponibla medel.
 pub fn funds_table(t: &FundsByFinancier) -> Table {
     let f = figures::funds(t);
     let cols = sheets::funds(t, &f);
@@ -447,6 +568,7 @@ fn share_sum_row(share: Figure, split: &[Figure; 3]) -> Row {
     sum_row(cells)
 }
 
+/// Tabell 2b: Tabell 2a's shares.
 pub fn funds_share_table(t: &FundsByFinancier) -> Table {
     let f = figures::funds(t);
     let cols = sheets::funds_shares(t, &f);
@@ -460,6 +582,7 @@ pub fn funds_share_table(t: &FundsByFinancier) -> Table {
     }
 }
 
+/// Tabell 3a Finansiering.
 pub fn financing_table(t: &FinancingTable) -> Table {
     let f = figures::financing(t);
     let cols = sheets::financing(t, &f);
@@ -481,6 +604,7 @@ pub fn financing_table(t: &FinancingTable) -> Table {
     }
 }
 
+/// Tabell 3b: Tabell 3a's shares.
 pub fn financing_share_table(t: &FinancingTable) -> Table {
     let f = figures::financing(t);
     let cols = sheets::financing_shares(&f);
@@ -494,6 +618,7 @@ pub fn financing_share_table(t: &FinancingTable) -> Table {
     }
 }
 
+/// The list of applications.
 pub fn application_list(a: &Applications) -> Table {
     let cols = sheets::applications();
     Table {
@@ -504,6 +629,7 @@ pub fn application_list(a: &Applications) -> Table {
     }
 }
 
+/// The applications compared with earlier periods.
 pub fn application_comparison(a: &Applications) -> Table {
     let f = figures::applications(a);
     let rows = f
@@ -538,6 +664,7 @@ pub fn application_comparison(a: &Applications) -> Table {
     }
 }
 
+/// Kostnadsreducering.
 pub fn cost_table(t: &CostReduction) -> Table {
     let f = figures::cost_reduction(t);
     let kr = || Format::Count("kr".into());
@@ -561,6 +688,7 @@ pub fn cost_table(t: &CostReduction) -> Table {
     }
 }
 
+/// The plan's budget.
 pub fn plan_table(t: &PlanBudget) -> Table {
     let f = figures::plan_budget(t);
     let y = &t.year;
@@ -629,10 +757,12 @@ pub fn counted(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// Genomsnittsnärvaro per nätverk och grupp.
 pub fn attendance_groups_table(a: &Attendance) -> Table {
     attendance_groups_table_of(a, &figures::attendance(a))
 }
 
+/// Genomsnittsnärvaro per nätverk och grupp, from figures already derived.
 pub fn attendance_groups_table_of(a: &Attendance, f: &figures::AttendanceFigures) -> Table {
     let cols = sheets::attendance_groups(f, a.target);
     Table {
@@ -643,10 +773,12 @@ pub fn attendance_groups_table_of(a: &Attendance, f: &figures::AttendanceFigures
     }
 }
 
+/// Genomsnittsnärvaro per kommun.
 pub fn attendance_municipality_table(a: &Attendance) -> Table {
     attendance_municipality_table_of(a, &figures::attendance(a))
 }
 
+/// Genomsnittsnärvaro per kommun, from figures already derived.
 pub fn attendance_municipality_table_of(a: &Attendance, f: &figures::AttendanceFigures) -> Table {
     let cols = sheets::municipalities(f);
     Table {
@@ -657,10 +789,12 @@ pub fn attendance_municipality_table_of(a: &Attendance, f: &figures::AttendanceF
     }
 }
 
+/// Attendance compared with earlier periods.
 pub fn attendance_history_table(a: &Attendance) -> Table {
     attendance_history_table_of(a, &figures::attendance(a))
 }
 
+/// Attendance compared with earlier periods, from figures already derived.
 pub fn attendance_history_table_of(a: &Attendance, f: &figures::AttendanceFigures) -> Table {
     let cols = sheets::attendance_history();
     let mut rows = sheet::printed_rows(&cols, &a.earlier);
@@ -688,6 +822,7 @@ pub fn attendance_history_table_of(a: &Attendance, f: &figures::AttendanceFigure
 
 // -------------------------------------------------------------- courses
 
+/// Kurser och deltagare per period.
 pub fn course_period_table(c: &Courses) -> Table {
     let f = figures::courses(c);
     let cols = sheets::course_periods(&f);
@@ -699,6 +834,7 @@ pub fn course_period_table(c: &Courses) -> Table {
     }
 }
 
+/// Bilaga 2: participants per municipality.
 pub fn participants_table(c: &Courses) -> Table {
     let f = figures::courses(c);
     let cols = sheets::participants(&f);
@@ -719,6 +855,7 @@ pub fn participants_table(c: &Courses) -> Table {
     }
 }
 
+/// Kurser per verksamhetsområde.
 pub fn course_area_table(c: &Courses) -> Table {
     let f = figures::courses(c);
     let cols = sheets::named_amounts("Verksamhetsområde", "Antal uppdrag", Format::Amount);
@@ -737,6 +874,7 @@ pub fn course_area_table(c: &Courses) -> Table {
 
 // --------------------------------------------------------------- survey
 
+/// Utvärderingsenkät: mycket nöjda per question and year.
 pub fn survey_table(s: &Survey) -> Table {
     let mut h = vec!["Fråga".to_string(), "Grupp".to_string()];
     for (i, y) in s.years.iter().enumerate() {
@@ -799,6 +937,18 @@ pub fn survey_table(s: &Survey) -> Table {
 mod tests {
     use super::*;
     use crate::domain::{AttendanceGroup, Meeting, Municipality, Trend};
+
+    #[test]
+    fn the_accumulated_date_is_the_year_before_and_never_overflows() {
+        let year = |y: &str| BudgetFollowUp {
+            year: y.into(),
+            ..BudgetFollowUp::default()
+        };
+        assert_eq!(accumulated_date(&year("2020")), "2019-12-31");
+        assert_eq!(accumulated_date(&year("tjugo")), "");
+        // The file's text, at i32's edge: no year before it, no date.
+        assert_eq!(accumulated_date(&year("-2147483648")), "");
+    }
 
     #[test]
     fn the_trend_legend_says_unchanged_as_a_state() {

@@ -8,27 +8,42 @@ use std::path::{Path, PathBuf};
 
 use crate::charts::{ChartError, ChartFormat, ChartKind, ChartSize, file_name, render_file};
 use crate::domain::Workspace;
-use crate::storage::{SaveError, write_atomically};
+use crate::storage::{IoSource, SaveError, write_atomically};
 
 /// Why an export failed, in Swedish.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ExportError {
     Chart(ChartError),
-    Write { path: PathBuf, message: String },
+    /// The file could not be written (`source`: the system's error).
+    Write {
+        path: PathBuf,
+        message: String,
+        source: Option<IoSource>,
+    },
 }
 
 impl fmt::Display for ExportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ExportError::Chart(e) => e.fmt(f),
-            ExportError::Write { path, message } => {
+            ExportError::Write { path, message, .. } => {
                 write!(f, "Bilden {} kunde inte sparas: {message}", path.display())
             }
         }
     }
 }
 
-impl std::error::Error for ExportError {}
+impl std::error::Error for ExportError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ExportError::Write {
+                source: Some(source),
+                ..
+            } => Some(source.error()),
+            _ => None,
+        }
+    }
+}
 
 impl From<ChartError> for ExportError {
     fn from(e: ChartError) -> Self {
@@ -39,6 +54,7 @@ impl From<ChartError> for ExportError {
 fn write_error(path: &Path, e: SaveError) -> ExportError {
     ExportError::Write {
         path: path.to_path_buf(),
+        source: e.io_source(),
         message: e.into_reason(),
     }
 }
@@ -67,6 +83,7 @@ pub fn export_all(
     fs::create_dir_all(dir).map_err(|e| ExportError::Write {
         path: dir.to_path_buf(),
         message: e.to_string(),
+        source: Some(e.into()),
     })?;
     let mut written = Vec::new();
     for kind in ChartKind::ALL {

@@ -124,6 +124,7 @@ pub fn export_tables(ws: &Workspace, dir: &Path) -> Result<Vec<PathBuf>, SaveErr
     fs::create_dir_all(dir).map_err(|e| SaveError::Io {
         path: dir.to_path_buf(),
         message: e.to_string(),
+        source: Some(e.into()),
     })?;
     let mut written = Vec::new();
     for t in all_tables(ws) {

@@ -19,7 +19,7 @@ use crate::domain::model::*;
 use crate::domain::tables::{RowKind, Table, Value};
 pub use crate::export::layout::document_title;
 use crate::export::layout::{self, Block, Chapter, ChapterKind, Document, Heading};
-use crate::storage::write_atomically;
+use crate::storage::{IoSource, write_atomically};
 
 /// The width charts are drawn at; the page scales them to its width
 /// (about 174 mm), where the theme's labels come out near 8 pt.
@@ -29,14 +29,19 @@ const CHART_WIDTH: u32 = 1200;
 #[derive(Debug, Clone, PartialEq)]
 pub enum ReportError {
     Chart(ChartError),
-    Write { path: PathBuf, message: String },
+    /// The file could not be written (`source`: the system's error).
+    Write {
+        path: PathBuf,
+        message: String,
+        source: Option<IoSource>,
+    },
 }
 
 impl fmt::Display for ReportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ReportError::Chart(e) => write!(f, "Rapportens diagram kunde inte ritas: {e}"),
-            ReportError::Write { path, message } => {
+            ReportError::Write { path, message, .. } => {
                 write!(
                     f,
                     "Rapporten {} kunde inte sparas: {message}",
@@ -47,7 +52,17 @@ impl fmt::Display for ReportError {
     }
 }
 
-impl std::error::Error for ReportError {}
+impl std::error::Error for ReportError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ReportError::Write {
+                source: Some(source),
+                ..
+            } => Some(source.error()),
+            _ => None,
+        }
+    }
+}
 
 /// The default file name: `delarsrapport-2020-t1-2.html`.
 pub fn file_name(ws: &Workspace) -> String {
@@ -65,6 +80,7 @@ pub fn export_report(ws: &Workspace, path: &Path) -> Result<(), ReportError> {
     let html = report_html(ws).map_err(ReportError::Chart)?;
     write_atomically(path, html.as_bytes()).map_err(|e| ReportError::Write {
         path: path.to_path_buf(),
+        source: e.io_source(),
         message: e.into_reason(),
     })
 }

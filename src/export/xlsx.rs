@@ -45,7 +45,7 @@ use rust_xlsxwriter::{
 use crate::charts::xml_chars;
 use crate::domain::Workspace;
 use crate::domain::tables::{Cell, Format, RowKind, Table, Value, all_tables};
-use crate::storage::write_atomically;
+use crate::storage::{IoSource, write_atomically};
 
 /// Row (0-based) of a sheet's title.
 const TITLE_ROW: u32 = 0;
@@ -66,14 +66,19 @@ pub enum WorkbookError {
     /// The workbook could not be put together (rust_xlsxwriter refused).
     Build(String),
     /// The file could not be written; nothing was left behind.
-    Write { path: PathBuf, message: String },
+    Write {
+        path: PathBuf,
+        message: String,
+        /// The system's error, where there is one.
+        source: Option<IoSource>,
+    },
 }
 
 impl fmt::Display for WorkbookError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             WorkbookError::Build(m) => write!(f, "Excel-arbetsboken kunde inte skapas: {m}"),
-            WorkbookError::Write { path, message } => write!(
+            WorkbookError::Write { path, message, .. } => write!(
                 f,
                 "Excel-arbetsboken {} kunde inte sparas: {message}. Ingen fil skrevs.",
                 path.display()
@@ -82,7 +87,17 @@ impl fmt::Display for WorkbookError {
     }
 }
 
-impl std::error::Error for WorkbookError {}
+impl std::error::Error for WorkbookError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            WorkbookError::Write {
+                source: Some(source),
+                ..
+            } => Some(source.error()),
+            _ => None,
+        }
+    }
+}
 
 impl From<XlsxError> for WorkbookError {
     fn from(e: XlsxError) -> Self {
@@ -102,6 +117,7 @@ pub fn export_workbook(ws: &Workspace, path: &Path) -> Result<(), WorkbookError>
     let bytes = workbook_bytes(ws)?;
     write_atomically(path, &bytes).map_err(|e| WorkbookError::Write {
         path: path.to_path_buf(),
+        source: e.io_source(),
         message: e.into_reason(),
     })
 }

@@ -2,7 +2,9 @@
 //! and why.
 
 use std::fmt;
+use std::io;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use ron::error::{Error as RonError, SpannedError};
 
@@ -385,6 +387,8 @@ pub enum SaveError {
     Io {
         path: PathBuf,
         message: String,
+        /// The system's error, where there is one.
+        source: Option<IoSource>,
     },
     /// The path leads to a folder, FIFO or device: never replaced.
     NotRegular {
@@ -406,7 +410,7 @@ impl fmt::Display for SaveError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             SaveError::Serialize(m) => write!(f, "Arbetsytan kunde inte skrivas som RON: {m}"),
-            SaveError::Io { path, message } => write!(
+            SaveError::Io { path, message, .. } => write!(
                 f,
                 "Filen {} kunde inte sparas: {message}. Arbetet finns kvar osparat i programmet.",
                 path.display()
@@ -431,7 +435,42 @@ impl fmt::Display for SaveError {
     }
 }
 
-impl std::error::Error for SaveError {}
+impl std::error::Error for SaveError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            SaveError::Io {
+                source: Some(source),
+                ..
+            } => Some(source.error()),
+            _ => None,
+        }
+    }
+}
+
+/// The operating system's error behind a Swedish one, kept as its
+/// [`std::error::Error::source`]. Shared, so the error stays `Clone`;
+/// equal when kind and text are, so it stays `PartialEq`.
+#[derive(Debug, Clone)]
+pub struct IoSource(Arc<io::Error>);
+
+impl IoSource {
+    /// The error itself.
+    pub fn error(&self) -> &io::Error {
+        &self.0
+    }
+}
+
+impl From<io::Error> for IoSource {
+    fn from(e: io::Error) -> Self {
+        IoSource(Arc::new(e))
+    }
+}
+
+impl PartialEq for IoSource {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.kind() == other.0.kind() && self.0.to_string() == other.0.to_string()
+    }
+}
 
 /// Why a file that large is not written.
 fn too_large_reason(size: u64) -> String {
@@ -443,6 +482,15 @@ fn too_large_reason(size: u64) -> String {
 }
 
 impl SaveError {
+    /// The system's error behind this one, if any (for an error that
+    /// wraps a failed save and keeps its source).
+    pub fn io_source(&self) -> Option<IoSource> {
+        match self {
+            SaveError::Io { source, .. } => source.clone(),
+            _ => None,
+        }
+    }
+
     /// Why the write failed, without the file name: for messages that name
     /// the file their own way ("Bilden …", "Rapporten …").
     pub fn into_reason(self) -> String {

@@ -201,6 +201,7 @@ fn io_error(path: &Path, e: io::Error) -> SaveError {
     SaveError::Io {
         path: path.to_path_buf(),
         message,
+        source: Some(e.into()),
     }
 }
 

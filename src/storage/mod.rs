@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::Workspace;
 
-pub use errors::{LoadError, LoadErrorKind, SaveError};
+pub use errors::{IoSource, LoadError, LoadErrorKind, SaveError};
 pub(crate) use files::{ReadFault, read_bounded};
 pub use files::{write_atomically, write_new};
 
@@ -366,6 +366,7 @@ pub fn save(ws: &Workspace, path: &Path) -> Result<(), SaveError> {
         let old = read_bounded(&target, MAX_BACKUP_SIZE).map_err(|fault| SaveError::Io {
             path: path.to_path_buf(),
             message: fault.reason(),
+            source: None,
         })?;
         if old != text.as_bytes() {
             files::write_backup(&backup_path(&target), &old, Some(meta))?;

@@ -103,6 +103,7 @@ impl RecoveryStore {
         let io = |e: std::io::Error| SaveError::Io {
             path: self.dir.clone(),
             message: e.to_string(),
+            source: Some(e.into()),
         };
         fs::create_dir_all(&self.dir).map_err(io)?;
         let nanos = SystemTime::now()
@@ -120,6 +121,7 @@ impl RecoveryStore {
         lock.try_lock().map_err(|e| SaveError::Io {
             path: lock_path.clone(),
             message: e.to_string(),
+            source: Some(std::io::Error::from(e).into()),
         })?;
         Ok(RecoverySlot {
             path: self.dir.join(format!("{id}.ron")),

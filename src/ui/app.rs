@@ -9,19 +9,30 @@ use std::rc::Rc;
 use std::sync::mpsc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use egui::{Key, KeyboardShortcut, Modifiers, Ui, ViewportCommand};
+use egui::{Key, Ui, ViewportCommand};
 
-use super::autosave::{self, Autosave};
 use super::charts_view::{ChartAction, ChartsView};
-use super::document::Document;
+use super::command::{self, Command};
 use super::parts::{self, Nav};
 use crate::charts::{self, ChartFormat};
 use crate::domain::Workspace;
 use crate::domain::check::{self, Severity};
 use crate::domain::rollover;
 use crate::export::charts::{export_all, export_chart};
+use crate::session::autosave::{self, Autosave};
+use crate::session::document::Document;
 use crate::storage::recovery::{Orphan, RecoveryStore};
 use crate::ui::import_dialog::{Answer as ImportAnswer, ImportDialog, Step};
+
+/// A menu entry for `command`, with its shortcut on the right as the
+/// platform writes it (`Ctrl+S`, or `⌘S` on a Mac).
+fn menu_item(ui: &Ui, command: &Command, ws: &Workspace) -> egui::Button<'static> {
+    let button = egui::Button::new(command.name(ws));
+    match command.shortcut() {
+        Some(shortcut) => button.shortcut_text(ui.ctx().format_shortcut(&shortcut)),
+        None => button,
+    }
+}
 
 /// What a file dialog is asked for.
 #[derive(Debug, Clone)]
@@ -172,6 +183,28 @@ enum Pending {
     Close,
 }
 
+/// The answer to "Spara ändringarna?".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum UnsavedAnswer {
+    /// Spara, then carry out what waited.
+    Save,
+    /// Spara inte: carry it out, the changes are lost.
+    DontSave,
+    /// Avbryt (also Escape): nothing happens.
+    Cancel,
+}
+
+/// The answer to "Filen har ändrats på disken".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ConflictAnswer {
+    /// Skriv över the other version.
+    Overwrite,
+    /// Spara som… under another name.
+    SaveAs,
+    /// Avbryt (also Escape): nothing is saved.
+    Cancel,
+}
+
 const RECENT_KEY: &str = "tertial.recent";
 const MAX_RECENT: usize = 8;
 
@@ -217,6 +250,11 @@ pub struct TertialApp {
     /// A short note in the status bar ("Tabell 1 kopierad", "Sparade …"),
     /// shown until the document changes.
     notice: Option<(u64, String)>,
+    /// Commands from the menus, the shortcuts and the palette, carried out
+    /// once a frame in the order they came (`run_commands`).
+    commands: Vec<Command>,
+    /// The command palette while open: what is typed in its search field.
+    palette: Option<String>,
 }
 
 impl TertialApp {
@@ -255,6 +293,8 @@ impl TertialApp {
             rollover: None,
             import: None,
             notice: None,
+            commands: Vec::new(),
+            palette: None,
         }
     }
 
@@ -697,105 +737,122 @@ impl TertialApp {
         }
     }
 
+    /// Reads the window's keys and queues their commands.
     fn shortcuts(&mut self, ui: &Ui) {
-        let cmd = |k| KeyboardShortcut::new(Modifiers::COMMAND, k);
-        let cmd_shift = |k| KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, k);
-        let take = |s: KeyboardShortcut| ui.input_mut(|i| i.consume_shortcut(&s));
-        // Longer combinations first: Ctrl+Shift+S must not be read as Ctrl+S.
-        if take(cmd_shift(Key::S)) {
-            self.save_as(None, ui.ctx());
+        for (shortcut, command) in command::SHORTCUTS {
+            if ui.input_mut(|i| i.consume_shortcut(&shortcut)) {
+                self.commands.push(command);
+            }
         }
-        if take(cmd_shift(Key::Z)) || take(cmd(Key::Y)) {
-            self.doc.redo();
+    }
+
+    /// Queue `command`, to be carried out this frame.
+    pub fn send(&mut self, command: Command) {
+        self.commands.push(command);
+    }
+
+    /// Carry out the queued commands, in order.
+    fn run_commands(&mut self, ui: &Ui) {
+        for command in std::mem::take(&mut self.commands) {
+            self.run(command, ui);
         }
-        if take(cmd(Key::Z)) {
-            self.doc.undo();
-        }
-        if take(cmd(Key::S)) {
-            self.save(None, ui.ctx());
-        }
-        if take(cmd(Key::N)) {
-            self.request(Pending::New, ui);
-        }
-        if take(cmd(Key::O)) {
-            self.request(Pending::Open(None), ui);
+    }
+
+    /// Carry out one command: the one place every menu entry, shortcut
+    /// and palette choice ends.
+    fn run(&mut self, command: Command, ui: &Ui) {
+        let ctx = ui.ctx();
+        match command {
+            Command::New => self.request(Pending::New, ui),
+            Command::Open => self.request(Pending::Open(None), ui),
+            Command::OpenFile(path) => self.request(Pending::Open(Some(path)), ui),
+            Command::Save => self.save(None, ctx),
+            Command::SaveAs => self.save_as(None, ctx),
+            Command::NewPeriod => {
+                let next = rollover::suggested_next(&self.doc.workspace.report.period);
+                self.rollover = Some((next.label(), None));
+            }
+            Command::ImportAttendance => self.import_attendance(ctx),
+            Command::ExportReport => self.export_report(ctx),
+            Command::ExportDocument => self.export_document(ctx),
+            Command::ExportWorkbook => self.export_workbook(ctx),
+            Command::ExportDeck => self.export_deck(ctx),
+            Command::Quit => ctx.send_viewport_cmd(ViewportCommand::Close),
+            Command::Undo => {
+                self.doc.undo();
+            }
+            Command::Redo => {
+                self.doc.redo();
+            }
+            Command::GoTo(nav) => self.nav = nav,
+            Command::GoToFinding(location) => {
+                let (nav, goto) = parts::target(location);
+                self.nav = nav;
+                if let Some(goto) = goto {
+                    parts::show_row(ctx, goto);
+                }
+            }
+            Command::About => self.about_open = true,
+            Command::Palette => self.palette = Some(String::new()),
         }
     }
 
     fn menu_bar(&mut self, ui: &mut Ui) {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("Arkiv", |ui| {
-                if ui.button("Ny            Ctrl+N").clicked() {
-                    self.request(Pending::New, ui);
-                }
-                if ui.button("Öppna…        Ctrl+O").clicked() {
-                    self.request(Pending::Open(None), ui);
-                }
+                let ws = &self.doc.workspace;
+                let mut chosen = None;
+                let mut entry = |ui: &mut Ui, command: Command| {
+                    if ui.add(menu_item(ui, &command, ws)).clicked() {
+                        chosen = Some(command);
+                    }
+                };
+                entry(ui, Command::New);
+                entry(ui, Command::Open);
                 ui.add_enabled_ui(!self.recent.is_empty(), |ui| {
                     ui.menu_button("Öppna senaste", |ui| {
-                        for p in self.recent.clone() {
-                            if ui.button(p.display().to_string()).clicked() {
-                                self.request(Pending::Open(Some(p)), ui);
-                            }
+                        for p in &self.recent {
+                            entry(ui, Command::OpenFile(p.clone()));
                         }
                     });
                 });
-                if ui.button("Ny period från denna…").clicked() {
-                    let next = rollover::suggested_next(&self.doc.workspace.report.period);
-                    self.rollover = Some((next.label(), None));
-                }
+                entry(ui, Command::NewPeriod);
                 ui.separator();
-                if ui.button("Spara         Ctrl+S").clicked() {
-                    self.save(None, ui.ctx());
-                }
-                if ui.button("Spara som…    Ctrl+Shift+S").clicked() {
-                    self.save_as(None, ui.ctx());
-                }
+                entry(ui, Command::Save);
+                entry(ui, Command::SaveAs);
                 ui.separator();
-                if ui.button("Importera närvaro (CSV)…").clicked() {
-                    self.import_attendance(ui.ctx());
-                }
-                if ui.button("Exportera rapport…").clicked() {
-                    self.export_report(ui.ctx());
-                }
-                if ui.button("Exportera Word-dokument…").clicked() {
-                    self.export_document(ui.ctx());
-                }
-                if ui.button("Exportera Excel-arbetsbok…").clicked() {
-                    self.export_workbook(ui.ctx());
-                }
-                if ui.button("Exportera bildspel…").clicked() {
-                    self.export_deck(ui.ctx());
-                }
+                entry(ui, Command::ImportAttendance);
+                entry(ui, Command::ExportReport);
+                entry(ui, Command::ExportDocument);
+                entry(ui, Command::ExportWorkbook);
+                entry(ui, Command::ExportDeck);
                 ui.separator();
-                if ui.button("Avsluta").clicked() {
-                    ui.ctx().send_viewport_cmd(ViewportCommand::Close);
-                }
+                entry(ui, Command::Quit);
+                self.commands.extend(chosen);
             });
             ui.menu_button("Redigera", |ui| {
+                let ws = &self.doc.workspace;
                 if ui
-                    .add_enabled(
-                        self.doc.can_undo(),
-                        egui::Button::new("Ångra         Ctrl+Z"),
-                    )
+                    .add_enabled(self.doc.can_undo(), menu_item(ui, &Command::Undo, ws))
                     .clicked()
                 {
-                    self.doc.undo();
+                    self.commands.push(Command::Undo);
                 }
                 if ui
-                    .add_enabled(
-                        self.doc.can_redo(),
-                        egui::Button::new("Gör om        Ctrl+Y"),
-                    )
+                    .add_enabled(self.doc.can_redo(), menu_item(ui, &Command::Redo, ws))
                     .clicked()
                 {
-                    self.doc.redo();
+                    self.commands.push(Command::Redo);
+                }
+                ui.separator();
+                if ui.add(menu_item(ui, &Command::Palette, ws)).clicked() {
+                    self.commands.push(Command::Palette);
                 }
             });
             ui.menu_button("Visa", |ui| {
                 for nav in parts::all_navs(&self.doc.workspace) {
                     if ui.button(nav.name(&self.doc.workspace)).clicked() {
-                        self.nav = nav;
+                        self.commands.push(Command::GoTo(nav));
                     }
                 }
                 ui.separator();
@@ -812,7 +869,7 @@ impl TertialApp {
             });
             ui.menu_button("Hjälp", |ui| {
                 if ui.button("Om tertial").clicked() {
-                    self.about_open = true;
+                    self.commands.push(Command::About);
                 }
             });
         });
@@ -963,6 +1020,47 @@ impl TertialApp {
         }
     }
 
+    /// The command palette (Ctrl+K, Ctrl+Shift+P, Redigera → Kommandon…):
+    /// every command by its Swedish name, narrowed by what is typed; a
+    /// click or Enter (the first match) queues it, Escape closes.
+    fn command_palette(&mut self, ui: &Ui) {
+        let Some(filter) = &mut self.palette else {
+            return;
+        };
+        let ws = &self.doc.workspace;
+        let mut chosen = None;
+        let modal = egui::Modal::new(egui::Id::unique("command-palette")).show(ui.ctx(), |ui| {
+            ui.set_width(420.0);
+            ui.heading("Kommandon");
+            let field = ui.add(
+                egui::TextEdit::singleline(filter)
+                    .hint_text("Skriv för att söka")
+                    .desired_width(f32::INFINITY),
+            );
+            crate::ui::cells::name_widget(ui, field.id, "Sök kommando");
+            if !field.has_focus() && !field.lost_focus() {
+                field.request_focus();
+            }
+            let matches = command::matching(ws, filter);
+            if field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
+                chosen = matches.first().cloned();
+            }
+            egui::ScrollArea::vertical()
+                .max_height(360.0)
+                .show(ui, |ui| {
+                    for command in matches {
+                        if ui.add(menu_item(ui, &command, ws)).clicked() {
+                            chosen = Some(command);
+                        }
+                    }
+                });
+        });
+        if chosen.is_some() || modal.should_close() {
+            self.palette = None;
+        }
+        self.commands.extend(chosen);
+    }
+
     fn dialogs(&mut self, ui: &mut Ui) {
         self.recovery_dialog(ui);
         self.rollover_dialog(ui);
@@ -977,30 +1075,30 @@ impl TertialApp {
                 ));
                 ui.horizontal(|ui| {
                     if ui.button("Spara").clicked() {
-                        answer = Some(0);
+                        answer = Some(UnsavedAnswer::Save);
                     }
                     if ui.button("Spara inte").clicked() {
-                        answer = Some(1);
+                        answer = Some(UnsavedAnswer::DontSave);
                     }
                     if ui.button("Avbryt").clicked() {
-                        answer = Some(2);
+                        answer = Some(UnsavedAnswer::Cancel);
                     }
                 });
             });
             // Escape or a click beside the question is Avbryt.
             if answer.is_none() && modal.should_close() {
-                answer = Some(2);
+                answer = Some(UnsavedAnswer::Cancel);
             }
             match answer {
-                Some(0) => {
+                Some(UnsavedAnswer::Save) => {
                     self.pending = None;
                     self.save(Some(action), ui.ctx());
                 }
-                Some(1) => {
+                Some(UnsavedAnswer::DontSave) => {
                     self.pending = None;
                     self.perform(action, ui.ctx());
                 }
-                Some(_) => self.pending = None,
+                Some(UnsavedAnswer::Cancel) => self.pending = None,
                 None => {}
             }
         }
@@ -1017,29 +1115,29 @@ impl TertialApp {
                     ));
                     ui.horizontal(|ui| {
                         if ui.button("Skriv över").clicked() {
-                            answer = Some(0);
+                            answer = Some(ConflictAnswer::Overwrite);
                         }
                         if ui.button("Spara som…").clicked() {
-                            answer = Some(1);
+                            answer = Some(ConflictAnswer::SaveAs);
                         }
                         if ui.button("Avbryt").clicked() {
-                            answer = Some(2);
+                            answer = Some(ConflictAnswer::Cancel);
                         }
                     });
                 });
             if answer.is_none() && modal.should_close() {
-                answer = Some(2);
+                answer = Some(ConflictAnswer::Cancel);
             }
             match answer {
-                Some(0) => {
+                Some(ConflictAnswer::Overwrite) => {
                     self.conflict = None;
                     self.save_to(&path);
                 }
-                Some(1) => {
+                Some(ConflictAnswer::SaveAs) => {
                     self.conflict = None;
                     self.save_as(None, ui.ctx());
                 }
-                Some(_) => self.conflict = None,
+                Some(ConflictAnswer::Cancel) => self.conflict = None,
                 None => {}
             }
         }
@@ -1257,6 +1355,8 @@ impl eframe::App for TertialApp {
             self.title = title;
         }
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
+        self.command_palette(ui);
+        self.run_commands(ui);
         self.status_bar(ui);
         self.navigation(ui);
         let findings = self.findings();
@@ -1272,7 +1372,13 @@ impl eframe::App for TertialApp {
             return;
         }
         egui::CentralPanel::default().show(ui, |ui| {
-            if parts::show(ui, &mut self.nav, &mut self.doc.workspace, &findings) {
+            if parts::show(
+                ui,
+                &mut self.nav,
+                &mut self.doc.workspace,
+                &findings,
+                &mut self.commands,
+            ) {
                 // Typing in one field merges into one undo step; a click
                 // (no field has focus) is a step of its own.
                 // A committed cell, a paste or a row action is a step of
@@ -1289,6 +1395,8 @@ impl eframe::App for TertialApp {
                 self.doc.edited(source);
             }
         });
+        // What the part asked for (Kontroll's "go to").
+        self.run_commands(ui);
         self.table_requests(ui);
         self.dialogs(ui);
     }

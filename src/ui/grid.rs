@@ -125,7 +125,7 @@ fn status_color(pal: &Palette, text: &str) -> Option<Color32> {
 fn contrast(a: Color32, b: Color32) -> f32 {
     fn lum(c: Color32) -> f32 {
         let ch = |v: u8| {
-            let s = v as f32 / 255.0;
+            let s = f32::from(v) / 255.0;
             if s <= 0.03928 {
                 s / 12.92
             } else {

@@ -2,17 +2,21 @@
 //! derived figures from `domain` and never compute them themselves.
 
 pub mod app;
-pub mod autosave;
 pub mod cells;
 pub mod charts_view;
-pub mod document;
+pub mod command;
 mod grid;
 mod import_dialog;
 mod parts;
 
 use std::sync::Arc;
 
+// The document and the autosave policy live in `session` (no egui); they
+// stay reachable here under their old paths.
+pub use crate::session::{autosave, document};
+
 pub use app::{Choice, FileChooser, FileRequest, NativeDialogs, TertialApp};
+pub use command::Command;
 pub use parts::{EconomyPage, Nav, all_navs};
 
 /// DejaVu Sans (libre, in `assets/fonts/` with its licence), added after

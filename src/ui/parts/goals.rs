@@ -39,10 +39,20 @@ pub fn goal(ui: &mut Ui, ws: &mut Workspace, gi: usize, nav: &mut Nav) -> bool {
     let facts = ws.report.clone();
     let id = Id::unique(("goal", gi));
     let goal_count = ws.goals.len();
-    if let Some(goto) = super::take_goto(ui, Nav::Goal(gi))
-        && let Some(si) = goto.section
-    {
-        grid::highlight_row(ui, id.with(("section", si)).with("measures"), goto.row);
+    if let Some(goto) = super::take_goto(ui, Nav::Goal(gi)) {
+        match goto.table {
+            super::GotoTable::Measures { section } => {
+                grid::highlight_row(ui, id.with(("section", section)).with("measures"), goto.row);
+            }
+            super::GotoTable::Activities { section } => {
+                grid::highlight_row(
+                    ui,
+                    id.with(("section", section)).with("activities"),
+                    goto.row,
+                );
+            }
+            super::GotoTable::Main => {}
+        }
     }
     let Some(g) = ws.goals.get_mut(gi) else {
         return false;

@@ -12,7 +12,8 @@ mod report;
 use egui::Ui;
 
 use crate::domain::Workspace;
-use crate::domain::check::{Finding, Part, Severity};
+use crate::domain::check::{EconomyTable, Finding, Location, Severity};
+use crate::ui::command::Command;
 
 /// The economy's tables, each its own page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,7 +70,8 @@ impl Nav {
     pub fn title(self, ws: &Workspace) -> String {
         match self {
             Nav::Goal(i) => {
-                let number = ws.report.first_goal_chapter as usize + i;
+                // Saturating: the first chapter number is the file's.
+                let number = (ws.report.first_goal_chapter as usize).saturating_add(i);
                 let title = ws.goals.get(i).map(|g| g.title.as_str()).unwrap_or("");
                 format!("{number} {title}")
             }
@@ -83,7 +85,7 @@ impl Nav {
             Nav::Rapport => "Rapport".into(),
             Nav::Fokus => "Fokusområden och 3 K".into(),
             Nav::Goal(i) => {
-                let number = ws.report.first_goal_chapter as usize + i;
+                let number = (ws.report.first_goal_chapter as usize).saturating_add(i);
                 let title = ws.goals.get(i).map(|g| g.title.as_str()).unwrap_or("");
                 let short: String = title.chars().take(34).collect();
                 let ellipsis = if title.chars().count() > 34 {
@@ -122,36 +124,49 @@ pub fn all_navs(ws: &Workspace) -> Vec<Nav> {
     v
 }
 
-/// Where a check finding is edited (an economy finding's place names its
-/// table).
-pub fn nav_of(part: Part, place: &str) -> Nav {
-    match part {
-        Part::Rapport => Nav::Rapport,
-        Part::Fokus => Nav::Fokus,
-        Part::Goal(i) => Nav::Goal(i),
-        Part::Medarbetare => Nav::Medarbetare,
-        Part::Ekonomi => {
-            let page = if place.starts_with("Tabell 2") {
-                EconomyPage::Funds
-            } else if place.starts_with("Tabell 3") {
-                EconomyPage::Financing
-            } else if place.starts_with("Ansök") || place.starts_with("Beviljade projekt") {
-                EconomyPage::Applications
-            } else if place.starts_with("Kostnadsreducering")
-                || place.starts_with("Exempel på kostnadsreducering")
-            {
-                EconomyPage::CostReduction
-            } else if place.starts_with("Budget ") {
-                EconomyPage::Plan
-            } else {
-                EconomyPage::Budget
-            };
-            Nav::Ekonomi(page)
+/// The economy page a table is edited on.
+fn economy_page(table: EconomyTable) -> EconomyPage {
+    match table {
+        EconomyTable::Budget => EconomyPage::Budget,
+        EconomyTable::Funds | EconomyTable::FundsShares => EconomyPage::Funds,
+        EconomyTable::Financing | EconomyTable::FinancingShares => EconomyPage::Financing,
+        EconomyTable::Applications | EconomyTable::ApplicationComparison => {
+            EconomyPage::Applications
         }
-        Part::Narvaro => Nav::Narvaro,
-        Part::Kompetens => Nav::Kompetens,
-        Part::Enkat => Nav::Enkat,
-        Part::Forskning => Nav::Forskning,
+        EconomyTable::CostReduction => EconomyPage::CostReduction,
+        EconomyTable::PlanBudget => EconomyPage::Plan,
+    }
+}
+
+/// Where Kontroll goes for a finding: the part, and the row to show there
+/// when the location is a row of that part's grid. Worked out from the
+/// typed location only, never from titles or other text.
+pub fn target(location: Location) -> (Nav, Option<Goto>) {
+    let goto = |nav: Nav, table: GotoTable, row: usize| (nav, Some(Goto { nav, table, row }));
+    match location {
+        Location::Report => (Nav::Rapport, None),
+        Location::Goal { goal } => (Nav::Goal(goal), None),
+        Location::Measure { goal, section, row } => {
+            goto(Nav::Goal(goal), GotoTable::Measures { section }, row)
+        }
+        Location::Activity { goal, section, row } => {
+            goto(Nav::Goal(goal), GotoTable::Activities { section }, row)
+        }
+        Location::Staff { row: Some(row) } => goto(Nav::Medarbetare, GotoTable::Main, row),
+        Location::Staff { row: None } => (Nav::Medarbetare, None),
+        Location::Economy { table, row } => {
+            let nav = Nav::Ekonomi(economy_page(table));
+            match (table, row) {
+                // The comparison's rows are periods, not the grid's rows.
+                (EconomyTable::ApplicationComparison, _) | (_, None) => (nav, None),
+                // The share tables have the rows of the page's grid.
+                (_, Some(row)) => goto(nav, GotoTable::Main, row),
+            }
+        }
+        Location::AttendanceGroup { group } => goto(Nav::Narvaro, GotoTable::Main, group),
+        Location::Attendance => (Nav::Narvaro, None),
+        Location::Courses => (Nav::Kompetens, None),
+        Location::Survey { .. } => (Nav::Enkat, None),
     }
 }
 
@@ -159,12 +174,37 @@ fn goto_id() -> egui::Id {
     egui::Id::unique("kontroll-goto")
 }
 
+/// Which grid of a part a [`Goto`] row is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GotoTable {
+    /// The part's (or economy page's) main grid.
+    Main,
+    /// A goal section's mätetal.
+    Measures {
+        /// The section's index in the goal.
+        section: usize,
+    },
+    /// A goal section's activities.
+    Activities {
+        /// The section's index in the goal.
+        section: usize,
+    },
+}
+
 /// A row Kontroll asked to show.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(super) struct Goto {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Goto {
     nav: Nav,
-    pub section: Option<usize>,
+    /// The grid the row is in.
+    pub table: GotoTable,
+    /// The row's index in that grid.
     pub row: usize,
+}
+
+/// Ask the part `goto` names to show and highlight its row (next time it
+/// is drawn).
+pub(crate) fn show_row(ctx: &egui::Context, goto: Goto) {
+    ctx.data_mut(|d| d.insert_temp(goto_id(), goto));
 }
 
 /// The row Kontroll asked to show in `nav`, taken once.
@@ -179,8 +219,16 @@ pub(super) fn take_goto(ui: &Ui, nav: Nav) -> Option<Goto> {
     }
 }
 
-/// Show the selected part. Returns whether the workspace changed.
-pub fn show(ui: &mut Ui, nav: &mut Nav, ws: &mut Workspace, findings: &[Finding]) -> bool {
+/// Show the selected part. Returns whether the workspace changed; what the
+/// author asks for beyond editing (Kontroll's "go to") is queued on
+/// `commands`.
+pub fn show(
+    ui: &mut Ui,
+    nav: &mut Nav,
+    ws: &mut Workspace,
+    findings: &[Finding],
+    commands: &mut Vec<Command>,
+) -> bool {
     if let Nav::Goal(i) = *nav
         && i >= ws.goals.len()
     {
@@ -218,7 +266,7 @@ pub fn show(ui: &mut Ui, nav: &mut Nav, ws: &mut Workspace, findings: &[Finding]
             // cache keyed by the document's revision); nothing to edit.
             Nav::Diagram => false,
             Nav::Kontroll => {
-                kontroll(ui, nav, findings);
+                kontroll(ui, findings, commands);
                 false
             }
         };
@@ -226,7 +274,7 @@ pub fn show(ui: &mut Ui, nav: &mut Nav, ws: &mut Workspace, findings: &[Finding]
     changed
 }
 
-fn kontroll(ui: &mut Ui, nav: &mut Nav, findings: &[Finding]) {
+fn kontroll(ui: &mut Ui, findings: &[Finding], commands: &mut Vec<Command>) {
     let problems = findings
         .iter()
         .filter(|f| f.severity == Severity::Problem)
@@ -244,23 +292,281 @@ fn kontroll(ui: &mut Ui, nav: &mut Nav, findings: &[Finding]) {
         ui.horizontal_wrapped(|ui| {
             ui.colored_label(color, mark);
             if ui
-                .link(format!("{} – {}: {}", f.part.name(), f.place, f.message))
+                .link(format!("{} – {}: {}", f.part().name(), f.place, f.message))
                 .clicked()
             {
-                *nav = nav_of(f.part, &f.place);
-                if let Some(row) = f.row {
-                    ui.data_mut(|d| {
-                        d.insert_temp(
-                            goto_id(),
-                            Goto {
-                                nav: *nav,
-                                section: f.section,
-                                row,
-                            },
-                        )
-                    });
-                }
+                commands.push(Command::GoToFinding(f.location));
             }
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! Kontroll's navigation, one test per kind of location: a workspace
+    //! with one fault of that kind, its finding from `check`, and where
+    //! clicking it goes.
+
+    use rust_decimal::Decimal;
+
+    use super::*;
+    use crate::domain::check::check;
+    use crate::domain::*;
+
+    /// Where the finding whose message contains `message` leads.
+    fn target_of(ws: &Workspace, message: &str) -> (Nav, Option<Goto>) {
+        let findings = check(ws);
+        let found = findings
+            .iter()
+            .find(|f| f.message.contains(message))
+            .unwrap_or_else(|| panic!("no finding \"{message}\" in {findings:#?}"));
+        target(found.location)
+    }
+
+    fn row(nav: Nav, table: GotoTable, row: usize) -> (Nav, Option<Goto>) {
+        (nav, Some(Goto { nav, table, row }))
+    }
+
+    fn goal(title: &str, sections: Vec<Section>) -> StrategicGoal {
+        StrategicGoal {
+            title: title.into(),
+            sections,
+            ..StrategicGoal::default()
+        }
+    }
+
+    fn measure(result: Option<Decimal>) -> Measure {
+        Measure {
+            name: "Mätetal".into(),
+            target: Some(Decimal::TEN),
+            result,
+            ..Measure::default()
+        }
+    }
+
+    #[test]
+    fn the_period_goes_to_the_report_facts() {
+        let mut ws = Workspace::default();
+        ws.report.period = Period::Tertial {
+            year: 2020,
+            from: 3,
+            to: 1,
+        };
+        assert_eq!(target_of(&ws, "fel ordning"), (Nav::Rapport, None));
+    }
+
+    #[test]
+    fn a_goal_without_title_goes_to_that_goal() {
+        let ws = Workspace {
+            goals: vec![goal("Mål 1", vec![]), goal(" ", vec![])],
+            ..Workspace::default()
+        };
+        assert_eq!(target_of(&ws, "saknar rubrik"), (Nav::Goal(1), None));
+    }
+
+    #[test]
+    fn a_measure_goes_to_its_row_in_its_sections_table() {
+        let section = |measures| Section {
+            title: "Avsnitt".into(),
+            measures,
+            ..Section::default()
+        };
+        let goals = vec![
+            goal("Mål 1", vec![section(vec![measure(Some(Decimal::ONE))])]),
+            goal(
+                "Mål 2",
+                vec![
+                    section(vec![measure(Some(Decimal::ONE))]),
+                    section(vec![
+                        measure(Some(Decimal::ONE)),
+                        measure(Some(Decimal::ONE)),
+                        measure(None),
+                    ]),
+                ],
+            ),
+        ];
+        let ws = Workspace {
+            goals,
+            ..Workspace::default()
+        };
+        assert_eq!(
+            target_of(&ws, "saknar resultat"),
+            row(Nav::Goal(1), GotoTable::Measures { section: 1 }, 2)
+        );
+    }
+
+    #[test]
+    fn an_activity_goes_to_its_row_in_its_sections_activities() {
+        // No check finds a fault in an activity today (its table has no
+        // computed or percent cells), so the location is given directly.
+        let at = Location::Activity {
+            goal: 2,
+            section: 0,
+            row: 4,
+        };
+        assert_eq!(
+            target(at),
+            row(Nav::Goal(2), GotoTable::Activities { section: 0 }, 4)
+        );
+    }
+
+    #[test]
+    fn a_staff_row_goes_to_its_row_and_the_financing_to_the_part() {
+        let mut ws = Workspace::default();
+        ws.staff.rows = vec![
+            StaffRow {
+                period: "2019".into(),
+                tillsvidare: Some(Decimal::ONE),
+                ..StaffRow::default()
+            },
+            StaffRow {
+                period: "2020".into(),
+                tillsvidare: Some(Decimal::NEGATIVE_ONE),
+                ..StaffRow::default()
+            },
+        ];
+        assert_eq!(
+            target_of(&ws, "negativt antal"),
+            row(Nav::Medarbetare, GotoTable::Main, 1)
+        );
+        ws.staff.rows[1].tillsvidare = Some(Decimal::TEN);
+        ws.staff.financing.municipal_fte = Some(Decimal::ONE);
+        ws.staff.financing.external_fte = Some(Decimal::ONE);
+        assert_eq!(
+            target_of(&ws, "Summa för perioden"),
+            (Nav::Medarbetare, None)
+        );
+    }
+
+    #[test]
+    fn economy_findings_go_to_their_tables_page_and_row() {
+        let mut ws = Workspace::default();
+        let area = |name: &str, staten, fonderade| FundsRow {
+            area: name.into(),
+            staten,
+            fonderade,
+            ..FundsRow::default()
+        };
+        ws.economy.funds = Some(FundsByFinancier {
+            rows: vec![
+                area("A", Some(Decimal::TEN), None),
+                area("B", Some(Decimal::ONE), Some(Decimal::TEN)),
+            ],
+            ..FundsByFinancier::default()
+        });
+        assert_eq!(
+            target_of(&ws, "större än tillförda medel från staten"),
+            row(Nav::Ekonomi(EconomyPage::Funds), GotoTable::Main, 1)
+        );
+
+        ws.economy.applications.items = vec![
+            Application {
+                name: "Projekt".into(),
+                sought: Some(Decimal::TEN),
+                ..Application::default()
+            },
+            Application {
+                name: "Projekt 2".into(),
+                decision: Decision::Granted,
+                sought: Some(Decimal::TEN),
+                ..Application::default()
+            },
+        ];
+        assert_eq!(
+            target_of(&ws, "beviljad men utan beviljat belopp"),
+            row(Nav::Ekonomi(EconomyPage::Applications), GotoTable::Main, 1)
+        );
+
+        ws.economy.cost_reduction = Some(CostReduction {
+            sum_overrides: [(CostColumn::PerParticipant, Override::Blank)].into(),
+            ..CostReduction::default()
+        });
+        assert_eq!(
+            target_of(&ws, "Kostnadsreducering per deltagare"),
+            (Nav::Ekonomi(EconomyPage::CostReduction), None)
+        );
+
+        ws.economy.plan_budget = Some(PlanBudget {
+            year: "2021".into(),
+            rows: vec![
+                PlanBudgetRow::default(),
+                PlanBudgetRow {
+                    area: "FoUrum".into(),
+                    overrides: [(PlanColumn::Budget, Override::Blank)].into(),
+                    ..PlanBudgetRow::default()
+                },
+            ],
+            ..PlanBudget::default()
+        });
+        assert_eq!(
+            target_of(&ws, "för Budget är sparat"),
+            row(Nav::Ekonomi(EconomyPage::Plan), GotoTable::Main, 1)
+        );
+        // The comparison's rows are periods: the page, no row.
+        assert_eq!(
+            target(Location::Economy {
+                table: EconomyTable::ApplicationComparison,
+                row: Some(3)
+            }),
+            (Nav::Ekonomi(EconomyPage::Applications), None)
+        );
+        // Tabell 3b's rows are Tabell 3a's.
+        assert_eq!(
+            target(Location::Economy {
+                table: EconomyTable::FinancingShares,
+                row: Some(2)
+            }),
+            row(Nav::Ekonomi(EconomyPage::Financing), GotoTable::Main, 2)
+        );
+    }
+
+    #[test]
+    fn a_group_goes_to_its_row_and_the_common_target_to_the_part() {
+        let mut ws = Workspace::default();
+        ws.attendance.groups = vec![
+            AttendanceGroup {
+                name: "A".into(),
+                entered: Some(EnteredAverages::default()),
+                ..AttendanceGroup::default()
+            },
+            AttendanceGroup {
+                name: "B".into(),
+                ..AttendanceGroup::default()
+            },
+        ];
+        assert_eq!(
+            target_of(&ws, "inga registrerade träffar"),
+            row(Nav::Narvaro, GotoTable::Main, 1)
+        );
+        ws.attendance.target = Decimal::from(150);
+        assert_eq!(
+            target_of(&ws, "målvärdet ligger utanför"),
+            (Nav::Narvaro, None)
+        );
+    }
+
+    #[test]
+    fn courses_and_survey_go_to_their_parts() {
+        let mut ws = Workspace::default();
+        ws.courses.periods = vec![CoursePeriod {
+            period: "2020".into(),
+            participants: Some(Decimal::ONE),
+            ..CoursePeriod::default()
+        }];
+        ws.courses.by_participant = vec![ParticipantCount {
+            count: Some(Decimal::TEN),
+            ..ParticipantCount::default()
+        }];
+        assert_eq!(
+            target_of(&ws, "deltagarna per kommun"),
+            (Nav::Kompetens, None)
+        );
+        ws.survey.years = vec!["2020".into()];
+        ws.survey.questions = vec![SurveyQuestion {
+            text: "Fråga".into(),
+            total: vec![],
+            pks: vec![],
+        }];
+        assert_eq!(target_of(&ws, "antalet värden"), (Nav::Enkat, None));
     }
 }

@@ -22,13 +22,17 @@
 //!
 //! Every value is illustrative, and the workspace says so in its data
 //! notes. It passes `check::check` without problems.
+//!
+//! A fixture, not part of the domain: built with the `stress` feature
+//! (default on; `generate-stress` and the benchmarks use it) and in the
+//! library's own tests.
 
 use rust_decimal::Decimal;
 
-use super::model::*;
-use super::municipality::{Municipality, Participant};
-use super::numbers::{format_amount, format_percent};
-use super::period::Period;
+use crate::domain::model::*;
+use crate::domain::municipality::{Municipality, Participant};
+use crate::domain::numbers::{format_amount, format_percent};
+use crate::domain::period::Period;
 
 /// Attendance groups.
 pub const GROUPS: usize = 60;
@@ -1263,7 +1267,7 @@ mod tests {
             .collect();
         assert!(problems.is_empty(), "{problems:#?}");
         assert!(tables::all_tables(&ws).len() > GOALS * SECTIONS_PER_GOAL);
-        assert!(!crate::cli::key_figures(&ws).is_empty());
+        assert!(!crate::domain::key_figures::key_figures(&ws).is_empty());
 
         let f = figures::attendance(&ws.attendance);
         assert_eq!(f.groups.len(), GROUPS);
