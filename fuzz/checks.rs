@@ -1,4 +1,4 @@
-//! The checks the fuzz targets make, shared with `tests/fuzz_regressions.rs`
+//! The checks the fuzz targets make, shared with `tests/integration/fuzz_regressions.rs`
 //! (which runs the kept inputs through them), so the two never drift apart.
 //! Included by path from both; it is not a module of the library.
 // Each fuzz target uses one of the checks.

@@ -1,5 +1,5 @@
 """Reads a Word document tertial wrote with python-docx (a reader that is
-not tertial's) and prints what tests/docx.rs checks, as one JSON object:
+not tertial's) and prints what tests/integration/docx.rs checks, as one JSON object:
 
     paragraphs  every body paragraph in order: style name, text, alignment
     tables      every table: its rows of cell texts, whether its first row

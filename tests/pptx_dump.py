@@ -1,5 +1,5 @@
 """Reads a slide deck tertial wrote with python-pptx (a reader that is not
-tertial's) and prints what tests/pptx.rs checks, one tab-separated line
+tertial's) and prints what tests/integration/pptx.rs checks, one tab-separated line
 each:
 
     deck <slide width EMU> <slide height EMU> <slides>

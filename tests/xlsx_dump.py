@@ -1,5 +1,5 @@
 """Reads a workbook tertial wrote with openpyxl (a reader that is not
-tertial's) and prints what tests/xlsx.rs checks, one tab-separated line per
+tertial's) and prints what tests/integration/xlsx.rs checks, one tab-separated line per
 sheet and per cell:
 
     sheet <name> <freeze panes> <orientation> <fit to width> <fit to height>

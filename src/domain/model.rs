@@ -205,11 +205,17 @@ pub struct Section {
 /// One of the research lists of [`Research`], as a section names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum ResearchList {
+    /// Pågående forskningsstudier.
     Ongoing,
+    /// Spridning.
     Dissemination,
+    /// Stipendier.
     Scholarships,
+    /// Doktorandstudier.
     Doctoral,
+    /// Verksamheten söker aktivt finansiering av forskning.
     FundingSought,
+    /// Samtal med forskare om framtida forskning.
     Conversations,
 }
 

@@ -369,7 +369,7 @@ mod tests {
         let names: Vec<&str> = parts.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(names[0], "[Content_Types].xml");
         let mut sorted = names.clone();
-        sorted.sort();
+        sorted.sort_unstable();
         sorted.dedup();
         assert_eq!(sorted.len(), names.len(), "no part twice: {names:?}");
         for required in [

@@ -421,7 +421,7 @@ pub fn slide_xml(slide: &Slide, pictures: &[PictureText]) -> String {
                 .find(|&s| {
                     wrapped_lines(
                         &slide.heading,
-                        s as f64,
+                        f64::from(s),
                         true,
                         emu_to_pt(11_277_600 - 2 * INSET_X),
                     ) <= 2

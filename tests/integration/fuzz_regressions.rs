@@ -16,7 +16,7 @@
 
 use std::path::{Path, PathBuf};
 
-#[path = "../fuzz/checks.rs"]
+#[path = "../../fuzz/checks.rs"]
 mod checks;
 
 use checks::{

@@ -3,11 +3,10 @@
 //! their line and reason while the good rows still come through, whole-file
 //! problems name the file, and nothing changes before `apply`.
 
-mod common;
 
 use std::path::Path;
 
-use common::{DELARSRAPPORT_2020, sample};
+use crate::common::{DELARSRAPPORT_2020, sample};
 use tertial::domain::figures;
 use tertial::domain::{Meeting, Municipality, Workspace};
 use tertial::import::attendance::{Layout, preview, preview_file};

@@ -5,13 +5,12 @@
 //! formula's cached value recomputed from the cells it names, and a failed
 //! export that leaves nothing behind.
 
-mod common;
 
 use std::collections::HashMap;
 use std::path::Path;
 use std::process::Command;
 
-use common::*;
+use crate::common::*;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use tertial::domain::tables::{Format, Table, Value, all_tables};

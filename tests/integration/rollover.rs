@@ -3,9 +3,8 @@
 //! columns, what is emptied, and that the new report's comparisons work at
 //! once.
 
-mod common;
 
-use common::*;
+use crate::common::*;
 use rust_decimal::Decimal;
 use tertial::charts::data::{ChartKind, chart};
 use tertial::domain::rollover::rollover;

@@ -5,7 +5,6 @@
 //! output text made safe for XML, spreadsheets and the `figures` lines.
 //! Through the library and, where the promise is the command's, the binary.
 
-mod common;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -16,7 +15,7 @@ use tertial::charts::{ChartFormat, ChartKind, ChartSize, render_file};
 use tertial::domain::*;
 use tertial::storage::{self, LoadErrorKind, SaveError};
 
-use common::*;
+use crate::common::*;
 
 fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()

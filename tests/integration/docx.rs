@@ -6,13 +6,12 @@
 //! it, every chart a picture with alternative text, Swedish as the
 //! language, page numbers, and a failed export that leaves nothing behind.
 
-mod common;
 
 use std::io::Read as _;
 use std::path::Path;
 use std::process::Command;
 
-use common::*;
+use crate::common::*;
 use serde_json::Value as Json;
 use tertial::charts;
 use tertial::domain::tables::Value;

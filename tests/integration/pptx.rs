@@ -4,12 +4,11 @@
 //! pictures' pixel size, resolution and alternative text. One deck is also
 //! converted to PDF by LibreOffice Impress, headless.
 
-mod common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::*;
+use crate::common::*;
 use tertial::charts::{ChartKind, chart, describe};
 use tertial::export::pptx::deck;
 

@@ -1,13 +1,12 @@
 //! The editor window driven as a user would: clicking and typing through
 //! the AccessKit tree with egui_kittest (headless, no display needed).
 
-mod common;
 
 use std::cell::RefCell;
 use std::path::PathBuf;
 use std::rc::Rc;
 
-use common::*;
+use crate::common::*;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
@@ -946,7 +945,7 @@ fn exportera_excel_arbetsbok_writes_the_workbook_and_says_where() {
     let written = dir.path().join("tabeller.xlsx");
     let bytes = std::fs::read(&written).expect("workbook written");
     // An .xlsx is a zip whose member names are stored as plain text: one
-    // sheet per table (tests/xlsx.rs reads the cells with openpyxl).
+    // sheet per table (tests/integration/xlsx.rs reads the cells with openpyxl).
     assert!(bytes.starts_with(b"PK\x03\x04"));
     let tables = tertial::domain::tables::all_tables(&h.state().doc.workspace).len();
     let has = |name: &str| bytes.windows(name.len()).any(|w| w == name.as_bytes());
@@ -984,7 +983,7 @@ fn exportera_word_dokument_writes_the_document_and_says_where() {
     h.run();
     let written = dir.path().join("rapport.docx");
     let bytes = std::fs::read(&written).expect("document written");
-    // The same bytes as the export of the workspace shown (tests/docx.rs
+    // The same bytes as the export of the workspace shown (tests/integration/docx.rs
     // reads the document with python-docx and LibreOffice).
     let want = tertial::export::docx::docx_bytes(&h.state().doc.workspace).expect("docx");
     assert!(bytes == want, "the written file differs from the export");
@@ -1625,7 +1624,7 @@ fn exportera_bildspel_writes_the_deck_and_says_where() {
     let written = dir.path().join("bildspel.pptx");
     let bytes = std::fs::read(&written).expect("deck written");
     // A .pptx is a zip whose member names are stored as plain text: one
-    // slide part per slide (tests/pptx.rs reads it with python-pptx).
+    // slide part per slide (tests/integration/pptx.rs reads it with python-pptx).
     assert!(bytes.starts_with(b"PK\x03\x04"));
     let slides = tertial::export::pptx::deck::slides(&h.state().doc.workspace).len();
     let has = |name: &str| bytes.windows(name.len()).any(|w| w == name.as_bytes());

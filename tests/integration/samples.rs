@@ -1,9 +1,8 @@
 //! Every sample loads, survives load → save → load unchanged, and saves to
 //! the same bytes every time.
 
-mod common;
 
-use common::*;
+use crate::common::*;
 use tertial::storage;
 
 #[test]

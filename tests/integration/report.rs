@@ -7,18 +7,17 @@
 //! `.ci/run` installs both. Without them it fails and says what to install
 //! (set `TERTIAL_SKIP_BROWSER_TEST=1` to leave it out on purpose).
 
-mod common;
 
 use std::path::Path;
 use std::process::Command;
 
-use common::{all_samples, find_program, normalise, pdf_pages, sample};
+use crate::common::{all_samples, find_program, normalise, pdf_pages, sample};
 use tertial::charts::{ChartKind, chart};
 use tertial::domain::model::*;
 use tertial::domain::tables::all_tables;
 use tertial::export::report::{export_report, report_html};
 
-const DELARSRAPPORT: &str = common::DELARSRAPPORT_2020;
+const DELARSRAPPORT: &str = crate::common::DELARSRAPPORT_2020;
 
 fn html_of(ws: &Workspace) -> String {
     report_html(ws).unwrap_or_else(|e| panic!("{e}"))

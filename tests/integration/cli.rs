@@ -1,11 +1,10 @@
 //! The headless sub-commands run as a process through the built binary.
 
-mod common;
 
 use std::path::Path;
 use std::process::Output;
 
-use common::*;
+use crate::common::*;
 
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()

@@ -3,9 +3,8 @@
 //! them and parsed with the Swedish number parser. Where a seed prints
 //! something other than the documented rules give, the test says so.
 
-mod common;
 
-use common::*;
+use crate::common::*;
 use rust_decimal::Decimal;
 use tertial::domain::figures::{self, Figure};
 use tertial::domain::numbers::round_half_up;

@@ -1,9 +1,8 @@
 //! Image tests of the charts: the PNGs are decoded and measured in pixels,
 //! the SVGs read as text.
 
-mod common;
 
-use common::*;
+use crate::common::*;
 use rust_decimal::Decimal;
 use tertial::charts::theme::PALETTE;
 use tertial::charts::{

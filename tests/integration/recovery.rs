@@ -3,12 +3,11 @@
 //! copy written while there are unsaved changes, and its removal on save
 //! and on a clean exit.
 
-mod common;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
-use common::*;
+use crate::common::*;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
