@@ -1,7 +1,6 @@
 //! Image tests of the charts: the PNGs are decoded and measured in pixels,
 //! the SVGs read as text.
 
-
 use crate::common::*;
 use rust_decimal::Decimal;
 use tertial::charts::theme::PALETTE;

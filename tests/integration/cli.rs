@@ -1,6 +1,5 @@
 //! The headless sub-commands run as a process through the built binary.
 
-
 use std::path::Path;
 use std::process::Output;
 

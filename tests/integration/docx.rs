@@ -6,7 +6,6 @@
 //! it, every chart a picture with alternative text, Swedish as the
 //! language, page numbers, and a failed export that leaves nothing behind.
 
-
 use std::io::Read as _;
 use std::path::Path;
 use std::process::Command;

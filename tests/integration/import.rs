@@ -3,7 +3,6 @@
 //! their line and reason while the good rows still come through, whole-file
 //! problems name the file, and nothing changes before `apply`.
 
-
 use std::path::Path;
 
 use crate::common::{DELARSRAPPORT_2020, sample};

@@ -3,7 +3,6 @@
 //! the same workspace as the current sample, and is saved in the current
 //! format.
 
-
 use std::path::Path;
 
 use rust_decimal::Decimal;
@@ -41,7 +40,10 @@ fn a_version_1_file_is_migrated_to_the_current_model() {
     );
 
     // The current sample is the same report written in the current format.
-    let current = storage::read(&crate::common::sample_path(crate::common::DELARSRAPPORT_2020)).expect("sample");
+    let current = storage::read(&crate::common::sample_path(
+        crate::common::DELARSRAPPORT_2020,
+    ))
+    .expect("sample");
     assert_eq!(current.format_version, FORMAT_VERSION);
     assert!(!current.was_migrated());
     // Version 3 added whether a free text's heading is numbered and

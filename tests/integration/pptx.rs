@@ -4,7 +4,6 @@
 //! pictures' pixel size, resolution and alternative text. One deck is also
 //! converted to PDF by LibreOffice Impress, headless.
 
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

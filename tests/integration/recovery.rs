@@ -3,7 +3,6 @@
 //! copy written while there are unsaved changes, and its removal on save
 //! and on a clean exit.
 
-
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 

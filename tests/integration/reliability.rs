@@ -5,7 +5,6 @@
 //! output text made safe for XML, spreadsheets and the `figures` lines.
 //! Through the library and, where the promise is the command's, the binary.
 
-
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

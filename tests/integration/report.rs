@@ -7,7 +7,6 @@
 //! `.ci/run` installs both. Without them it fails and says what to install
 //! (set `TERTIAL_SKIP_BROWSER_TEST=1` to leave it out on purpose).
 
-
 use std::path::Path;
 use std::process::Command;
 

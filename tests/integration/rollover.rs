@@ -3,7 +3,6 @@
 //! columns, what is emptied, and that the new report's comparisons work at
 //! once.
 
-
 use crate::common::*;
 use rust_decimal::Decimal;
 use tertial::charts::data::{ChartKind, chart};

@@ -1,7 +1,6 @@
 //! Every sample loads, survives load → save → load unchanged, and saves to
 //! the same bytes every time.
 
-
 use crate::common::*;
 use tertial::storage;
 

@@ -3,7 +3,6 @@
 //! them and parsed with the Swedish number parser. Where a seed prints
 //! something other than the documented rules give, the test says so.
 
-
 use crate::common::*;
 use rust_decimal::Decimal;
 use tertial::domain::figures::{self, Figure};

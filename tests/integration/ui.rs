@@ -1,7 +1,6 @@
 //! The editor window driven as a user would: clicking and typing through
 //! the AccessKit tree with egui_kittest (headless, no display needed).
 
-
 use std::cell::RefCell;
 use std::path::PathBuf;
 use std::rc::Rc;

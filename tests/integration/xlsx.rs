@@ -5,7 +5,6 @@
 //! formula's cached value recomputed from the cells it names, and a failed
 //! export that leaves nothing behind.
 
-
 use std::collections::HashMap;
 use std::path::Path;
 use std::process::Command;

@@ -454,7 +454,16 @@ fn attendance_slides(ws: &Workspace) -> Vec<Slide> {
                 *first = tables::Cell::text(label);
             }
         }
+        // The current period's row and the meeting forms come from the
+        // registrations: marked, with the documents' note, where those are
+        // illustrative.
+        let mark = if a.illustrative {
+            format!(" {}", crate::export::layout::ILLUSTRATIVE_MARK)
+        } else {
+            String::new()
+        };
         if !t.rows.is_empty() {
+            t.title.push_str(&mark);
             body.push(Block::Table(t));
         }
         let meetings: u32 = f.forms.iter().sum();
@@ -465,12 +474,18 @@ fn attendance_slides(ws: &Workspace) -> Vec<Slide> {
             };
             body.push(Block::Text(vec![Para::plain(format!(
                 "Under {} har {} av mötena genomförts fysiskt, {} digitalt och {} i en \
-                 kombination av både fysiskt och digitalt.",
+                 kombination av både fysiskt och digitalt.{mark}",
                 period(ws),
                 pct(f.form_shares[0]),
                 pct(f.form_shares[1]),
                 pct(f.form_shares[2])
             ))]));
+        }
+        if a.illustrative {
+            body.push(Block::Text(vec![Para::plain(
+                "* Beräknat från illustrativa mötesregistreringar, inte från rapportens \
+                 egna uppgifter; så också närvarodiagrammen som följer.",
+            )]));
         }
         if body.iter().any(|b| matches!(b, Block::Table(_))) {
             out.push(Slide::content(heading.clone(), body));
