@@ -7,6 +7,7 @@ pub mod charts;
 pub mod csv;
 pub mod docx;
 pub mod layout;
+pub mod ooxml;
 pub mod pptx;
 pub mod report;
 pub mod xlsx;

@@ -104,11 +104,11 @@ pub fn docx_bytes(ws: &Workspace) -> Result<Vec<u8>, DocxError> {
     let numbered_lists = body.numbered_lists;
     let media = std::mem::take(&mut body.media);
     let document = body.finish();
-    package::pack(&package::Parts {
+    package::pack(package::Parts {
         title: &doc.title.title,
         organisation: &doc.title.organisation,
         document,
-        media: &media,
+        media,
         numbered_lists,
     })
     .map_err(|e| DocxError::Build(e.to_string()))

@@ -10,12 +10,8 @@
 //! and a template's styles can replace ours. Everything is Swedish by
 //! default (`w:lang sv-SE`), so Word's spell check reads Swedish.
 
-use std::io::{Cursor, Write};
-
-use zip::CompressionMethod;
-use zip::write::{SimpleFileOptions, ZipWriter};
-
 use crate::charts::xml_escape;
+use crate::export::ooxml::{Part, package};
 
 /// Page and type, in twentieths of a point (twips) and half-points.
 pub mod page {
@@ -59,7 +55,7 @@ pub struct Parts<'a> {
     /// `word/document.xml`.
     pub document: String,
     /// Pictures, named `chart1.png` …; relationship ids `rIdImg1` …
-    pub media: &'a [Media],
+    pub media: Vec<Media>,
     /// How many numbered lists the body has; each gets its own numbering
     /// instance (ids 2, 3, …) so every list starts at 1.
     pub numbered_lists: u32,
@@ -75,41 +71,26 @@ pub fn numbered_list_id(index: u32) -> u32 {
     BULLET_NUM_ID + 1 + index
 }
 
-/// The .docx file's bytes. Entries are written with a fixed time stamp,
-/// so the same workspace gives the same file.
-pub fn pack(parts: &Parts) -> Result<Vec<u8>, zip::result::ZipError> {
-    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
-    let deflated = SimpleFileOptions::default()
-        .compression_method(CompressionMethod::Deflated)
-        .last_modified_time(zip::DateTime::default());
-    // Pictures are PNG: compressing them again gains nothing.
-    let stored = deflated.compression_method(CompressionMethod::Stored);
-    let content_types = content_types();
-    let core = core(parts.title, parts.organisation);
-    let rels = document_rels(parts.media);
-    let styles = styles();
-    let numbering = numbering(parts.numbered_lists);
-    let texts: [(&str, &str); 10] = [
-        ("[Content_Types].xml", &content_types),
-        ("_rels/.rels", ROOT_RELS),
-        ("docProps/core.xml", &core),
-        ("docProps/app.xml", APP),
-        ("word/document.xml", &parts.document),
-        ("word/_rels/document.xml.rels", &rels),
-        ("word/styles.xml", &styles),
-        ("word/numbering.xml", &numbering),
-        ("word/settings.xml", SETTINGS),
-        ("word/footer1.xml", FOOTER),
+/// The .docx file's bytes (zipped by [`package`]: a fixed time stamp, so
+/// the same workspace gives the same file).
+pub fn pack(parts: Parts) -> Result<Vec<u8>, zip::result::ZipError> {
+    let mut all = vec![
+        Part::text("[Content_Types].xml", content_types()),
+        Part::text("_rels/.rels", ROOT_RELS),
+        Part::text("docProps/core.xml", core(parts.title, parts.organisation)),
+        Part::text("docProps/app.xml", APP),
+        Part::text("word/document.xml", parts.document),
+        Part::text("word/_rels/document.xml.rels", document_rels(&parts.media)),
+        Part::text("word/styles.xml", styles()),
+        Part::text("word/numbering.xml", numbering(parts.numbered_lists)),
+        Part::text("word/settings.xml", SETTINGS),
+        Part::text("word/footer1.xml", FOOTER),
     ];
-    for (name, text) in texts {
-        zip.start_file(name, deflated)?;
-        zip.write_all(text.as_bytes())?;
-    }
-    for m in parts.media {
-        zip.start_file(format!("word/media/{}", m.name), stored)?;
-        zip.write_all(&m.bytes)?;
-    }
-    Ok(zip.finish()?.into_inner())
+    all.extend(parts.media.into_iter().map(|m| Part {
+        name: format!("word/media/{}", m.name),
+        bytes: m.bytes,
+    }));
+    package(&all)
 }
 
 fn content_types() -> String {
@@ -451,6 +432,7 @@ fn numbering(numbered_lists: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::io::Cursor;
 
     fn parse(xml: &str) {
         roxmltree::Document::parse(xml).unwrap_or_else(|e| panic!("{e}\n{xml}"));
@@ -509,11 +491,11 @@ mod tests {
 
     #[test]
     fn the_package_is_a_zip_with_every_part() {
-        let bytes = pack(&Parts {
+        let bytes = pack(Parts {
             title: "T",
             organisation: "O",
             document: "<w:document/>".into(),
-            media: &[Media {
+            media: vec![Media {
                 name: "chart1.png".into(),
                 bytes: vec![1, 2, 3],
             }],

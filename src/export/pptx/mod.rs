@@ -18,11 +18,7 @@ pub mod xml;
 
 use std::fmt;
 use std::fmt::Write as _;
-use std::io::{Cursor, Write};
 use std::path::{Path, PathBuf};
-
-use zip::CompressionMethod;
-use zip::write::SimpleFileOptions;
 
 use crate::charts::{self, ChartError, ChartKind, ChartSize};
 use crate::domain::Workspace;
@@ -88,17 +84,10 @@ pub fn export_deck(ws: &Workspace, path: &Path) -> Result<(), DeckError> {
     })
 }
 
-/// One part of the package: its name in the zip and its bytes.
-pub struct Part {
-    pub name: String,
-    pub bytes: Vec<u8>,
-}
+pub use crate::export::ooxml::Part;
 
 fn part(name: impl Into<String>, text: impl Into<String>) -> Part {
-    Part {
-        name: name.into(),
-        bytes: text.into().into_bytes(),
-    }
+    Part::text(name, text)
 }
 
 /// The deck of `ws` as the bytes of a .pptx file.
@@ -106,23 +95,9 @@ pub fn deck_bytes(ws: &Workspace) -> Result<Vec<u8>, DeckError> {
     package(&parts(ws)?)
 }
 
-/// Zips `parts` in order: `[Content_Types].xml` first, as Office writes
-/// it; XML deflated, the (already compressed) pictures stored.
+/// Zips `parts` in order (see [`crate::export::ooxml::package`]).
 pub fn package(parts: &[Part]) -> Result<Vec<u8>, DeckError> {
-    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    for p in parts {
-        let method = if p.name.ends_with(".png") {
-            CompressionMethod::Stored
-        } else {
-            CompressionMethod::Deflated
-        };
-        zip.start_file(
-            p.name.as_str(),
-            SimpleFileOptions::default().compression_method(method),
-        )?;
-        zip.write_all(&p.bytes)?;
-    }
-    Ok(zip.finish()?.into_inner())
+    Ok(crate::export::ooxml::package(parts)?)
 }
 
 const REL_NS: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
@@ -355,6 +330,8 @@ const TABLE_STYLES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="y
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::io::Cursor;
+    use zip::CompressionMethod;
 
     fn sample() -> Workspace {
         let path =
