@@ -105,3 +105,55 @@ pub fn pdf_pages(pdftotext: &Path, pdf: &Path) -> Vec<String> {
     }
     pages
 }
+
+/// An export of the 2020 sample with `subcommand` into a "folder" that is
+/// a file, and into a folder that does not exist: both fail with exit
+/// status 1 and a Swedish message that starts with `what` and the path,
+/// and no file is left behind.
+pub fn assert_export_refused(subcommand: &str, file_name: &str, what: &str) {
+    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let sample = sample_path(DELARSRAPPORT_2020);
+    let sample = sample.to_str().expect("utf-8 path");
+    let blocker = dir.path().join("fil");
+    std::fs::write(&blocker, "x").expect("write");
+    let out = blocker.join(file_name);
+    let o = tertial(&[subcommand, sample, "--out", out.to_str().expect("utf-8")]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = text(&o.stderr);
+    let start = format!("{what} {} kunde inte sparas: ", out.display());
+    assert!(err.starts_with(&start), "{err}");
+    assert!(err.contains("Ingen fil skrevs."), "{err}");
+    let out = dir.path().join("saknas").join(file_name);
+    let o = tertial(&[subcommand, sample, "--out", out.to_str().expect("utf-8")]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = text(&o.stderr);
+    assert!(
+        err.contains("kunde inte sparas: sökvägen finns inte"),
+        "{err}"
+    );
+    // Nothing was left behind: the blocker is the only entry.
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("read dir")
+        .filter_map(|e| e.ok().map(|e| e.file_name()))
+        .collect();
+    assert_eq!(left, vec![std::ffi::OsString::from("fil")]);
+}
+
+/// The 2020 report printed to PDF (`pages` from [`pdf_pages`]): every page
+/// but the title page has its number, and the figures the seed prints are
+/// in the text (the staff total, Tabell 1's sum of Disponibla in tkr, the
+/// network count).
+pub fn assert_printed_2020_report(pages: &[String]) {
+    for (i, p) in pages.iter().enumerate().skip(1) {
+        assert!(
+            p.split(' ').any(|w| w == (i + 1).to_string()),
+            "page {} has no page number",
+            i + 1
+        );
+    }
+    let all = pages.join(" ");
+    for figure in ["45,30", "134 355", "9 av 21 nätverk"] {
+        assert!(all.contains(figure), "{figure} not in the PDF");
+    }
+}

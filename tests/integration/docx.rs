@@ -362,50 +362,11 @@ fn libreoffice_prints_the_document_with_every_chapter_on_a_page_of_its_own() {
         );
         last = page;
     }
-    // Each page but the title page has its number.
-    for (i, p) in pages.iter().enumerate().skip(1) {
-        assert!(
-            p.split(' ').any(|w| w == (i + 1).to_string()),
-            "page {} has no page number",
-            i + 1
-        );
-    }
-    let all = pages.join(" ");
-    for figure in ["45,30", "134 355", "9 av 21 nätverk"] {
-        assert!(all.contains(figure), "{figure} not in the PDF");
-    }
+    // Page numbers at every foot but the title page's; the seed's figures.
+    assert_printed_2020_report(&pages);
 }
 
 #[test]
 fn an_export_to_a_folder_that_cannot_be_written_fails_in_swedish_and_leaves_no_file() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let sample = sample_path(DELARSRAPPORT_2020);
-    // A "folder" that is a file.
-    let blocker = dir.path().join("fil");
-    std::fs::write(&blocker, "x").expect("write");
-    let out = blocker.join("rapport.docx");
-    let o = tertial(&["export-docx", path_str(&sample), "--out", path_str(&out)]);
-    assert_eq!(o.status.code(), Some(1));
-    let err = text(&o.stderr);
-    assert!(
-        err.starts_with(&format!(
-            "Word-dokumentet {} kunde inte sparas: ",
-            out.display()
-        )),
-        "{err}"
-    );
-    assert!(err.contains("Ingen fil skrevs."), "{err}");
-    let out = dir.path().join("saknas").join("rapport.docx");
-    let o = tertial(&["export-docx", path_str(&sample), "--out", path_str(&out)]);
-    assert_eq!(o.status.code(), Some(1));
-    assert!(
-        text(&o.stderr).contains("kunde inte sparas: sökvägen finns inte"),
-        "{}",
-        text(&o.stderr)
-    );
-    let left: Vec<_> = std::fs::read_dir(dir.path())
-        .expect("read dir")
-        .filter_map(|e| e.ok().map(|e| e.file_name()))
-        .collect();
-    assert_eq!(left, vec![std::ffi::OsString::from("fil")]);
+    assert_export_refused("export-docx", "rapport.docx", "Word-dokumentet");
 }

@@ -10,7 +10,9 @@
 use std::path::Path;
 use std::process::Command;
 
-use crate::common::{all_samples, find_program, normalise, pdf_pages, sample};
+use crate::common::{
+    all_samples, assert_printed_2020_report, find_program, normalise, pdf_pages, sample,
+};
 use tertial::charts::{ChartKind, chart};
 use tertial::domain::model::*;
 use tertial::domain::tables::all_tables;
@@ -526,18 +528,6 @@ fn chromium_prints_the_report_with_every_chapter_on_a_page_of_its_own() {
     }
     assert!(pages[0].contains("Delårsrapport januari-augusti 2020"));
     assert!(pages[0].contains("RJL 2019/1940"));
-    // Each page has a number at its foot (the title page has none).
-    for (i, p) in pages.iter().enumerate().skip(1) {
-        assert!(
-            p.split(' ').any(|w| w == (i + 1).to_string()),
-            "page {} has no page number",
-            i + 1
-        );
-    }
-    // Figures the seed report prints are in the PDF's text: the staff
-    // total, Tabell 1's sum of Disponibla (tkr) and the network count.
-    let all = pages.join(" ");
-    for figure in ["45,30", "134 355", "9 av 21 nätverk"] {
-        assert!(all.contains(figure), "{figure} not in the PDF");
-    }
+    // Page numbers at every foot but the title page's; the seed's figures.
+    assert_printed_2020_report(&pages);
 }

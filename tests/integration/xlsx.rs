@@ -414,36 +414,5 @@ fn the_2020_workbook_has_the_seed_figures() {
 
 #[test]
 fn an_export_to_a_folder_that_cannot_be_written_fails_in_swedish_and_leaves_no_file() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let sample = sample_path(DELARSRAPPORT_2020);
-    // A "folder" that is a file.
-    let blocker = dir.path().join("fil");
-    std::fs::write(&blocker, "x").expect("write");
-    let out = blocker.join("tabeller.xlsx");
-    let o = tertial(&["export-xlsx", path_str(&sample), "--out", path_str(&out)]);
-    assert_eq!(o.status.code(), Some(1));
-    let err = text(&o.stderr);
-    assert!(
-        err.starts_with(&format!(
-            "Excel-arbetsboken {} kunde inte sparas: ",
-            out.display()
-        )),
-        "{err}"
-    );
-    assert!(err.contains("Ingen fil skrevs."), "{err}");
-    // A folder that does not exist.
-    let out = dir.path().join("saknas").join("tabeller.xlsx");
-    let o = tertial(&["export-xlsx", path_str(&sample), "--out", path_str(&out)]);
-    assert_eq!(o.status.code(), Some(1));
-    assert!(
-        text(&o.stderr).contains("kunde inte sparas: sökvägen finns inte"),
-        "{}",
-        text(&o.stderr)
-    );
-    // Nothing was left behind: the blocker is the only entry.
-    let left: Vec<_> = std::fs::read_dir(dir.path())
-        .expect("read dir")
-        .filter_map(|e| e.ok().map(|e| e.file_name()))
-        .collect();
-    assert_eq!(left, vec![std::ffi::OsString::from("fil")]);
+    assert_export_refused("export-xlsx", "tabeller.xlsx", "Excel-arbetsboken");
 }
