@@ -10,7 +10,7 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use tertial::domain::figures;
-use tertial::domain::{BudgetColumn, Override};
+use tertial::domain::{BudgetColumn, Override, Workspace};
 use tertial::ui::{Choice, FileChooser, FileRequest, Nav, TertialApp, all_navs};
 
 /// File dialogs that answer with a fixed path.
@@ -931,79 +931,79 @@ fn exportera_rapport_writes_the_report_and_says_where() {
     h.get_by_label_contains("kunde inte sparas");
 }
 
-#[test]
-fn exportera_excel_arbetsbok_writes_the_workbook_and_says_where() {
+/// Arkiv → `item`, answering the file dialog with `typed` (no extension):
+/// the file is written with `.ext` added, the status bar says "`what`
+/// sparades: …" and nothing becomes unsaved. Then again into a folder that
+/// is not there: the error names `what`, says no file was written, and
+/// none is. Returns the bytes written and the workspace they came from.
+fn export_through_the_menu(item: &str, typed: &str, ext: &str, what: &str) -> (Vec<u8>, Workspace) {
     let dir = tempfile::tempdir().expect("tempdir");
-    // No extension typed: .xlsx is added.
-    let answer = Rc::new(RefCell::new(Some(dir.path().join("tabeller"))));
+    let answer = Rc::new(RefCell::new(Some(dir.path().join(typed))));
     let mut h = harness_with(answer.clone());
     h.get_by_label("Arkiv").click();
     h.run();
-    h.get_by_label("Exportera Excel-arbetsbok…").click();
+    h.get_by_label(item).click();
     h.run();
-    let written = dir.path().join("tabeller.xlsx");
-    let bytes = std::fs::read(&written).expect("workbook written");
-    // An .xlsx is a zip whose member names are stored as plain text: one
-    // sheet per table (tests/integration/xlsx.rs reads the cells with openpyxl).
-    assert!(bytes.starts_with(b"PK\x03\x04"));
-    let tables = tertial::domain::tables::all_tables(&h.state().doc.workspace).len();
-    let has = |name: &str| bytes.windows(name.len()).any(|w| w == name.as_bytes());
-    assert!(has(&format!("xl/worksheets/sheet{tables}.xml")));
-    assert!(!has(&format!("xl/worksheets/sheet{}.xml", tables + 1)));
+    let written = dir.path().join(format!("{typed}.{ext}"));
+    let bytes = std::fs::read(&written).unwrap_or_else(|e| panic!("{item}: {e}"));
     assert_eq!(
         h.state().notice(),
-        Some(format!("Excel-arbetsboken sparades: {}", written.display()).as_str())
+        Some(format!("{what} sparades: {}", written.display()).as_str())
     );
     assert!(!h.state().doc.is_dirty(), "exporting changes nothing");
 
-    // A folder that is not there: the error is shown, no file is left.
-    let missing = dir.path().join("saknas").join("tabeller.xlsx");
+    let missing = dir.path().join("saknas").join(format!("{typed}.{ext}"));
     *answer.borrow_mut() = Some(missing.clone());
     h.get_by_label("Arkiv").click();
     h.run();
-    h.get_by_label("Exportera Excel-arbetsbok…").click();
+    h.get_by_label(item).click();
     h.run();
     let msg = h.state().error_message().unwrap_or_default().to_string();
-    assert!(msg.starts_with("Excel-arbetsboken "), "{msg}");
+    assert!(msg.starts_with(&format!("{what} ")), "{msg}");
     assert!(msg.contains("Ingen fil skrevs"), "{msg}");
     h.get_by_label_contains("kunde inte sparas");
     assert!(!missing.exists());
+    (bytes, h.state().doc.workspace.clone())
+}
+
+/// Whether the zip `bytes` names the member `name` (member names are
+/// stored as plain text).
+fn zip_has(bytes: &[u8], name: &str) -> bool {
+    bytes.windows(name.len()).any(|w| w == name.as_bytes())
+}
+
+#[test]
+fn exportera_excel_arbetsbok_writes_the_workbook_and_says_where() {
+    let (bytes, ws) = export_through_the_menu(
+        "Exportera Excel-arbetsbok…",
+        "tabeller",
+        "xlsx",
+        "Excel-arbetsboken",
+    );
+    // One sheet per table (tests/integration/xlsx.rs reads the cells with
+    // openpyxl).
+    assert!(bytes.starts_with(b"PK\x03\x04"));
+    let tables = tertial::domain::tables::all_tables(&ws).len();
+    assert!(zip_has(&bytes, &format!("xl/worksheets/sheet{tables}.xml")));
+    assert!(!zip_has(
+        &bytes,
+        &format!("xl/worksheets/sheet{}.xml", tables + 1)
+    ));
 }
 
 #[test]
 fn exportera_word_dokument_writes_the_document_and_says_where() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    // No extension typed: .docx is added.
-    let answer = Rc::new(RefCell::new(Some(dir.path().join("rapport"))));
-    let mut h = harness_with(answer.clone());
-    h.get_by_label("Arkiv").click();
-    h.run();
-    h.get_by_label("Exportera Word-dokument…").click();
-    h.run();
-    let written = dir.path().join("rapport.docx");
-    let bytes = std::fs::read(&written).expect("document written");
-    // The same bytes as the export of the workspace shown (tests/integration/docx.rs
-    // reads the document with python-docx and LibreOffice).
-    let want = tertial::export::docx::docx_bytes(&h.state().doc.workspace).expect("docx");
-    assert!(bytes == want, "the written file differs from the export");
-    assert_eq!(
-        h.state().notice(),
-        Some(format!("Word-dokumentet sparades: {}", written.display()).as_str())
+    let (bytes, ws) = export_through_the_menu(
+        "Exportera Word-dokument…",
+        "rapport",
+        "docx",
+        "Word-dokumentet",
     );
-    assert!(!h.state().doc.is_dirty(), "exporting changes nothing");
-
-    // A folder that is not there: the error is shown, no file is left.
-    let missing = dir.path().join("saknas").join("rapport.docx");
-    *answer.borrow_mut() = Some(missing.clone());
-    h.get_by_label("Arkiv").click();
-    h.run();
-    h.get_by_label("Exportera Word-dokument…").click();
-    h.run();
-    let msg = h.state().error_message().unwrap_or_default().to_string();
-    assert!(msg.starts_with("Word-dokumentet "), "{msg}");
-    assert!(msg.contains("Ingen fil skrevs"), "{msg}");
-    h.get_by_label_contains("kunde inte sparas");
-    assert!(!missing.exists());
+    // The same bytes as the export of the workspace shown
+    // (tests/integration/docx.rs reads the document with python-docx and
+    // LibreOffice).
+    let want = tertial::export::docx::docx_bytes(&ws).expect("docx");
+    assert!(bytes == want, "the written file differs from the export");
 }
 
 /// A registration file with two good meetings and one broken row.
@@ -1612,41 +1612,17 @@ fn kopiera_diagram_puts_the_chart_on_the_clipboard_at_the_chosen_size() {
 
 #[test]
 fn exportera_bildspel_writes_the_deck_and_says_where() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    // No extension typed: .pptx is added.
-    let answer = Rc::new(RefCell::new(Some(dir.path().join("bildspel"))));
-    let mut h = harness_with(answer.clone());
-    h.get_by_label("Arkiv").click();
-    h.run();
-    h.get_by_label("Exportera bildspel…").click();
-    h.run();
-    let written = dir.path().join("bildspel.pptx");
-    let bytes = std::fs::read(&written).expect("deck written");
-    // A .pptx is a zip whose member names are stored as plain text: one
-    // slide part per slide (tests/integration/pptx.rs reads it with python-pptx).
+    let (bytes, ws) =
+        export_through_the_menu("Exportera bildspel…", "bildspel", "pptx", "Bildspelet");
+    // One slide part per slide (tests/integration/pptx.rs reads it with
+    // python-pptx).
     assert!(bytes.starts_with(b"PK\x03\x04"));
-    let slides = tertial::export::pptx::deck::slides(&h.state().doc.workspace).len();
-    let has = |name: &str| bytes.windows(name.len()).any(|w| w == name.as_bytes());
-    assert!(has(&format!("ppt/slides/slide{slides}.xml")));
-    assert!(!has(&format!("ppt/slides/slide{}.xml", slides + 1)));
-    assert_eq!(
-        h.state().notice(),
-        Some(format!("Bildspelet sparades: {}", written.display()).as_str())
-    );
-    assert!(!h.state().doc.is_dirty(), "exporting changes nothing");
-
-    // A folder that is not there: the error is shown, no file is left.
-    let missing = dir.path().join("saknas").join("bildspel.pptx");
-    *answer.borrow_mut() = Some(missing.clone());
-    h.get_by_label("Arkiv").click();
-    h.run();
-    h.get_by_label("Exportera bildspel…").click();
-    h.run();
-    let msg = h.state().error_message().unwrap_or_default().to_string();
-    assert!(msg.starts_with("Bildspelet "), "{msg}");
-    assert!(msg.contains("Ingen fil skrevs"), "{msg}");
-    h.get_by_label_contains("kunde inte sparas");
-    assert!(!missing.exists());
+    let slides = tertial::export::pptx::deck::slides(&ws).len();
+    assert!(zip_has(&bytes, &format!("ppt/slides/slide{slides}.xml")));
+    assert!(!zip_has(
+        &bytes,
+        &format!("ppt/slides/slide{}.xml", slides + 1)
+    ));
 }
 
 /// Viewing the survey never edits it: a file whose answer counts and
