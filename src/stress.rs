@@ -405,6 +405,7 @@ fn focus(rng: &mut Rng) -> FocusAreas {
         kostnadseffektivitet: bullets(rng, 12, 400),
         kompetenshojning: bullets(rng, 12, 400),
         kvalitetshojning: bullets(rng, 12, 400),
+        effects: paragraph(rng, 300),
     }
 }
 
@@ -1181,6 +1182,13 @@ fn free_texts(rng: &mut Rng) -> Vec<FreeText> {
         body: text_between(rng, 5_000, 9_000),
         bullets: bullets(rng, 5, 200),
         heading: TextHeading::Numbered,
+        // Passages after the body, as a whole report's text has them.
+        content: vec![
+            Passage::Subheading(paragraph(rng, 40)),
+            Passage::Paragraph(text_between(rng, 1_000, 2_000)),
+            Passage::Bullets(bullets(rng, 4, 200)),
+            Passage::Note(paragraph(rng, 150)),
+        ],
     })
     .collect()
 }

@@ -162,6 +162,9 @@ pub struct FocusAreas {
     pub kompetenshojning: Vec<String>,
     /// Kvalitetshöjning: what was done.
     pub kvalitetshojning: Vec<String>,
+    /// The text between the focus areas and the three lists: why the 3 K
+    /// matter and what the lists show (format version 4).
+    pub effects: String,
 }
 
 // ------------------------------------------------------ 2 strategic goals
@@ -200,6 +203,108 @@ pub struct Section {
     /// heading (7.1 "Pågående forskningsstudier" …), or else to a
     /// Forskning chapter.
     pub research: Vec<ResearchList>,
+    /// The rest of the section in reading order, after `text` and
+    /// `bullets` (format version 4): paragraphs, lists, unnumbered
+    /// sub-headings and notes, and where the section's tables and research
+    /// lists stand among them. What the section holds but `content` does
+    /// not place (its mätetal, activities, `tables`, `research`) follows
+    /// the content, in that order.
+    pub content: Vec<Passage>,
+}
+
+impl Section {
+    /// Every report table the section holds: those it lists in `tables`
+    /// and those its content places.
+    pub fn table_refs(&self) -> impl Iterator<Item = TableRef> + '_ {
+        self.tables
+            .iter()
+            .copied()
+            .chain(placed_tables(&self.content))
+    }
+
+    /// Every research list the section names: in `research` or placed in
+    /// its content.
+    pub fn research_lists(&self) -> impl Iterator<Item = ResearchList> + '_ {
+        self.research
+            .iter()
+            .copied()
+            .chain(placed_research(&self.content))
+    }
+}
+
+/// One piece of a report's running text, in reading order (format version
+/// 4). Report tables and research lists are kept in their own parts of the
+/// workspace; a passage only says where one of them stands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Passage {
+    /// A paragraph (blank lines inside it start new paragraphs).
+    Paragraph(String),
+    /// A bullet list.
+    Bullets(Vec<String>),
+    /// A numbered list.
+    Numbered(Vec<String>),
+    /// A heading without a number and outside the contents, as the
+    /// Delårsrapport's *Förändring av tjänster under aktuell period*.
+    Subheading(String),
+    /// A note in small print, as a footnote under a table.
+    Note(String),
+    /// A report table (with its own notes and charts) stands here.
+    Table(TableRef),
+    /// The section's mätetal table stands here (in a section only).
+    Measures,
+    /// The section's activity table stands here (in a section only).
+    Activities,
+    /// A research list stands here.
+    Research(ResearchList),
+}
+
+impl Passage {
+    /// The passage's kind as the editor names it.
+    pub fn kind_name(&self) -> &'static str {
+        match self {
+            Passage::Paragraph(_) => "Stycke",
+            Passage::Bullets(_) => "Punktlista",
+            Passage::Numbered(_) => "Numrerad lista",
+            Passage::Subheading(_) => "Underrubrik",
+            Passage::Note(_) => "Not",
+            Passage::Table(_) => "Tabell",
+            Passage::Measures => "Mätetal",
+            Passage::Activities => "Aktiviteter",
+            Passage::Research(_) => "Forskningslista",
+        }
+    }
+
+    /// Whether the passage has nothing to print of its own (an empty
+    /// paragraph, list, heading or note). Placements are never empty.
+    pub fn is_blank(&self) -> bool {
+        match self {
+            Passage::Paragraph(t) | Passage::Subheading(t) | Passage::Note(t) => {
+                t.trim().is_empty()
+            }
+            Passage::Bullets(items) | Passage::Numbered(items) => {
+                items.iter().all(|i| i.trim().is_empty())
+            }
+            Passage::Table(_) | Passage::Measures | Passage::Activities | Passage::Research(_) => {
+                false
+            }
+        }
+    }
+}
+
+/// The report tables that `content` places, in order.
+pub fn placed_tables(content: &[Passage]) -> impl Iterator<Item = TableRef> + '_ {
+    content.iter().filter_map(|p| match p {
+        Passage::Table(r) => Some(*r),
+        _ => None,
+    })
+}
+
+/// The research lists that `content` places, in order.
+pub fn placed_research(content: &[Passage]) -> impl Iterator<Item = ResearchList> + '_ {
+    content.iter().filter_map(|p| match p {
+        Passage::Research(l) => Some(*l),
+        _ => None,
+    })
 }
 
 /// One of the research lists of [`Research`], as a section names it.
@@ -272,6 +377,22 @@ pub enum TableRef {
 }
 
 impl TableRef {
+    /// Every report table, in the editor's order.
+    pub const ALL: [TableRef; 12] = [
+        TableRef::Staff,
+        TableRef::BudgetFollowUp,
+        TableRef::FundsByFinancier,
+        TableRef::FundsShares,
+        TableRef::Financing,
+        TableRef::FinancingShares,
+        TableRef::Applications,
+        TableRef::CostReduction,
+        TableRef::PlanBudget,
+        TableRef::Attendance,
+        TableRef::Courses,
+        TableRef::Survey,
+    ];
+
     /// The table's name as the report prints it.
     pub fn name(self) -> &'static str {
         match self {
@@ -1227,6 +1348,18 @@ pub struct FreeText {
     /// Whether the text is a numbered section of the introduction or an
     /// unnumbered part of it (format version 3).
     pub heading: TextHeading,
+    /// The rest of the text in reading order, after `body` and `bullets`
+    /// (format version 4): paragraphs, lists, sub-headings, notes, and
+    /// report tables or research lists placed among them (mätetal and
+    /// activities belong to a goal's section and are not printed here).
+    pub content: Vec<Passage>,
+}
+
+impl FreeText {
+    /// The report tables the text places.
+    pub fn table_refs(&self) -> impl Iterator<Item = TableRef> + '_ {
+        placed_tables(&self.content)
+    }
 }
 
 /// How a free text is headed in the introduction chapter.

@@ -89,6 +89,7 @@ pub fn rollover(ws: &Workspace, next: Period) -> Workspace {
             .map(|t| FreeText {
                 title: t.title.clone(),
                 heading: t.heading,
+                content: outline(&t.content),
                 ..FreeText::default()
             })
             .collect(),
@@ -96,6 +97,25 @@ pub fn rollover(ws: &Workspace, next: Period) -> Workspace {
     };
     out.survey.reflections.clear();
     out
+}
+
+/// The outline of a text for the next period: its sub-headings and where
+/// its tables and research lists stand, without the period's prose.
+fn outline(content: &[Passage]) -> Vec<Passage> {
+    content
+        .iter()
+        .filter(|p| {
+            matches!(
+                p,
+                Passage::Subheading(_)
+                    | Passage::Table(_)
+                    | Passage::Measures
+                    | Passage::Activities
+                    | Passage::Research(_)
+            )
+        })
+        .cloned()
+        .collect()
 }
 
 fn goal(g: &StrategicGoal, this_label: &str) -> StrategicGoal {
@@ -122,6 +142,7 @@ fn goal(g: &StrategicGoal, this_label: &str) -> StrategicGoal {
                     .collect(),
                 tables: s.tables.clone(),
                 research: s.research.clone(),
+                content: outline(&s.content),
             })
             .collect(),
     }

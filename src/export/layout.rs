@@ -232,10 +232,14 @@ struct Builder<'a> {
     chapters: Vec<Chapter>,
     /// Report tables already placed (each is printed once).
     printed: HashSet<TableRef>,
-    /// Report tables some section lists.
+    /// Report tables some section lists or some text places.
     listed: HashSet<TableRef>,
-    /// For each research list (as in `Research::lists`), the section
-    /// (goal, section) with its heading, if any.
+    /// Research lists already printed (each is printed once).
+    printed_research: HashSet<ResearchList>,
+    /// Research lists some section or text names.
+    named_research: HashSet<ResearchList>,
+    /// For each research list (as in `Research::lists`) no section names,
+    /// the section (goal, section) with its heading, if any.
     research_at: [Option<(usize, usize)>; 6],
     /// The number of the next chapter after the goals' (the chapters of
     /// tables no section lists go on from the last goal printed).
@@ -248,18 +252,29 @@ struct Builder<'a> {
 
 impl<'a> Builder<'a> {
     fn new(ws: &'a Workspace) -> Self {
-        let listed = ws
-            .goals
-            .iter()
-            .flat_map(|g| &g.sections)
-            .flat_map(|s| s.tables.iter().copied())
+        let sections = || ws.goals.iter().flat_map(|g| &g.sections);
+        let listed = sections()
+            .flat_map(Section::table_refs)
+            .chain(ws.texts.iter().flat_map(FreeText::table_refs))
             .collect();
-        let research_at = ResearchList::ALL.map(|list| research_section(ws, list));
+        let named_research: HashSet<ResearchList> = sections()
+            .flat_map(Section::research_lists)
+            .chain(ws.texts.iter().flat_map(|t| placed_research(&t.content)))
+            .collect();
+        let research_at = ResearchList::ALL.map(|list| {
+            if named_research.contains(&list) {
+                None
+            } else {
+                section_titled(ws, list)
+            }
+        });
         Builder {
             ws,
             chapters: Vec::new(),
             printed: HashSet::new(),
             listed,
+            printed_research: HashSet::new(),
+            named_research,
             research_at,
             next_chapter: ws.report.first_goal_chapter as usize,
             numbered: matches!(
@@ -383,9 +398,7 @@ impl<'a> Builder<'a> {
         let chapter = (first >= 2).then(|| (first - 1).to_string());
         self.chapter(ChapterKind::Chapter, chapter.clone(), "Inledning");
         if let Some(i) = intro_text {
-            let t = &ws.texts[i];
-            self.text(&t.body);
-            self.bullets(&t.bullets);
+            self.free_text(&ws.texts[i]);
         }
         if !ws.goals.is_empty() {
             self.text(&goals_sentence(
@@ -397,8 +410,7 @@ impl<'a> Builder<'a> {
         }
         for t in unnumbered {
             self.push(Block::Subheading(t.title.clone()));
-            self.text(&t.body);
-            self.bullets(&t.bullets);
+            self.free_text(t);
         }
         let mut n = 0;
         let next = |n: &mut usize| {
@@ -414,6 +426,7 @@ impl<'a> Builder<'a> {
             );
             self.text(&focus.decided);
             self.numbered(&focus.areas);
+            self.text(&focus.effects);
             for (title, items) in [
                 ("Kostnadseffektivitet", &focus.kostnadseffektivitet),
                 ("Kompetenshöjning", &focus.kompetenshojning),
@@ -433,8 +446,75 @@ impl<'a> Builder<'a> {
         for t in numbered {
             let number = next(&mut n);
             self.section(number, &t.title);
-            self.text(&t.body);
-            self.bullets(&t.bullets);
+            self.free_text(t);
+        }
+    }
+
+    /// A free text: its body and bullets, then its passages.
+    fn free_text(&mut self, t: &FreeText) {
+        self.text(&t.body);
+        self.bullets(&t.bullets);
+        for p in &t.content {
+            self.passage(p, None);
+        }
+    }
+
+    /// One passage in reading order. `section` is the goal's section the
+    /// passage belongs to (its number and content), if any: only there do
+    /// the mätetal and activity tables have something to print.
+    fn passage(&mut self, p: &Passage, section: Option<(&str, &Section)>) {
+        match p {
+            Passage::Paragraph(t) => self.text(t),
+            Passage::Bullets(items) => self.bullets(items),
+            Passage::Numbered(items) => self.numbered(items),
+            Passage::Subheading(t) => {
+                if !t.trim().is_empty() {
+                    self.push(Block::Subheading(t.trim().to_string()));
+                }
+            }
+            Passage::Note(t) => self.note(t),
+            Passage::Table(r) => self.table_ref(*r),
+            Passage::Measures => {
+                if let Some((number, s)) = section {
+                    self.measures(number, s);
+                }
+            }
+            Passage::Activities => {
+                if let Some((number, s)) = section {
+                    self.activities(number, s);
+                }
+            }
+            Passage::Research(list) => self.research(*list),
+        }
+    }
+
+    /// A section's mätetal table, under its section's heading needing no
+    /// more caption than what it is.
+    fn measures(&mut self, number: &str, section: &Section) {
+        if !section.measures.is_empty() {
+            let mut t = tables::measure_table(number, &section.title, &section.measures);
+            t.title = "Mätetal".into();
+            self.push(Block::Table(t));
+        }
+    }
+
+    /// A section's activity table.
+    fn activities(&mut self, number: &str, section: &Section) {
+        if !section.activities.is_empty() {
+            let mut t = tables::activity_table(number, &section.title, &section.activities);
+            t.title = "Aktiviteter".into();
+            self.push(Block::Table(t));
+        }
+    }
+
+    /// A research list, once.
+    fn research(&mut self, list: ResearchList) {
+        if !self.printed_research.insert(list) {
+            return;
+        }
+        let items = self.ws.research.lists()[list.index()].1;
+        if !items.is_empty() {
+            self.push(Block::Research(items.to_vec()));
         }
     }
 
@@ -459,25 +539,24 @@ impl<'a> Builder<'a> {
                 self.section(Some(number.clone()), &section.title);
                 self.text(&section.text);
                 self.bullets(&section.bullets);
-                // Under their section's heading the tables need no more
-                // caption than what they are.
-                if !section.measures.is_empty() {
-                    let mut t = tables::measure_table(&number, &section.title, &section.measures);
-                    t.title = "Mätetal".into();
-                    self.push(Block::Table(t));
+                for p in &section.content {
+                    self.passage(p, Some((&number, section)));
                 }
-                if !section.activities.is_empty() {
-                    let mut t =
-                        tables::activity_table(&number, &section.title, &section.activities);
-                    t.title = "Aktiviteter".into();
-                    self.push(Block::Table(t));
+                // What the content does not place follows it.
+                if !section.content.contains(&Passage::Measures) {
+                    self.measures(&number, section);
+                }
+                if !section.content.contains(&Passage::Activities) {
+                    self.activities(&number, section);
                 }
                 for &r in &section.tables {
                     self.table_ref(r);
                 }
-                for (i, (_, items)) in ws.research.lists().into_iter().enumerate() {
-                    if self.research_at[i] == Some((gi, si)) && !items.is_empty() {
-                        self.push(Block::Research(items.to_vec()));
+                for list in ResearchList::ALL {
+                    let here = section.research.contains(&list)
+                        || self.research_at[list.index()] == Some((gi, si));
+                    if here {
+                        self.research(list);
                     }
                 }
             }
@@ -537,7 +616,12 @@ impl<'a> Builder<'a> {
             .lists()
             .iter()
             .enumerate()
-            .filter(|(i, (_, items))| !items.is_empty() && self.research_at[*i].is_none())
+            .filter(|(i, (_, items))| {
+                let list = ResearchList::ALL[*i];
+                !items.is_empty()
+                    && self.research_at[*i].is_none()
+                    && !self.named_research.contains(&list)
+            })
             .map(|(i, _)| i)
             .collect();
         if !left.is_empty() {
@@ -790,19 +874,16 @@ fn activity_legend(s: ActivityState) -> String {
     }
 }
 
-/// The section (goal, section) that prints a research list: the first
-/// that names it (`Section::research`), or else the first whose heading is
-/// the list's.
-fn research_section(ws: &Workspace, list: ResearchList) -> Option<(usize, usize)> {
-    let find = |hit: &dyn Fn(&Section) -> bool| {
-        ws.goals
-            .iter()
-            .enumerate()
-            .find_map(|(gi, g)| g.sections.iter().position(hit).map(|si| (gi, si)))
-    };
+/// The first section (goal, section) whose heading is a research list's:
+/// where a list no section names is printed.
+fn section_titled(ws: &Workspace, list: ResearchList) -> Option<(usize, usize)> {
     let wanted = normalise(list.title());
-    find(&|s: &Section| s.research.contains(&list))
-        .or_else(|| find(&|s: &Section| normalise(&s.title) == wanted))
+    ws.goals.iter().enumerate().find_map(|(gi, g)| {
+        g.sections
+            .iter()
+            .position(|s| normalise(&s.title) == wanted)
+            .map(|si| (gi, si))
+    })
 }
 
 fn normalise(s: &str) -> String {
@@ -841,6 +922,8 @@ fn count_word(n: usize) -> String {
 
 #[cfg(test)]
 mod tests {
+    use rust_decimal::Decimal;
+
     use super::*;
 
     #[test]
@@ -892,6 +975,132 @@ mod tests {
             ["Bilaga 1 Symbolförteckning för mätetal och aktiviteter"]
         );
         assert_eq!(doc.charts().count(), 0);
+    }
+
+    /// The blocks of the chapter titled `title`, as short labels.
+    fn blocks_of(doc: &Document, title: &str) -> Vec<String> {
+        let chapter = doc
+            .chapters
+            .iter()
+            .find(|c| c.heading.title == title)
+            .expect("chapter");
+        chapter
+            .blocks
+            .iter()
+            .map(|b| match b {
+                Block::Section(h) => format!("section {}", h.text()),
+                Block::Subheading(t) => format!("subheading {t}"),
+                Block::Text(t) => format!("text {t}"),
+                Block::Bullets(items) => format!("bullets {}", items.join("|")),
+                Block::Numbered(items) => format!("numbered {}", items.join("|")),
+                Block::Table(t) => format!("table {}", t.title),
+                Block::Note(t) => format!("note {t}"),
+                Block::Research(items) => format!("research {}", items.len()),
+                other => format!("{other:?}").chars().take(12).collect(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn passages_print_in_reading_order_with_tables_where_they_stand() {
+        let mut ws = Workspace::default();
+        ws.report.kind = ReportKind::Delarsrapport;
+        ws.report.first_goal_chapter = 2;
+        ws.research.ongoing.push(ResearchItem {
+            title: "Studie".into(),
+            description: "Om något".into(),
+        });
+        ws.goals.push(StrategicGoal {
+            title: "Vi använder forskning".into(),
+            sections: vec![Section {
+                title: "Analys".into(),
+                text: "Inledande text.".into(),
+                measures: vec![Measure {
+                    name: "Ett mätetal".into(),
+                    ..Measure::default()
+                }],
+                content: vec![
+                    Passage::Paragraph("Före mätetalen.".into()),
+                    Passage::Measures,
+                    Passage::Subheading("Förändring av tjänster".into()),
+                    Passage::Bullets(vec!["a".into(), " ".into(), "b".into()]),
+                    Passage::Research(ResearchList::Ongoing),
+                    Passage::Note("* En not.".into()),
+                    Passage::Paragraph("  ".into()),
+                ],
+                ..Section::default()
+            }],
+            ..StrategicGoal::default()
+        });
+        let doc = layout(&ws);
+        assert_eq!(
+            blocks_of(&doc, "Vi använder forskning"),
+            [
+                "section 2.1 Analys",
+                "text Inledande text.",
+                "text Före mätetalen.",
+                "table Mätetal",
+                "subheading Förändring av tjänster",
+                "bullets a|b",
+                "research 1",
+                "note * En not.",
+            ]
+        );
+        // The list the section placed is not printed again in a chapter of
+        // its own.
+        assert!(doc.chapters.iter().all(|c| c.heading.title != "Forskning"));
+    }
+
+    #[test]
+    fn a_table_placed_in_a_free_text_is_printed_there_once() {
+        let mut ws = Workspace::default();
+        ws.report.kind = ReportKind::Delarsrapport;
+        ws.report.first_goal_chapter = 2;
+        ws.staff.rows.push(StaffRow {
+            period: "2020 - tertial 2".into(),
+            tillsvidare: Some(Decimal::from(24)),
+            ..StaffRow::default()
+        });
+        ws.texts.push(FreeText {
+            title: "Medarbetare".into(),
+            content: vec![
+                Passage::Paragraph("Om medarbetarna.".into()),
+                Passage::Subheading("Antal medarbetare och anställningsformer".into()),
+                Passage::Table(TableRef::Staff),
+                Passage::Table(TableRef::Staff),
+                Passage::Subheading("Finansiering av medarbetare".into()),
+            ],
+            ..FreeText::default()
+        });
+        let doc = layout(&ws);
+        let blocks = blocks_of(&doc, "Inledning");
+        let staff_tables = blocks
+            .iter()
+            .filter(|b| b.starts_with("table Antal medarbetare"))
+            .count();
+        assert_eq!(staff_tables, 1, "{blocks:#?}");
+        // Placed in the text, the staff table no longer makes a Medarbetare
+        // section of its own: the text is 1.1.
+        let sections: Vec<&String> = blocks.iter().filter(|b| b.starts_with("section")).collect();
+        assert_eq!(sections, ["section 1.1 Medarbetare"]);
+        let at = |s: &str| blocks.iter().position(|b| b.starts_with(s)).expect(s);
+        assert!(at("text Om medarbetarna.") < at("subheading Antal medarbetare"));
+        assert!(at("subheading Antal medarbetare") < at("table Antal medarbetare"));
+        assert!(at("table Antal medarbetare") < at("subheading Finansiering"));
+    }
+
+    #[test]
+    fn the_3_k_text_stands_between_the_focus_areas_and_the_lists() {
+        let mut ws = Workspace::default();
+        ws.focus.decided = "PKS valde:".into();
+        ws.focus.areas = vec!["Ekonomisk effektivitet".into()];
+        ws.focus.effects = "Det är av stor vikt att …".into();
+        ws.focus.kostnadseffektivitet = vec!["Digitala möten".into()];
+        let doc = layout(&ws);
+        let blocks = blocks_of(&doc, "Inledning");
+        let at = |s: &str| blocks.iter().position(|b| b.starts_with(s)).expect(s);
+        assert!(at("numbered Ekonomisk") < at("text Det är av stor vikt"));
+        assert!(at("text Det är av stor vikt") < at("subheading Kostnadseffektivitet"));
     }
 
     #[test]

@@ -30,8 +30,12 @@ pub use files::{write_atomically, write_new};
 /// attendance history is two percentages instead of the printed text; 3, a
 /// free text says whether its heading is numbered (`FreeText::heading`). A
 /// version-2 file reads as version 3 with every text numbered, as version 2
-/// printed them.
-pub const FORMAT_VERSION: u32 = 3;
+/// printed them; 4, a section or free text holds its running text as
+/// passages in reading order (`Section::content`, `FreeText::content`) and
+/// the 3 K have the text between the focus areas and their lists
+/// (`FocusAreas::effects`). A version-3 file reads as version 4 with no
+/// passages, as version 3 printed it.
+pub const FORMAT_VERSION: u32 = 4;
 
 /// Files larger than this are refused before reading (a report is a few
 /// hundred kilobytes; the stress workspace a few megabytes).
@@ -444,7 +448,42 @@ mod tests {
         let ws = Workspace::default();
         let text = to_ron_string(&ws).expect("serialize");
         assert!(text.starts_with("#![enable(implicit_some)]"), "{text}");
-        assert!(text.contains("format_version: 3"), "{text}");
+        assert!(text.contains("format_version: 4"), "{text}");
+        assert_eq!(from_ron_str(&text, &p()).expect("load"), ws);
+    }
+
+    #[test]
+    fn a_version_3_file_reads_with_no_passages() {
+        let text = "(format_version: 3, workspace: (goals: [(title: \"Mål\", sections: \
+                    [(title: \"Avsnitt\", text: \"Text\")])], texts: [(title: \"Framtiden\")]))";
+        let file = read_ron_str(text, &p()).expect("version 3 loads");
+        assert_eq!(file.format_version, 3);
+        assert!(file.workspace.goals[0].sections[0].content.is_empty());
+        assert!(file.workspace.texts[0].content.is_empty());
+        let saved = to_ron_string(&file.workspace).expect("serialize");
+        assert!(saved.contains("format_version: 4"), "{saved}");
+    }
+
+    #[test]
+    fn passages_round_trip() {
+        let mut ws = Workspace::default();
+        ws.texts.push(FreeText {
+            title: "Medarbetare".into(),
+            content: vec![
+                Passage::Paragraph("Stycke".into()),
+                Passage::Subheading("Förändring av tjänster".into()),
+                Passage::Bullets(vec!["a".into(), "b".into()]),
+                Passage::Table(TableRef::Staff),
+                Passage::Note("* Not".into()),
+                Passage::Research(ResearchList::Ongoing),
+            ],
+            ..FreeText::default()
+        });
+        let text = to_ron_string(&ws).expect("serialize");
+        assert!(
+            text.contains("Subheading(\"Förändring av tjänster\")"),
+            "{text}"
+        );
         assert_eq!(from_ron_str(&text, &p()).expect("load"), ws);
     }
 
@@ -455,7 +494,7 @@ mod tests {
         assert_eq!(file.format_version, 2);
         assert_eq!(file.workspace.texts[0].heading, TextHeading::Numbered);
         let saved = to_ron_string(&file.workspace).expect("serialize");
-        assert!(saved.contains("format_version: 3"), "{saved}");
+        assert!(saved.contains("format_version: 4"), "{saved}");
         assert!(saved.contains("heading: Numbered"), "{saved}");
     }
 
@@ -474,9 +513,9 @@ mod tests {
 
     #[test]
     fn newer_version_is_refused_before_reading_content() {
-        let text = "Tertial(format_version: 4, workspace: (this_field_is_from_the_future: 1))";
+        let text = "Tertial(format_version: 5, workspace: (this_field_is_from_the_future: 1))";
         let e = from_ron_str(text, &p()).expect_err("newer");
-        assert!(matches!(e.kind, LoadErrorKind::NewerVersion { found: 4 }));
+        assert!(matches!(e.kind, LoadErrorKind::NewerVersion { found: 5 }));
         assert!(e.to_string().contains("nyare version av tertial"), "{e}");
     }
 

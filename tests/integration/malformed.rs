@@ -72,7 +72,7 @@ const CASES: &[(&str, &str)] = &[
     ),
     (
         "newer-version.ron",
-        "Filen {fil} är skapad av en nyare version av tertial (filformat 99; den här versionen läser till och med 3). Uppdatera tertial för att öppna den.",
+        "Filen {fil} är skapad av en nyare version av tertial (filformat 99; den här versionen läser till och med 4). Uppdatera tertial för att öppna den.",
     ),
     (
         "nul-bytes.ron",

@@ -1,7 +1,7 @@
 //! Format migration: a real file written in format version 1 (by tertial
 //! 0.1, before the region groups' range became two percentages) loads as
-//! the same workspace as the current sample, and is saved in the current
-//! format.
+//! the same workspace as the same report written in format version 3, and
+//! is saved in the current format.
 
 use std::path::Path;
 
@@ -9,6 +9,7 @@ use rust_decimal::Decimal;
 use tertial::storage::{self, FORMAT_VERSION};
 
 const V1_FIXTURE: &str = "tests/fixtures/format-v1/delarsrapport-2020-t1-2.ron";
+const V3_FIXTURE: &str = "tests/fixtures/format-v3/delarsrapport-2020-t1-2.ron";
 
 #[test]
 fn a_version_1_file_is_migrated_to_the_current_model() {
@@ -39,19 +40,18 @@ fn a_version_1_file_is_migrated_to_the_current_model() {
             .all(|n| !n.contains("uppgraderades"))
     );
 
-    // The current sample is the same report written in the current format.
-    let current = storage::read(&crate::common::sample_path(
-        crate::common::DELARSRAPPORT_2020,
-    ))
-    .expect("sample");
-    assert_eq!(current.format_version, FORMAT_VERSION);
-    assert!(!current.was_migrated());
+    // The same report written in format version 3 (the 2020 sample as it
+    // was before it held the whole Delårsrapport) reads as the same
+    // workspace, apart from what version 3 added.
+    let v3 = storage::read(Path::new(V3_FIXTURE)).expect("version 3 file loads");
+    assert_eq!(v3.format_version, 3);
+    assert!(v3.was_migrated());
     // Version 3 added whether a free text's heading is numbered and
     // whether the registrations are illustrative; version 1 knew neither,
-    // and the sample has since marked two texts unnumbered, as the seed
+    // and the version-3 file marks two texts unnumbered, as the seed
     // prints them, and its registrations illustrative. Apart from that:
     // the same.
-    let mut numbered = current.workspace.clone();
+    let mut numbered = v3.workspace.clone();
     assert!(numbered.attendance.illustrative);
     numbered.attendance.illustrative = false;
     let mut changed = 0;
@@ -63,6 +63,17 @@ fn a_version_1_file_is_migrated_to_the_current_model() {
     }
     assert_eq!(changed, 2);
     assert_eq!(old.workspace, numbered);
+}
+
+#[test]
+fn the_current_samples_are_in_the_current_format() {
+    let samples = crate::common::all_samples();
+    assert_eq!(samples.len(), 4);
+    for path in samples {
+        let current = storage::read(&path).expect("sample");
+        assert_eq!(current.format_version, FORMAT_VERSION, "{}", path.display());
+        assert!(!current.was_migrated(), "{}", path.display());
+    }
 }
 
 #[test]

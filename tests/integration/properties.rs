@@ -163,6 +163,20 @@ fn activity() -> impl Strategy<Value = Activity> {
         })
 }
 
+fn passage() -> impl Strategy<Value = Passage> {
+    prop_oneof![
+        text().prop_map(Passage::Paragraph),
+        vec(text(), 0..3).prop_map(Passage::Bullets),
+        vec(text(), 0..3).prop_map(Passage::Numbered),
+        text().prop_map(Passage::Subheading),
+        text().prop_map(Passage::Note),
+        proptest::sample::select(TableRef::ALL.to_vec()).prop_map(Passage::Table),
+        Just(Passage::Measures),
+        Just(Passage::Activities),
+        proptest::sample::select(ResearchList::ALL.to_vec()).prop_map(Passage::Research),
+    ]
+}
+
 fn goal() -> impl Strategy<Value = StrategicGoal> {
     let section = (
         text(),
@@ -180,9 +194,10 @@ fn goal() -> impl Strategy<Value = StrategicGoal> {
             0..3,
         ),
         vec(proptest::sample::select(ResearchList::ALL.to_vec()), 0..2),
+        vec(passage(), 0..4),
     )
         .prop_map(
-            |(title, text, bullets, measures, activities, tables, research)| Section {
+            |(title, text, bullets, measures, activities, tables, research, content)| Section {
                 title,
                 text,
                 bullets,
@@ -190,6 +205,7 @@ fn goal() -> impl Strategy<Value = StrategicGoal> {
                 activities,
                 tables,
                 research,
+                content,
             },
         );
     (text(), text(), vec(section, 0..3)).prop_map(|(title, intro, sections)| StrategicGoal {
@@ -340,8 +356,14 @@ fn attendance() -> impl Strategy<Value = Attendance> {
 }
 
 fn workspace() -> impl Strategy<Value = Workspace> {
-    let free_text = (text(), text(), vec(text(), 0..3), any::<bool>()).prop_map(
-        |(title, body, bullets, numbered)| FreeText {
+    let free_text = (
+        text(),
+        text(),
+        vec(text(), 0..3),
+        any::<bool>(),
+        vec(passage(), 0..3),
+    )
+        .prop_map(|(title, body, bullets, numbered, content)| FreeText {
             title,
             body,
             bullets,
@@ -350,8 +372,8 @@ fn workspace() -> impl Strategy<Value = Workspace> {
             } else {
                 TextHeading::Unnumbered
             },
-        },
-    );
+            content,
+        });
     let item =
         (text(), text()).prop_map(|(title, description)| ResearchItem { title, description });
     (

@@ -14,7 +14,7 @@
 use super::xml;
 use crate::charts::{self, ChartKind};
 use crate::domain::figures;
-use crate::domain::model::{ResearchItem, TableRef, Workspace};
+use crate::domain::model::{Passage, ResearchItem, TableRef, Workspace};
 use crate::domain::numbers::{format_fte, format_percent, round_half_up};
 use crate::domain::period::with_en_dash;
 use crate::domain::tables::{self, Table};
@@ -325,7 +325,7 @@ fn heading_for(ws: &Workspace, r: TableRef, word: &str, fallback: &str) -> Strin
     let by_table = ws
         .goals
         .iter()
-        .find(|g| g.sections.iter().any(|s| s.tables.contains(&r)));
+        .find(|g| g.sections.iter().any(|s| s.table_refs().any(|t| t == r)));
     let by_word = || {
         ws.goals
             .iter()
@@ -603,6 +603,25 @@ fn future_slide(ws: &Workspace) -> Option<Slide> {
             .filter(|b| !b.trim().is_empty())
             .map(|b| Para::bullet(b.trim())),
     );
+    // The text's passages: a table or list placed in the text has its own
+    // slide, so only the prose comes along.
+    for p in &t.content {
+        match p {
+            Passage::Paragraph(text) | Passage::Note(text) if !text.trim().is_empty() => {
+                paras.push(Para::plain(text.trim()));
+            }
+            Passage::Subheading(text) if !text.trim().is_empty() => {
+                paras.push(Para::bold(text.trim()));
+            }
+            Passage::Bullets(items) | Passage::Numbered(items) => paras.extend(
+                items
+                    .iter()
+                    .filter(|b| !b.trim().is_empty())
+                    .map(|b| Para::bullet(b.trim())),
+            ),
+            _ => {}
+        }
+    }
     (!paras.is_empty()).then(|| Slide::content("Framtid", vec![Block::Text(paras)]))
 }
 

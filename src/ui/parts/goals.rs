@@ -1,11 +1,12 @@
 //! A strategic goal: title, intro, numbered sections with their mätetal and
-//! activity tables, example bullets and analysis text. Goals and sections
+//! activity tables, example bullets, analysis text and further passages. Goals and sections
 //! can be added, renamed, reordered and removed.
 
 use egui::{Id, Ui};
 
 use super::Nav;
 use super::common::{self, apply_entry_action, entry_buttons};
+use super::passages;
 use crate::domain::figures;
 use crate::domain::sheet::Sheet;
 use crate::domain::tables;
@@ -93,6 +94,14 @@ pub fn goal(ui: &mut Ui, ws: &mut Workspace, gi: usize, nav: &mut Nav) -> bool {
                 );
                 changed |=
                     common::string_list(ui, sid.with("bullets"), "Exempel", &mut section.bullets);
+                changed |= passages::passages(
+                    ui,
+                    sid.with("content"),
+                    &format!("avsnitt {number}"),
+                    &mut section.content,
+                    passages::Host::Section,
+                );
+                ui.add_space(6.0);
                 if section.measures.is_empty() {
                     if ui.button("+ Lägg till mätetal").clicked() {
                         section.measures.push(Measure::default());

@@ -7,6 +7,7 @@ mod common;
 mod economy;
 mod goals;
 mod other;
+mod passages;
 mod report;
 
 use egui::Ui;

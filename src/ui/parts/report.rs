@@ -3,6 +3,7 @@
 use egui::{Id, Ui};
 
 use super::common::{self, apply_entry_action, entry_buttons};
+use super::passages;
 use crate::domain::{FreeText, Period, ReportKind, TextHeading, Workspace};
 use crate::ui::cells;
 
@@ -185,6 +186,13 @@ pub fn facts(ui: &mut Ui, ws: &mut Workspace) -> bool {
                 4,
             );
             changed |= common::string_list(ui, id.with(("tl", i)), "Punkter", &mut t.bullets);
+            changed |= passages::passages(
+                ui,
+                id.with(("tc", i)),
+                &format!("texten {}", t.title),
+                &mut t.content,
+                passages::Host::FreeText,
+            );
             if let Some(a) = entry_buttons(ui, "texten") {
                 action = Some((i, a));
             }
@@ -219,6 +227,15 @@ pub fn focus(ui: &mut Ui, ws: &mut Workspace) -> bool {
     );
     ui.add_space(8.0);
     changed |= common::string_list(ui, id.with("areas"), "Fokusområden", &mut f.areas);
+    ui.label("Text före listorna (varför 3 K)");
+    changed |= cells::text_area(
+        ui,
+        id.with("effects"),
+        "Text före listorna om 3 K",
+        &mut f.effects,
+        2,
+    );
+    ui.add_space(8.0);
     ui.heading("Viktiga händelser med koppling till våra 3 K");
     changed |= common::string_list(
         ui,
