@@ -1150,6 +1150,7 @@ fn research_items(rng: &mut Rng, count: usize) -> Vec<ResearchItem> {
         .map(|_| ResearchItem {
             title: paragraph(rng, 60),
             description: text_between(rng, 300, 1_500),
+            ..ResearchItem::default()
         })
         .collect()
 }

@@ -1330,8 +1330,14 @@ impl Research {
 pub struct ResearchItem {
     /// The title.
     pub title: String,
-    /// A description.
+    /// What a list or a slide says of it, in a line or two.
     pub description: String,
+    /// The study as the long report tells it (format version 4):
+    /// paragraphs at blank lines, lines starting with "- " as bullets.
+    /// With a text, the report prints the title as a sub-heading and the
+    /// text under it, as the Delårsrapport's 7.1 does; without one, the
+    /// title and description as one line of a list.
+    pub text: String,
 }
 
 /// A free text with its heading (Inledning, Coronapandemins påverkan,

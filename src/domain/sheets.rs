@@ -1152,7 +1152,8 @@ pub fn survey_years<'a>() -> Vec<Column<'a, SurveyYear>> {
 
 // ------------------------------------------------------------- research
 
-/// A research list: title and description of each item.
+/// A research list: title, the line lists and slides print, and the text
+/// the long report prints under the title.
 pub fn research<'a>() -> Vec<Column<'a, ResearchItem>> {
     vec![
         Column::text("Rubrik", |r: &ResearchItem| &r.title, |r| &mut r.title),
@@ -1160,6 +1161,11 @@ pub fn research<'a>() -> Vec<Column<'a, ResearchItem>> {
             "Beskrivning",
             |r: &ResearchItem| &r.description,
             |r| &mut r.description,
+        ),
+        Column::long_text(
+            "Text i rapporten",
+            |r: &ResearchItem| &r.text,
+            |r| &mut r.text,
         ),
     ]
 }

@@ -507,15 +507,54 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// A research list, once.
+    /// A research list, once: the studies with a text of their own under
+    /// their title as a sub-heading, the others as lines of a list.
     fn research(&mut self, list: ResearchList) {
         if !self.printed_research.insert(list) {
             return;
         }
         let items = self.ws.research.lists()[list.index()].1;
-        if !items.is_empty() {
-            self.push(Block::Research(items.to_vec()));
+        let mut short: Vec<ResearchItem> = Vec::new();
+        for item in items {
+            if item.text.trim().is_empty() {
+                short.push(item.clone());
+                continue;
+            }
+            if !short.is_empty() {
+                self.push(Block::Research(std::mem::take(&mut short)));
+            }
+            if !item.title.trim().is_empty() {
+                self.push(Block::Subheading(item.title.trim().to_string()));
+            }
+            self.prose(&item.text);
         }
+        if !short.is_empty() {
+            self.push(Block::Research(short));
+        }
+    }
+
+    /// Running text: paragraphs at blank lines; a paragraph whose every
+    /// line starts with "- " is a bullet list.
+    fn prose(&mut self, text: &str) {
+        let text = text.replace("\r\n", "\n");
+        let mut paragraphs: Vec<&str> = Vec::new();
+        let flush = |b: &mut Self, paragraphs: &mut Vec<&str>| {
+            if !paragraphs.is_empty() {
+                b.text(&paragraphs.join("\n\n"));
+                paragraphs.clear();
+            }
+        };
+        for p in text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
+            let lines: Vec<&str> = p.lines().map(str::trim).collect();
+            if lines.iter().all(|l| l.starts_with("- ")) {
+                flush(self, &mut paragraphs);
+                let items: Vec<String> = lines.iter().map(|l| l[2..].trim().to_string()).collect();
+                self.bullets(&items);
+            } else {
+                paragraphs.push(p);
+            }
+        }
+        flush(self, &mut paragraphs);
     }
 
     // --------------------------------------------------------- goals
@@ -627,9 +666,9 @@ impl<'a> Builder<'a> {
         if !left.is_empty() {
             self.chapter(ChapterKind::Chapter, Some(chapter.to_string()), "Forskning");
             for i in left {
-                let (title, items) = ws.research.lists()[i];
-                self.push(Block::Subheading(title.into()));
-                self.push(Block::Research(items.to_vec()));
+                let list = ResearchList::ALL[i];
+                self.push(Block::Subheading(list.title().into()));
+                self.research(list);
             }
         }
     }
@@ -1009,6 +1048,7 @@ mod tests {
         ws.research.ongoing.push(ResearchItem {
             title: "Studie".into(),
             description: "Om något".into(),
+            ..ResearchItem::default()
         });
         ws.goals.push(StrategicGoal {
             title: "Vi använder forskning".into(),
@@ -1049,6 +1089,35 @@ mod tests {
         // The list the section placed is not printed again in a chapter of
         // its own.
         assert!(doc.chapters.iter().all(|c| c.heading.title != "Forskning"));
+    }
+
+    #[test]
+    fn a_study_with_a_text_is_told_under_its_title() {
+        let mut ws = Workspace::default();
+        ws.research.ongoing = vec![
+            ResearchItem {
+                title: "Kort".into(),
+                description: "En rad.".into(),
+                ..ResearchItem::default()
+            },
+            ResearchItem {
+                title: "Erkännande".into(),
+                description: "En rad.".into(),
+                text: "Första stycket.\n\nAndra stycket.\n\n- en punkt\n- en till\n\nSista.".into(),
+            },
+        ];
+        let doc = layout(&ws);
+        assert_eq!(
+            blocks_of(&doc, "Forskning"),
+            [
+                "subheading Pågående forskningsstudier",
+                "research 1",
+                "subheading Erkännande",
+                "text Första stycket.\n\nAndra stycket.",
+                "bullets en punkt|en till",
+                "text Sista.",
+            ]
+        );
     }
 
     #[test]

@@ -374,8 +374,11 @@ fn workspace() -> impl Strategy<Value = Workspace> {
             },
             content,
         });
-    let item =
-        (text(), text()).prop_map(|(title, description)| ResearchItem { title, description });
+    let item = (text(), text(), text()).prop_map(|(title, description, text)| ResearchItem {
+        title,
+        description,
+        text,
+    });
     (
         report(),
         vec(goal(), 0..3),

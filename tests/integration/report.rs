@@ -402,6 +402,7 @@ fn tables_no_section_lists_get_chapters_of_their_own() {
             doctoral: vec![ResearchItem {
                 title: "Avhandling".into(),
                 description: "Disputation 2021.".into(),
+                ..ResearchItem::default()
             }],
             ..Research::default()
         },
