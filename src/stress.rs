@@ -1094,6 +1094,11 @@ fn courses(rng: &mut Rng) -> Courses {
             .collect(),
         cancelled: dec(rng.between(0, 12)),
         note: paragraph(rng, 600),
+        appendix: vec![
+            Passage::Paragraph(paragraph(rng, 80)),
+            Passage::Table(TableRef::CourseAreas),
+            Passage::Paragraph(paragraph(rng, 200)),
+        ],
     }
 }
 
@@ -1190,6 +1195,7 @@ fn free_texts(rng: &mut Rng) -> Vec<FreeText> {
             Passage::Bullets(bullets(rng, 4, 200)),
             Passage::Note(paragraph(rng, 150)),
         ],
+        slide_points: bullets(rng, 3, 120),
     })
     .collect()
 }

@@ -374,11 +374,14 @@ pub enum TableRef {
     Courses,
     /// Utvärderingsenkät.
     Survey,
+    /// Kurser per verksamhetsområde (format version 4). Where no text
+    /// places it, it follows [`TableRef::Courses`] as before.
+    CourseAreas,
 }
 
 impl TableRef {
     /// Every report table, in the editor's order.
-    pub const ALL: [TableRef; 12] = [
+    pub const ALL: [TableRef; 13] = [
         TableRef::Staff,
         TableRef::BudgetFollowUp,
         TableRef::FundsByFinancier,
@@ -390,6 +393,7 @@ impl TableRef {
         TableRef::PlanBudget,
         TableRef::Attendance,
         TableRef::Courses,
+        TableRef::CourseAreas,
         TableRef::Survey,
     ];
 
@@ -408,6 +412,7 @@ impl TableRef {
             TableRef::Attendance => "Närvaro",
             TableRef::Courses => "Kurser och deltagare",
             TableRef::Survey => "Utvärderingsenkät",
+            TableRef::CourseAreas => "Kurser per verksamhetsområde",
         }
     }
 }
@@ -1189,8 +1194,14 @@ pub struct Courses {
     pub by_area: Vec<NamedAmount>,
     /// Courses cancelled in the period.
     pub cancelled: Option<Decimal>,
-    /// A note printed with the tables.
+    /// A note printed with the tables: under Bilaga 2's participants
+    /// table when there is one (it explains that table's marks), else after
+    /// the course tables. Each line is a note of its own.
     pub note: String,
+    /// Bilaga 2's text after the participants table and its notes
+    /// (format version 4): passages, e.g. a lead-in and
+    /// `Table(CourseAreas)`.
+    pub appendix: Vec<Passage>,
 }
 
 /// Computed columns of the course comparison.
@@ -1359,6 +1370,10 @@ pub struct FreeText {
     /// report tables or research lists placed among them (mätetal and
     /// activities belong to a goal's section and are not printed here).
     pub content: Vec<Passage>,
+    /// What a slide deck says of the text instead of the text itself, as
+    /// the Resultatuppföljning's Framtid slide sums up the Delårsrapport's
+    /// Framtiden (format version 4). Empty: the slide shows the text.
+    pub slide_points: Vec<String>,
 }
 
 impl FreeText {

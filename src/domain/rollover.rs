@@ -376,5 +376,6 @@ fn courses(c: &Courses, next: &Period) -> Courses {
             .collect(),
         cancelled: None,
         note: String::new(),
+        appendix: outline(&c.appendix),
     }
 }

@@ -253,9 +253,16 @@ struct Builder<'a> {
 impl<'a> Builder<'a> {
     fn new(ws: &'a Workspace) -> Self {
         let sections = || ws.goals.iter().flat_map(|g| &g.sections);
+        // Bilaga 2's text is printed only with its participants table.
+        let appendix: &[Passage] = if ws.courses.by_participant.is_empty() {
+            &[]
+        } else {
+            &ws.courses.appendix
+        };
         let listed = sections()
             .flat_map(Section::table_refs)
             .chain(ws.texts.iter().flat_map(FreeText::table_refs))
+            .chain(placed_tables(appendix))
             .collect();
         let named_research: HashSet<ResearchList> = sections()
             .flat_map(Section::research_lists)
@@ -342,6 +349,13 @@ impl<'a> Builder<'a> {
     fn footnotes(&mut self, notes: &[String]) {
         for n in notes {
             self.note(n);
+        }
+    }
+
+    /// Each line of `notes` as a note of its own.
+    fn note_lines(&mut self, notes: &str) {
+        for line in notes.lines() {
+            self.note(line);
         }
     }
 
@@ -624,7 +638,7 @@ impl<'a> Builder<'a> {
                 ],
             ),
             ("Närvaro", &[TableRef::Attendance]),
-            ("Kompetens", &[TableRef::Courses]),
+            ("Kompetens", &[TableRef::Courses, TableRef::CourseAreas]),
             ("Utvärderingsenkät", &[TableRef::Survey]),
         ];
         for (title, refs) in groups {
@@ -687,7 +701,12 @@ impl<'a> Builder<'a> {
             TableRef::Attendance => {
                 !ws.attendance.groups.is_empty() || !ws.attendance.earlier.is_empty()
             }
-            TableRef::Courses => !ws.courses.periods.is_empty() || !ws.courses.by_area.is_empty(),
+            TableRef::Courses => {
+                !ws.courses.periods.is_empty()
+                    || (!ws.courses.by_area.is_empty()
+                        && !self.listed.contains(&TableRef::CourseAreas))
+            }
+            TableRef::CourseAreas => !ws.courses.by_area.is_empty(),
             TableRef::Survey => !ws.survey.questions.is_empty(),
         }
     }
@@ -818,10 +837,20 @@ impl<'a> Builder<'a> {
                 if !c.periods.is_empty() {
                     self.push(Block::Table(tables::course_period_table(c)));
                 }
+                // The areas table follows unless a text places it.
+                if !self.listed.contains(&TableRef::CourseAreas) {
+                    self.table_ref(TableRef::CourseAreas);
+                }
+                // With a Bilaga 2 the note explains its table.
+                if c.by_participant.is_empty() {
+                    self.note_lines(&c.note);
+                }
+            }
+            TableRef::CourseAreas => {
+                let c = &ws.courses;
                 if !c.by_area.is_empty() {
                     self.push(Block::Table(tables::course_area_table(c)));
                 }
-                self.note(&c.note);
             }
             TableRef::Survey => {
                 let s = &ws.survey;
@@ -880,7 +909,11 @@ impl<'a> Builder<'a> {
                 ),
             );
             self.push(Block::Table(tables::participants_table(c)));
+            self.note_lines(&c.note);
             self.chart(ChartKind::CourseParticipants);
+            for p in &c.appendix {
+                self.passage(p, None);
+            }
         }
     }
 }

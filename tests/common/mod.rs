@@ -157,3 +157,103 @@ pub fn assert_printed_2020_report(pages: &[String]) {
         assert!(all.contains(figure), "{figure} not in the PDF");
     }
 }
+
+/// A seed report's text as kept in `tests/fixtures/seeds/`.
+pub fn seed_text(name: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/seeds")
+        .join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Text as compared with a seed's: soft hyphens removed, dashes made
+/// hyphens, typographic quotes made straight, whitespace collapsed.
+pub fn comparable(s: &str) -> String {
+    let s: String = s
+        .chars()
+        .filter(|c| *c != '\u{ad}')
+        .map(|c| match c {
+            '\u{2013}' | '\u{2014}' => '-',
+            '\u{201d}' | '\u{201c}' | '\u{201e}' => '"',
+            c => c,
+        })
+        .collect();
+    normalise(&s)
+}
+
+/// The sentences of a seed report's body, from the line `first` on: the
+/// lines of running text, bullets and notes (a sentence cut by a page break
+/// joined again), split after a full stop, question or exclamation mark
+/// that a capital or digit follows. Left out: table rows (they hold tabs;
+/// their figures are tested cell by cell elsewhere), headings (lines
+/// without closing punctuation, or starting with a number of `headings`),
+/// and fragments of fewer than three words.
+pub fn seed_sentences(seed: &str, first: &str, headings: &[&str]) -> Vec<String> {
+    let lines: Vec<&str> = seed.lines().collect();
+    let start = lines
+        .iter()
+        .position(|l| l.trim() == first)
+        .unwrap_or_else(|| panic!("{first:?} not in the seed"));
+    let ends = |s: &str| s.ends_with(['.', '!', '?', ':', ';']) || s.ends_with(".\u{201d}");
+    let mut units: Vec<String> = Vec::new();
+    let mut after_table = false;
+    for raw in &lines[start..] {
+        if raw.contains('\t') {
+            after_table = true;
+            continue;
+        }
+        let line = normalise(raw);
+        if line.is_empty() {
+            continue;
+        }
+        let lower = line.chars().next().is_some_and(char::is_lowercase);
+        match units.last_mut() {
+            Some(last) if lower && !after_table && !ends(last) => {
+                last.push(' ');
+                last.push_str(&line);
+            }
+            _ => units.push(line),
+        }
+        after_table = false;
+    }
+    let mut out = Vec::new();
+    for u in units {
+        let u = u.trim_start_matches(['-', '•', ' ']).to_string();
+        let u = comparable(&u);
+        let heading = headings.iter().any(|h| {
+            u.strip_prefix(&format!("{h} "))
+                .is_some_and(|rest| rest.starts_with(char::is_uppercase))
+        });
+        if !ends(&u) || heading {
+            continue;
+        }
+        let mut sentence = String::new();
+        let chars: Vec<char> = u.chars().collect();
+        for (i, &c) in chars.iter().enumerate() {
+            sentence.push(c);
+            let next_starts = chars.get(i + 1) == Some(&' ')
+                && chars
+                    .get(i + 2)
+                    .is_some_and(|n| n.is_uppercase() || n.is_ascii_digit());
+            if matches!(c, '.' | '!' | '?') && next_starts {
+                out.push(std::mem::take(&mut sentence).trim().to_string());
+            }
+        }
+        out.push(sentence.trim().to_string());
+    }
+    out.retain(|s| s.split(' ').count() >= 3);
+    out
+}
+
+/// The share of `sentences` found in `text` (both [`comparable`]), and
+/// the ones missing.
+pub fn sentence_coverage(sentences: &[String], text: &str) -> (f64, Vec<String>) {
+    let text = comparable(text);
+    let missing: Vec<String> = sentences
+        .iter()
+        .filter(|s| !text.contains(s.as_str()))
+        .cloned()
+        .collect();
+    let found = sentences.len() - missing.len();
+    (found as f64 / sentences.len().max(1) as f64, missing)
+}

@@ -13,6 +13,7 @@ mod common;
 mod charts;
 mod cli;
 mod docx;
+mod fidelity;
 mod fuzz_regressions;
 mod import;
 mod malformed;

@@ -362,18 +362,22 @@ fn workspace() -> impl Strategy<Value = Workspace> {
         vec(text(), 0..3),
         any::<bool>(),
         vec(passage(), 0..3),
+        vec(text(), 0..2),
     )
-        .prop_map(|(title, body, bullets, numbered, content)| FreeText {
-            title,
-            body,
-            bullets,
-            heading: if numbered {
-                TextHeading::Numbered
-            } else {
-                TextHeading::Unnumbered
+        .prop_map(
+            |(title, body, bullets, numbered, content, slide_points)| FreeText {
+                title,
+                body,
+                bullets,
+                heading: if numbered {
+                    TextHeading::Numbered
+                } else {
+                    TextHeading::Unnumbered
+                },
+                content,
+                slide_points,
             },
-            content,
-        });
+        );
     let item = (text(), text(), text()).prop_map(|(title, description, text)| ResearchItem {
         title,
         description,

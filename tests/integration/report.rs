@@ -122,10 +122,12 @@ fn the_report_needs_nothing_outside_itself() {
     for banned in ["<script", "<link", "<img", "<iframe", "src=\"", "@import"] {
         assert!(!html.contains(banned), "found {banned}");
     }
-    // The only address is the SVG namespace name, which is never fetched.
+    // The only addresses are the SVG namespace name, which is never
+    // fetched, and addresses the seed prints as text (`&lt;https://…&gt;`).
     let addresses = html.matches("http").count();
     let namespaces = html.matches("\"http://www.w3.org/2000/svg\"").count();
-    assert_eq!(addresses, namespaces);
+    let in_text = html.matches("&lt;http").count();
+    assert_eq!(addresses, namespaces + in_text);
     // Every url() is a data URL (the embedded font).
     for (at, _) in html.match_indices("url(") {
         assert!(html[at..].starts_with("url(data:font/ttf;base64,"));
@@ -190,7 +192,8 @@ fn the_chapters_follow_the_delarsrapport() {
     assert!(s32 < network_chart && network_chart < s33);
     let s71 = pos("7.1</span>Pågående forskningsstudier");
     let s72 = pos("7.2</span>Spridning");
-    let study = pos("<strong>Erkännande</strong>");
+    // A study with its text has its title as a sub-heading (seed 003).
+    let study = pos("<h3>Erkännande</h3>");
     assert!(s71 < study && study < s72);
 
     // Status symbols and trend arrows in the mätetal tables, and Bilaga 1
@@ -531,4 +534,7 @@ fn chromium_prints_the_report_with_every_chapter_on_a_page_of_its_own() {
     assert!(pages[0].contains("RJL 2019/1940"));
     // Page numbers at every foot but the title page's; the seed's figures.
     assert_printed_2020_report(&pages);
+    // The seed's sentences, as printed (#17).
+    let printed = pages.join(" ");
+    crate::fidelity::assert_seed_sentences(&crate::fidelity::seed_003_sentences(), &printed, "PDF");
 }

@@ -593,6 +593,15 @@ fn future_slide(ws: &Workspace) -> Option<Slide> {
         .texts
         .iter()
         .find(|t| t.title.trim().to_lowercase().starts_with("framtid"))?;
+    let points: Vec<Para> = t
+        .slide_points
+        .iter()
+        .filter(|b| !b.trim().is_empty())
+        .map(|b| Para::bullet(b.trim()))
+        .collect();
+    if !points.is_empty() {
+        return Some(Slide::content("Framtid", vec![Block::Text(points)]));
+    }
     let mut paras = Vec::new();
     if !t.body.trim().is_empty() {
         paras.push(Para::plain(t.body.trim()));

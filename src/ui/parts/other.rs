@@ -197,8 +197,17 @@ pub fn courses(ui: &mut Ui, ws: &mut Workspace) -> bool {
                 &Format::Amount,
             );
         });
-    ui.label("Kommentar");
+    ui.label("Noter (en per rad; under Bilaga 2:s tabell när den finns)");
     changed |= cells::text_area(ui, id.with("note"), "Kommentar om kurser", &mut c.note, 2);
+    ui.add_space(8.0);
+    ui.label(RichText::new("Text i Bilaga 2 efter tabellen").strong());
+    changed |= super::passages::passages(
+        ui,
+        id.with("appendix"),
+        "Bilaga 2",
+        &mut c.appendix,
+        super::passages::Host::FreeText,
+    );
     changed
 }
 

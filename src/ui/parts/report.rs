@@ -193,6 +193,12 @@ pub fn facts(ui: &mut Ui, ws: &mut Workspace) -> bool {
                 &mut t.content,
                 passages::Host::FreeText,
             );
+            changed |= common::string_list(
+                ui,
+                id.with(("tp", i)),
+                "Punkter i bildspelet",
+                &mut t.slide_points,
+            );
             if let Some(a) = entry_buttons(ui, "texten") {
                 action = Some((i, a));
             }
