@@ -256,6 +256,10 @@ pub enum Passage {
     Activities,
     /// A research list stands here.
     Research(ResearchList),
+    /// The focus areas and the 3 K lists (`Workspace::focus`) stand here.
+    FocusAreas,
+    /// The list of strategic goals stands here.
+    Goals,
 }
 
 impl Passage {
@@ -271,6 +275,8 @@ impl Passage {
             Passage::Measures => "Mätetal",
             Passage::Activities => "Aktiviteter",
             Passage::Research(_) => "Forskningslista",
+            Passage::FocusAreas => "Fokusområden och 3 K",
+            Passage::Goals => "Strategiska mål",
         }
     }
 
@@ -284,9 +290,12 @@ impl Passage {
             Passage::Bullets(items) | Passage::Numbered(items) => {
                 items.iter().all(|i| i.trim().is_empty())
             }
-            Passage::Table(_) | Passage::Measures | Passage::Activities | Passage::Research(_) => {
-                false
-            }
+            Passage::Table(_)
+            | Passage::Measures
+            | Passage::Activities
+            | Passage::Research(_)
+            | Passage::FocusAreas
+            | Passage::Goals => false,
         }
     }
 }

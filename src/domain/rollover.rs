@@ -112,6 +112,8 @@ fn outline(content: &[Passage]) -> Vec<Passage> {
                     | Passage::Measures
                     | Passage::Activities
                     | Passage::Research(_)
+                    | Passage::FocusAreas
+                    | Passage::Goals
             )
         })
         .cloned()

@@ -188,7 +188,11 @@ pub fn chart_size(chart: &charts::BarChart, width: u32) -> ChartSize {
 /// Lays out the report of `ws`.
 pub fn layout(ws: &Workspace) -> Document {
     let mut b = Builder::new(ws);
-    b.introduction();
+    if ws.report.kind == ReportKind::Verksamhetsplan {
+        b.plan();
+    } else {
+        b.introduction();
+    }
     b.goals();
     b.unplaced();
     b.appendices();
@@ -234,6 +238,11 @@ struct Builder<'a> {
     printed: HashSet<TableRef>,
     /// Report tables some section lists or some text places.
     listed: HashSet<TableRef>,
+    /// Whether some text places the focus areas (`Passage::FocusAreas`)
+    /// or the list of goals (`Passage::Goals`): then they are printed
+    /// there, not where the kind of report puts them.
+    focus_placed: bool,
+    goals_placed: bool,
     /// Research lists already printed (each is printed once).
     printed_research: HashSet<ResearchList>,
     /// Research lists some section or text names.
@@ -275,10 +284,17 @@ impl<'a> Builder<'a> {
                 section_titled(ws, list)
             }
         });
+        let all_passages = || {
+            sections()
+                .flat_map(|s| &s.content)
+                .chain(ws.texts.iter().flat_map(|t| &t.content))
+        };
         Builder {
             ws,
             chapters: Vec::new(),
             printed: HashSet::new(),
+            focus_placed: all_passages().any(|p| *p == Passage::FocusAreas),
+            goals_placed: all_passages().any(|p| *p == Passage::Goals),
             listed,
             printed_research: HashSet::new(),
             named_research,
@@ -384,11 +400,7 @@ impl<'a> Builder<'a> {
             .iter()
             .position(|t| t.title.trim().eq_ignore_ascii_case("inledning"));
         let focus = &ws.focus;
-        let has_focus = !focus.decided.trim().is_empty()
-            || !focus.areas.is_empty()
-            || !focus.kostnadseffektivitet.is_empty()
-            || !focus.kompetenshojning.is_empty()
-            || !focus.kvalitetshojning.is_empty();
+        let has_focus = has_focus(focus) && !self.focus_placed;
         let staff_here = has_staff(&ws.staff) && !self.listed.contains(&TableRef::Staff);
         let others: Vec<&FreeText> = ws
             .texts
@@ -414,13 +426,8 @@ impl<'a> Builder<'a> {
         if let Some(i) = intro_text {
             self.free_text(&ws.texts[i]);
         }
-        if !ws.goals.is_empty() {
-            self.text(&goals_sentence(
-                short_organisation(&ws.report.organisation),
-                ws.goals.len(),
-            ));
-            let titles: Vec<String> = ws.goals.iter().map(|g| g.title.clone()).collect();
-            self.bullets(&titles);
+        if !self.goals_placed {
+            self.goals_list();
         }
         for t in unnumbered {
             self.push(Block::Subheading(t.title.clone()));
@@ -438,19 +445,7 @@ impl<'a> Builder<'a> {
                 "Viktiga händelser med koppling till våra 3 K – kostnadseffektivitet, \
                  kompetenshöjning och kvalitetshöjning",
             );
-            self.text(&focus.decided);
-            self.numbered(&focus.areas);
-            self.text(&focus.effects);
-            for (title, items) in [
-                ("Kostnadseffektivitet", &focus.kostnadseffektivitet),
-                ("Kompetenshöjning", &focus.kompetenshojning),
-                ("Kvalitetshöjning", &focus.kvalitetshojning),
-            ] {
-                if !items.is_empty() {
-                    self.push(Block::Subheading(title.into()));
-                    self.bullets(items);
-                }
-            }
+            self.focus_areas();
         }
         if staff_here {
             let number = next(&mut n);
@@ -461,6 +456,38 @@ impl<'a> Builder<'a> {
             let number = next(&mut n);
             self.section(number, &t.title);
             self.free_text(t);
+        }
+    }
+
+    /// A Verksamhetsplan: one chapter per free text, in the texts' order
+    /// (a text with the same title as the one before goes on in its
+    /// chapter), so the plan reads as its authors laid it out (Nuläge,
+    /// fokusområden, Medarbetare, mål, Agenda 2030, planering per område,
+    /// budget) with the focus areas, the staff and the goals where its
+    /// texts place them. What no text places follows in chapters of its
+    /// own: Fokusområden, Medarbetare, Strategiska mål.
+    fn plan(&mut self) {
+        let ws = self.ws;
+        let mut last: Option<&str> = None;
+        for t in &ws.texts {
+            let title = t.title.trim();
+            if last != Some(title) {
+                self.chapter(ChapterKind::Chapter, None, title);
+                last = Some(title);
+            }
+            self.free_text(t);
+        }
+        if has_focus(&ws.focus) && !self.focus_placed {
+            self.chapter(ChapterKind::Chapter, None, "Fokusområden");
+            self.focus_areas();
+        }
+        if has_staff(&ws.staff) && !self.listed.contains(&TableRef::Staff) {
+            self.chapter(ChapterKind::Chapter, None, "Medarbetare");
+            self.table_ref(TableRef::Staff);
+        }
+        if !self.goals_placed && !ws.goals.is_empty() {
+            self.chapter(ChapterKind::Chapter, None, "Strategiska mål");
+            self.goals_list();
         }
     }
 
@@ -499,7 +526,42 @@ impl<'a> Builder<'a> {
                 }
             }
             Passage::Research(list) => self.research(*list),
+            Passage::FocusAreas => self.focus_areas(),
+            Passage::Goals => self.goals_list(),
         }
+    }
+
+    /// The focus areas: who decided them, the areas, why the 3 K matter,
+    /// and what was done for each K.
+    fn focus_areas(&mut self) {
+        let focus = &self.ws.focus;
+        self.text(&focus.decided);
+        self.numbered(&focus.areas);
+        self.text(&focus.effects);
+        for (title, items) in [
+            ("Kostnadseffektivitet", &focus.kostnadseffektivitet),
+            ("Kompetenshöjning", &focus.kompetenshojning),
+            ("Kvalitetshöjning", &focus.kvalitetshojning),
+        ] {
+            if !items.is_empty() {
+                self.push(Block::Subheading(title.into()));
+                self.bullets(items);
+            }
+        }
+    }
+
+    /// "Kommunal utveckling har sex strategiska mål:" and the goals.
+    fn goals_list(&mut self) {
+        let ws = self.ws;
+        if ws.goals.is_empty() {
+            return;
+        }
+        self.text(&goals_sentence(
+            short_organisation(&ws.report.organisation),
+            ws.goals.len(),
+        ));
+        let titles: Vec<String> = ws.goals.iter().map(|g| g.title.clone()).collect();
+        self.bullets(&titles);
     }
 
     /// A section's mätetal table, under its section's heading needing no
@@ -866,6 +928,21 @@ impl<'a> Builder<'a> {
     // ---------------------------------------------------- appendices
 
     fn appendices(&mut self) {
+        // Bilaga 1 explains the symbols of the mätetal and activity
+        // tables; a report without them (a plan) has no use for it.
+        let has_status = self
+            .ws
+            .goals
+            .iter()
+            .flat_map(|g| &g.sections)
+            .any(|s| !s.measures.is_empty() || !s.activities.is_empty());
+        if has_status {
+            self.bilaga_1();
+        }
+        self.bilaga_2();
+    }
+
+    fn bilaga_1(&mut self) {
         self.chapter(
             ChapterKind::Appendix,
             Some("Bilaga 1".into()),
@@ -893,7 +970,9 @@ impl<'a> Builder<'a> {
             .map(|s| activity_legend(*s))
             .collect();
         self.bullets(&states);
+    }
 
+    fn bilaga_2(&mut self) {
         let c = &self.ws.courses;
         if !c.by_participant.is_empty() {
             let period = if c.participants_period.trim().is_empty() {
@@ -960,6 +1039,15 @@ fn section_titled(ws: &Workspace, list: ResearchList) -> Option<(usize, usize)> 
 
 fn normalise(s: &str) -> String {
     s.trim().trim_end_matches('.').to_lowercase()
+}
+
+fn has_focus(focus: &FocusAreas) -> bool {
+    !focus.decided.trim().is_empty()
+        || !focus.areas.is_empty()
+        || !focus.effects.trim().is_empty()
+        || !focus.kostnadseffektivitet.is_empty()
+        || !focus.kompetenshojning.is_empty()
+        || !focus.kvalitetshojning.is_empty()
 }
 
 fn has_staff(s: &Staff) -> bool {
@@ -1039,14 +1127,89 @@ mod tests {
     }
 
     #[test]
-    fn an_empty_workspace_has_bilaga_1_and_nothing_made_up() {
+    fn an_empty_workspace_has_nothing_made_up() {
         let doc = layout(&Workspace::default());
-        let headings: Vec<String> = doc.contents().iter().map(|e| e.heading.text()).collect();
-        assert_eq!(
-            headings,
-            ["Bilaga 1 Symbolförteckning för mätetal och aktiviteter"]
-        );
+        assert!(doc.chapters.is_empty(), "{:?}", doc.contents());
         assert_eq!(doc.charts().count(), 0);
+    }
+
+    #[test]
+    fn bilaga_1_comes_with_the_first_matetal() {
+        let mut ws = Workspace::default();
+        ws.goals.push(StrategicGoal {
+            title: "Mål".into(),
+            sections: vec![Section {
+                title: "Avsnitt".into(),
+                measures: vec![Measure::default()],
+                ..Section::default()
+            }],
+            ..StrategicGoal::default()
+        });
+        let doc = layout(&ws);
+        let last = doc.contents().last().map(|e| e.heading.text());
+        assert_eq!(
+            last.as_deref(),
+            Some("Bilaga 1 Symbolförteckning för mätetal och aktiviteter")
+        );
+    }
+
+    #[test]
+    fn a_plan_is_laid_out_in_its_texts_order_with_its_parts_where_they_stand() {
+        let mut ws = Workspace::default();
+        ws.report.kind = ReportKind::Verksamhetsplan;
+        ws.focus.decided = "PKS bestämde:".into();
+        ws.focus.areas = vec!["Ekonomisk effektivitet".into()];
+        ws.goals.push(StrategicGoal {
+            title: "Vi har ett starkt partnerskap".into(),
+            ..StrategicGoal::default()
+        });
+        let text = |title: &str, content: Vec<Passage>| FreeText {
+            title: title.into(),
+            content,
+            ..FreeText::default()
+        };
+        ws.texts = vec![
+            text(
+                "Nuläge och förutsättningar",
+                vec![Passage::Paragraph("I dag.".into())],
+            ),
+            text("PKS prioriterade fokusområden", vec![Passage::FocusAreas]),
+            text("Kommunal utvecklings strategiska mål", vec![Passage::Goals]),
+            text(
+                "Budget och finansiering",
+                vec![Passage::Paragraph("Före.".into())],
+            ),
+            text(
+                "Budget och finansiering",
+                vec![Passage::Paragraph("Efter.".into())],
+            ),
+        ];
+        let doc = layout(&ws);
+        let titles: Vec<String> = doc.contents().iter().map(|e| e.heading.text()).collect();
+        assert_eq!(
+            titles,
+            [
+                "Nuläge och förutsättningar",
+                "PKS prioriterade fokusområden",
+                "Kommunal utvecklings strategiska mål",
+                "Budget och finansiering",
+            ]
+        );
+        assert_eq!(
+            blocks_of(&doc, "PKS prioriterade fokusområden"),
+            ["text PKS bestämde:", "numbered Ekonomisk effektivitet"]
+        );
+        assert_eq!(
+            blocks_of(&doc, "Kommunal utvecklings strategiska mål"),
+            [
+                "text Kommunal utveckling har ett strategiskt mål:",
+                "bullets Vi har ett starkt partnerskap"
+            ]
+        );
+        assert_eq!(
+            blocks_of(&doc, "Budget och finansiering"),
+            ["text Före.", "text Efter."]
+        );
     }
 
     /// The blocks of the chapter titled `title`, as short labels.

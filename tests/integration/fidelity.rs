@@ -187,3 +187,68 @@ fn the_2020_prose_keeps_the_seeds_order_around_its_tables() {
     assert!(at("Bilaga 2") < at("* I externa deltagare anges"));
     assert!(at("* I externa deltagare anges") < at("Antal kurser/arrangemang fördelat"));
 }
+
+/// The chapters a plan's seed (004, a slide deck) has: its "# " headings,
+/// each once, in order, up to the closing slide.
+fn seed_004_chapters() -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for line in seed_text("004-verksamhetsplan-2021-2023.txt").lines() {
+        let Some(title) = line.strip_prefix("# ") else {
+            continue;
+        };
+        let title = title.trim().trim_matches('*').to_string();
+        if title.starts_with("Kommunal utvecklings verksamhetsplan") {
+            continue; // the title slide
+        }
+        if out.last() != Some(&title) {
+            out.push(title);
+        }
+    }
+    out
+}
+
+#[test]
+fn the_plan_is_laid_out_in_its_seeds_order() {
+    let ws = sample(crate::common::PLAN_2021);
+    let doc = layout(&ws);
+    let chapters: Vec<String> = doc.chapters.iter().map(|c| c.heading.text()).collect();
+    let seed = seed_004_chapters();
+    assert_eq!(
+        seed,
+        [
+            "Nuläge och förutsättningar",
+            "PKS prioriterade fokusområden för Kommunal utveckling",
+            "Medarbetare",
+            "Kommunal utvecklings strategiska mål",
+            "Agenda 2030 och de 17 globala målen",
+            "Planering på områdesnivå",
+            "Budget och finansiering",
+        ]
+    );
+    // No numbers, no goal chapters that are only a heading, no Bilaga 1
+    // (a plan has no mätetal), no "Viktiga händelser".
+    assert_eq!(chapters, seed);
+    let html = html_text(&report_html(&ws).unwrap_or_else(|e| panic!("{e}")));
+    assert!(!html.contains("Viktiga händelser"));
+    // The budget table stands among the budget texts, as in the seed.
+    let text = comparable(&html);
+    let at = |s: &str| text.rfind(&comparable(s)).unwrap_or_else(|| panic!("{s}"));
+    assert!(at("Förändringen beror dels") < at("Överskott sedan tidigare år"));
+    assert!(at("Överskott sedan tidigare år") < at("De disponibla statliga medlen"));
+}
+
+#[test]
+fn the_plan_report_has_the_seeds_sentences() {
+    let ws = sample(crate::common::PLAN_2021);
+    let text = html_text(&report_html(&ws).unwrap_or_else(|e| panic!("{e}")));
+    let mut sentences = seed_sentences(
+        &seed_text("004-verksamhetsplan-2021-2023.txt"),
+        "# Nuläge och förutsättningar",
+        &[],
+    );
+    // The deck's closing slide is not part of the plan's text.
+    sentences.retain(|s| s != "Tack för er uppmärksamhet!");
+    assert!(sentences.len() > 30, "{}", sentences.len());
+    let (share, missing) = sentence_coverage(&sentences, &text);
+    assert!(share == 1.0, "missing: {missing:#?}");
+}

@@ -54,6 +54,14 @@ pub fn passages(ui: &mut Ui, id: Id, name: &str, content: &mut Vec<Passage>, hos
                 ui.label("Avsnittets aktiviteter står här.");
                 false
             }
+            Passage::FocusAreas => {
+                ui.label("Fokusområdena och 3 K (delen Fokusområden och 3 K) står här.");
+                false
+            }
+            Passage::Goals => {
+                ui.label("Listan över de strategiska målen står här.");
+                false
+            }
         };
         ui.add_space(4.0);
     }
@@ -120,6 +128,22 @@ fn add_buttons(ui: &mut Ui, content: &[Passage], host: Host) -> Option<Passage> 
             "Var en av forskningslistorna står",
             Passage::Research(ResearchList::Ongoing),
         );
+        if !content.contains(&Passage::FocusAreas) {
+            offer(
+                ui,
+                "+ Fokusområden här",
+                "Var fokusområdena och 3 K står (annars i inledningen)",
+                Passage::FocusAreas,
+            );
+        }
+        if !content.contains(&Passage::Goals) {
+            offer(
+                ui,
+                "+ Mållistan här",
+                "Var listan över de strategiska målen står (annars i inledningen)",
+                Passage::Goals,
+            );
+        }
         if host == Host::Section {
             if !content.contains(&Passage::Measures) {
                 offer(
