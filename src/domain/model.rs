@@ -167,6 +167,13 @@ pub struct FocusAreas {
     pub effects: String,
 }
 
+impl FocusAreas {
+    /// The words before each K's list in a Resultatuppföljning (its slide
+    /// deck and its document): "… med koppling till Kostnadseffektivitet;".
+    pub const LEAD_IN: &'static str =
+        "Under aktuell period har bland annat följande aktiviteter genomförts med koppling till";
+}
+
 // ------------------------------------------------------ 2 strategic goals
 
 /// One of the six strategic goals with its chapter content.

@@ -933,8 +933,80 @@ pub fn survey_table(s: &Survey) -> Table {
     }
 }
 
+/// How the staff is financed, as the reports say it: "Av verksamhetens
+/// 45,30 årsarbetare finansieras 25,50 via kommunernas grundfinansiering,
+/// medlemsavgift eller enligt särskilda avtal, 19,80 årsarbetare
+/// finansieras via externa medel." (the total is the sum of the two,
+/// `figures::staff`), or, where only the municipalities' share is known
+/// (a plan), "Länets kommuner beräknas finansiera 58 % av medarbetarna och
+/// övriga medarbetare finansieras via externa medel." A plan speaks of the
+/// future ("beräknas finansiera"), a report of the period ("finansierar").
+pub fn staff_financing_sentence(ws: &Workspace) -> Option<String> {
+    let s = &ws.staff;
+    let f = &s.financing;
+    if let (Some(total), Some(municipal), Some(external)) = (
+        figures::staff(s).financing_total,
+        f.municipal_fte,
+        f.external_fte,
+    ) {
+        return Some(format!(
+            "Av verksamhetens {} årsarbetare finansieras {} via kommunernas grundfinansiering, \
+             medlemsavgift eller enligt särskilda avtal, {} årsarbetare finansieras via externa \
+             medel.",
+            numbers::format_fte(total),
+            numbers::format_fte(municipal),
+            numbers::format_fte(external)
+        ));
+    }
+    let share = f.municipal_share?;
+    let verb = if ws.report.kind == ReportKind::Verksamhetsplan {
+        "beräknas finansiera"
+    } else {
+        "finansierar"
+    };
+    Some(format!(
+        "Länets kommuner {verb} {} av medarbetarna och övriga medarbetare finansieras via \
+         externa medel.",
+        numbers::format_percent(share)
+    ))
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_staff_financing_sentence_has_each_form() {
+        use super::*;
+        let mut ws = Workspace::default();
+        assert_eq!(staff_financing_sentence(&ws), None);
+        ws.staff.financing.municipal_fte = Some(Decimal::new(2550, 2));
+        ws.staff.financing.external_fte = Some(Decimal::new(1980, 2));
+        assert_eq!(
+            staff_financing_sentence(&ws).as_deref(),
+            Some(
+                "Av verksamhetens 45,30 årsarbetare finansieras 25,50 via kommunernas \
+                 grundfinansiering, medlemsavgift eller enligt särskilda avtal, 19,80 \
+                 årsarbetare finansieras via externa medel."
+            )
+        );
+        ws.staff.financing = StaffFinancing {
+            municipal_share: Some(Decimal::from(58)),
+            ..StaffFinancing::default()
+        };
+        ws.report.kind = ReportKind::Verksamhetsplan;
+        assert_eq!(
+            staff_financing_sentence(&ws).as_deref(),
+            Some(
+                "Länets kommuner beräknas finansiera 58\u{a0}% av medarbetarna och övriga \
+                 medarbetare finansieras via externa medel."
+            )
+        );
+        ws.report.kind = ReportKind::Resultatuppfoljning;
+        assert!(
+            staff_financing_sentence(&ws)
+                .is_some_and(|s| s.starts_with("Länets kommuner finansierar 58"))
+        );
+    }
+
     use super::*;
     use crate::domain::{AttendanceGroup, Meeting, Municipality, Trend};
 

@@ -545,6 +545,11 @@ impl<'a> Builder<'a> {
         ] {
             if !items.is_empty() {
                 self.push(Block::Subheading(title.into()));
+                // A Resultatuppföljning says what its lists are, as its
+                // slides do.
+                if self.ws.report.kind == ReportKind::Resultatuppfoljning {
+                    self.text(&format!("{} {title};", FocusAreas::LEAD_IN));
+                }
                 self.bullets(items);
             }
         }
@@ -790,6 +795,9 @@ impl<'a> Builder<'a> {
                     self.push(Block::Table(tables::staff_table(s)));
                     self.footnotes(&s.footnotes);
                     self.push(Block::Table(tables::staff_financing_table(s)));
+                }
+                if let Some(sentence) = tables::staff_financing_sentence(ws) {
+                    self.text(&sentence);
                 }
                 let by_activity: Vec<String> = s
                     .by_activity

@@ -166,10 +166,12 @@ pub fn seed_text(name: &str) -> String {
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-/// Text as compared with a seed's: soft hyphens removed, dashes made
-/// hyphens, typographic quotes made straight, whitespace collapsed.
+/// Text as compared with a seed's: soft hyphens and the seeds' Markdown
+/// bold marks (`**`) removed, dashes made hyphens, typographic quotes made
+/// straight, whitespace collapsed.
 pub fn comparable(s: &str) -> String {
     let s: String = s
+        .replace("**", "")
         .chars()
         .filter(|c| *c != '\u{ad}')
         .map(|c| match c {
@@ -184,10 +186,11 @@ pub fn comparable(s: &str) -> String {
 /// The sentences of a seed report's body, from the line `first` on: the
 /// lines of running text, bullets and notes (a sentence cut by a page break
 /// joined again), split after a full stop, question or exclamation mark
-/// that a capital or digit follows. Left out: table rows (they hold tabs;
-/// their figures are tested cell by cell elsewhere), headings (lines
-/// without closing punctuation, or starting with a number of `headings`),
-/// and fragments of fewer than three words.
+/// that a capital or digit follows. A bullet counts with or without a
+/// closing full stop (a slide's bullets have none). Left out: table rows
+/// (they hold tabs; their figures are tested cell by cell elsewhere),
+/// headings (lines without closing punctuation, or starting with a number
+/// of `headings`), and fragments of fewer than three words.
 pub fn seed_sentences(seed: &str, first: &str, headings: &[&str]) -> Vec<String> {
     let lines: Vec<&str> = seed.lines().collect();
     let start = lines
@@ -218,13 +221,14 @@ pub fn seed_sentences(seed: &str, first: &str, headings: &[&str]) -> Vec<String>
     }
     let mut out = Vec::new();
     for u in units {
+        let bullet = u.starts_with("- ") || u.starts_with("• ");
         let u = u.trim_start_matches(['-', '•', ' ']).to_string();
         let u = comparable(&u);
         let heading = headings.iter().any(|h| {
             u.strip_prefix(&format!("{h} "))
                 .is_some_and(|rest| rest.starts_with(char::is_uppercase))
         });
-        if !ends(&u) || heading {
+        if !(ends(&u) || bullet) || heading {
             continue;
         }
         let mut sentence = String::new();

@@ -51,6 +51,11 @@ fn html_text(html: &str) -> String {
 /// Fails with the missing sentences if fewer than 95 % are found.
 pub fn assert_seed_sentences(sentences: &[String], text: &str, what: &str) {
     let (share, missing) = sentence_coverage(sentences, text);
+    eprintln!(
+        "{what}: {:.1} % of {} seed sentences found; missing: {missing:#?}",
+        share * 100.0,
+        sentences.len()
+    );
     assert!(
         share >= 0.95,
         "{what}: {:.1} % of {} seed sentences found; missing:\n{}",
@@ -251,4 +256,24 @@ fn the_plan_report_has_the_seeds_sentences() {
     assert!(sentences.len() > 30, "{}", sentences.len());
     let (share, missing) = sentence_coverage(&sentences, &text);
     assert!(share == 1.0, "missing: {missing:#?}");
+}
+
+#[test]
+fn the_2022_report_has_the_seed_decks_sentences_and_bullets() {
+    let ws = sample(crate::common::TERTIAL_2022);
+    let text = html_text(&report_html(&ws).unwrap_or_else(|e| panic!("{e}")));
+    let mut sentences = seed_sentences(
+        &seed_text("002-resultatuppfoljning-2022.txt"),
+        "Viktiga händelser med koppling till våra 3 K",
+        &[],
+    );
+    sentences.retain(|s| s != "Tack för er uppmärksamhet!");
+    assert!(sentences.len() > 25, "{}", sentences.len());
+    assert_seed_sentences(&sentences, &text, "2022");
+    // The deck's words before each list of the 3 K.
+    assert!(text_has(
+        &text,
+        "Under aktuell period har bland annat följande aktiviteter genomförts med koppling till \
+         Kompetenshöjning;"
+    ));
 }

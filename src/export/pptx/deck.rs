@@ -14,8 +14,8 @@
 use super::xml;
 use crate::charts::{self, ChartKind};
 use crate::domain::figures;
-use crate::domain::model::{Passage, ResearchItem, TableRef, Workspace};
-use crate::domain::numbers::{format_fte, format_percent, round_half_up};
+use crate::domain::model::{FocusAreas, Passage, ResearchItem, TableRef, Workspace};
+use crate::domain::numbers::{format_percent, round_half_up};
 use crate::domain::period::with_en_dash;
 use crate::domain::tables::{self, Table};
 
@@ -294,12 +294,7 @@ fn three_k_slides(ws: &Workspace) -> Vec<Slide> {
     .map(|(k, items)| {
         let mut paras = vec![Para {
             runs: vec![
-                (
-                    "Under aktuell period har bland annat följande aktiviteter genomförts med \
-                     koppling till "
-                        .to_string(),
-                    false,
-                ),
+                (format!("{} ", FocusAreas::LEAD_IN), false),
                 (k.to_string(), true),
                 (";".to_string(), false),
             ],
@@ -357,7 +352,7 @@ fn staff_slide(ws: &Workspace) -> Option<Slide> {
         }
     }
     let mut body = vec![Block::Table(table)];
-    if let Some(sentence) = staff_financing_sentence(ws) {
+    if let Some(sentence) = tables::staff_financing_sentence(ws) {
         body.push(Block::Text(vec![
             Para::bold("Finansiering av medarbetare"),
             Para::plain(sentence),
@@ -378,24 +373,6 @@ fn period_span(first: Option<&str>, last: Option<&str>) -> String {
         (Some(a), _) => with_en_dash(a.trim()),
         _ => String::new(),
     }
-}
-
-/// "Av verksamhetens 45,30 årsarbetare finansieras 25,50 via kommunernas
-/// grundfinansiering, medlemsavgift eller enligt särskilda avtal, 19,80
-/// årsarbetare finansieras via externa medel." The total is the sum of the
-/// two (`figures::staff`).
-pub fn staff_financing_sentence(ws: &Workspace) -> Option<String> {
-    let s = &ws.staff;
-    let total = figures::staff(s).financing_total?;
-    let municipal = s.financing.municipal_fte?;
-    let external = s.financing.external_fte?;
-    Some(format!(
-        "Av verksamhetens {} årsarbetare finansieras {} via kommunernas grundfinansiering, \
-         medlemsavgift eller enligt särskilda avtal, {} årsarbetare finansieras via externa medel.",
-        format_fte(total),
-        format_fte(municipal),
-        format_fte(external)
-    ))
 }
 
 fn economy_slides(ws: &Workspace) -> Vec<Slide> {
