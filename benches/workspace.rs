@@ -72,7 +72,7 @@ fn derive_figures(ws: &Workspace) {
     black_box(figures::staff(&ws.staff));
     for (gi, goal) in ws.goals.iter().enumerate() {
         for (si, section) in goal.sections.iter().enumerate() {
-            black_box(figures::section_number(&ws.report, gi, si));
+            black_box(figures::section_number(ws, gi, si));
             for m in &section.measures {
                 black_box(figures::measure_status(m));
                 black_box(figures::measure_trend(m));

@@ -316,7 +316,7 @@ fn check_goals(ws: &Workspace, f: &mut Findings) {
             f.problem(Location::Goal { goal: gi }, "Rubrik", "målet saknar rubrik");
         }
         for (si, section) in goal.sections.iter().enumerate() {
-            let number = figures::section_number(&ws.report, gi, si);
+            let number = figures::section_number(ws, gi, si);
             for (mi, m) in section.measures.iter().enumerate() {
                 let place = format!("{number} mätetal \"{}\"", m.name);
                 let here = Location::Measure {

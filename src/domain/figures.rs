@@ -268,14 +268,34 @@ pub fn measure_trend(m: &Measure) -> Derived<Trend> {
     Derived::with(measure_trend_formula(m), m.trend_override.as_ref())
 }
 
-/// "2.2" for the second section of the first goal (chapter numbers start
-/// at `first_goal_chapter`).
-pub fn section_number(facts: &ReportFacts, goal: usize, section: usize) -> String {
-    format!(
-        "{}.{}",
-        (facts.first_goal_chapter as usize).saturating_add(goal),
-        section + 1
-    )
+/// Whether a goal has a chapter of its own in the report: one with an
+/// introduction or sections. A goal without either is only listed among
+/// the goals, so it gets no number and leaves no gap in the others'.
+pub fn goal_has_chapter(goal: &StrategicGoal) -> bool {
+    !goal.intro.trim().is_empty() || !goal.sections.is_empty()
+}
+
+/// The chapter number of goal `goal`: `first_goal_chapter` for the first
+/// goal with a chapter, one more for each after it; `None` for a goal
+/// without a chapter ([`goal_has_chapter`]) or past the last.
+pub fn goal_chapter(ws: &Workspace, goal: usize) -> Option<usize> {
+    let g = ws.goals.get(goal)?;
+    if !goal_has_chapter(g) {
+        return None;
+    }
+    let before = ws.goals[..goal]
+        .iter()
+        .filter(|g| goal_has_chapter(g))
+        .count();
+    Some((ws.report.first_goal_chapter as usize).saturating_add(before))
+}
+
+/// "2.2" for the second section of the first goal with a chapter
+/// ([`goal_chapter`]).
+pub fn section_number(ws: &Workspace, goal: usize, section: usize) -> String {
+    let chapter = goal_chapter(ws, goal)
+        .unwrap_or_else(|| (ws.report.first_goal_chapter as usize).saturating_add(goal));
+    format!("{chapter}.{}", section + 1)
 }
 
 // --------------------------------------------------------------- staff

@@ -56,7 +56,7 @@ pub fn key_figures(ws: &Workspace) -> Vec<(String, String)> {
 
     for (gi, goal) in ws.goals.iter().enumerate() {
         for (si, section) in goal.sections.iter().enumerate() {
-            let number = figures::section_number(&ws.report, gi, si);
+            let number = figures::section_number(ws, gi, si);
             for (mi, m) in section.measures.iter().enumerate() {
                 let key = format!("matetal.{number}.{}", mi + 1);
                 if let Some(st) = figures::measure_status(m).shown {

@@ -343,7 +343,7 @@ pub fn located_tables(ws: &Workspace) -> Vec<(PrintedTable, Table)> {
     }
     for (gi, goal) in ws.goals.iter().enumerate() {
         for (si, section) in goal.sections.iter().enumerate() {
-            let number = figures::section_number(&ws.report, gi, si);
+            let number = figures::section_number(ws, gi, si);
             if !section.measures.is_empty() {
                 out.push((
                     PrintedTable::Measures {

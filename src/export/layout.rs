@@ -647,15 +647,14 @@ impl<'a> Builder<'a> {
     fn goals(&mut self) {
         let ws = self.ws;
         for (gi, goal) in ws.goals.iter().enumerate() {
-            if goal.intro.trim().is_empty() && goal.sections.is_empty() {
+            let Some(chapter) = figures::goal_chapter(ws, gi) else {
                 continue;
-            }
-            let chapter = ws.report.first_goal_chapter as usize + gi;
+            };
             self.next_chapter = chapter + 1;
             self.chapter(ChapterKind::Chapter, Some(chapter.to_string()), &goal.title);
             self.text(&goal.intro);
             for (si, section) in goal.sections.iter().enumerate() {
-                let number = figures::section_number(&ws.report, gi, si);
+                let number = figures::section_number(ws, gi, si);
                 self.section(Some(number.clone()), &section.title);
                 self.text(&section.text);
                 self.bullets(&section.bullets);

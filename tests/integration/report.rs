@@ -342,6 +342,34 @@ fn a_goal_without_content_gets_no_chapter() {
     );
     let next = ws.report.first_goal_chapter as usize + last;
     assert!(h1.contains(&format!("{next} Närvaro")), "{h1:?}");
+
+    // A goal in the middle that says nothing leaves no gap: the goals
+    // after it move up a number, their sections with them (and the editor
+    // and Kontroll use the same numbers, `figures::section_number`).
+    let mut ws = sample(DELARSRAPPORT);
+    ws.goals[2].intro.clear();
+    ws.goals[2].sections.clear();
+    let doc = tertial::export::layout::layout(&ws);
+    let numbers: Vec<String> = doc
+        .contents()
+        .iter()
+        .filter(|e| e.level == 1)
+        .map(|e| e.heading.number.clone())
+        .collect();
+    assert_eq!(
+        numbers,
+        ["1", "2", "3", "4", "5", "6", "Bilaga 1", "Bilaga 2"],
+        "{:?}",
+        doc.contents()
+    );
+    let forskning = doc
+        .contents()
+        .into_iter()
+        .find(|e| e.heading.title == "Pågående forskningsstudier")
+        .expect("7.1 moved up");
+    assert_eq!(forskning.heading.number, "6.1");
+    assert_eq!(tertial::domain::figures::section_number(&ws, 5, 0), "6.1");
+    assert_eq!(tertial::domain::figures::goal_chapter(&ws, 2), None);
 }
 
 #[test]

@@ -37,7 +37,11 @@ fn activities_grid(ui: &mut Ui, id: Id, number: &str, section: &mut Section) -> 
 /// The goal at `gi`; the navigation follows the goal when it moves.
 pub fn goal(ui: &mut Ui, ws: &mut Workspace, gi: usize, nav: &mut Nav) -> bool {
     let mut changed = false;
-    let facts = ws.report.clone();
+    // The sections' numbers, as the report prints them (worked out before
+    // the goal is borrowed for editing).
+    let numbers: Vec<String> = (0..ws.goals.get(gi).map_or(0, |g| g.sections.len()))
+        .map(|si| figures::section_number(ws, gi, si))
+        .collect();
     let id = Id::unique(("goal", gi));
     let goal_count = ws.goals.len();
     if let Some(goto) = super::take_goto(ui, Nav::Goal(gi)) {
@@ -66,7 +70,7 @@ pub fn goal(ui: &mut Ui, ws: &mut Workspace, gi: usize, nav: &mut Nav) -> bool {
     changed |= cells::text_area(ui, id.with("intro"), "Målets inledning", &mut g.intro, 3);
     let mut section_action = None;
     for (si, section) in g.sections.iter_mut().enumerate() {
-        let number = figures::section_number(&facts, gi, si);
+        let number = numbers.get(si).cloned().unwrap_or_default();
         let sid = id.with(("section", si));
         egui::CollapsingHeader::new(format!("{number} {}", section.title))
             .id_salt(sid)

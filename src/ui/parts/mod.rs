@@ -12,8 +12,8 @@ mod report;
 
 use egui::Ui;
 
-use crate::domain::Workspace;
 use crate::domain::check::{EconomyTable, Finding, Location, Severity};
+use crate::domain::{Workspace, figures};
 use crate::ui::command::Command;
 
 /// The economy's tables, each its own page.
@@ -71,10 +71,12 @@ impl Nav {
     pub fn title(self, ws: &Workspace) -> String {
         match self {
             Nav::Goal(i) => {
-                // Saturating: the first chapter number is the file's.
-                let number = (ws.report.first_goal_chapter as usize).saturating_add(i);
                 let title = ws.goals.get(i).map(|g| g.title.as_str()).unwrap_or("");
-                format!("{number} {title}")
+                match figures::goal_chapter(ws, i) {
+                    Some(number) => format!("{number} {title}"),
+                    // Without content the goal has no chapter, so no number.
+                    None => title.to_string(),
+                }
             }
             other => other.name(ws),
         }
@@ -86,7 +88,8 @@ impl Nav {
             Nav::Rapport => "Rapport".into(),
             Nav::Fokus => "Fokusområden och 3 K".into(),
             Nav::Goal(i) => {
-                let number = (ws.report.first_goal_chapter as usize).saturating_add(i);
+                let number =
+                    figures::goal_chapter(ws, i).map_or_else(|| "–".to_string(), |n| n.to_string());
                 let title = ws.goals.get(i).map(|g| g.title.as_str()).unwrap_or("");
                 let short: String = title.chars().take(34).collect();
                 let ellipsis = if title.chars().count() > 34 {
