@@ -601,6 +601,7 @@ fn staff(rng: &mut Rng) -> Staff {
             municipal_share: None,
         },
         rows,
+        decimals: FteDecimals::Two,
     }
 }
 

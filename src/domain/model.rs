@@ -587,6 +587,19 @@ pub struct Staff {
     pub by_activity: Vec<NamedAmount>,
     /// How the current period's staff is financed.
     pub financing: StaffFinancing,
+    /// How the staff tables print årsarbetare (format version 4).
+    pub decimals: FteDecimals,
+}
+
+/// How årsarbetare are printed: the Delårsrapport always with two
+/// decimals, the slide decks as their Excel tables show them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum FteDecimals {
+    /// Two decimals: 45,30; 10,90.
+    #[default]
+    Two,
+    /// No trailing zeros (at most two decimals): 10,9; 50,6; 49,13.
+    Trimmed,
 }
 
 /// Computed columns of the staff table.

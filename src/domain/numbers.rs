@@ -294,6 +294,13 @@ pub fn format_fte(value: Decimal) -> String {
     format_decimal(value, 2)
 }
 
+/// Årsarbetare without trailing zeros, at most two decimals: `10,9`,
+/// `50,6`, `49,13`, `24` (as Excel's General format shows a typed value).
+pub fn format_fte_trimmed(value: Decimal) -> String {
+    let v = round_half_up(value, 2).normalize();
+    format_decimal(v, v.scale())
+}
+
 /// A whole percent: `76 %`.
 pub fn format_percent(value: Decimal) -> String {
     format!("{}{NBSP}%", format_decimal(value, 0))
@@ -343,6 +350,17 @@ pub fn format_kronor(value: Decimal) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn trimmed_fte_has_no_trailing_zeros() {
+        let d = |s: &str| s.parse::<Decimal>().expect("decimal");
+        assert_eq!(format_fte_trimmed(d("10.90")), "10,9");
+        assert_eq!(format_fte_trimmed(d("50.60")), "50,6");
+        assert_eq!(format_fte_trimmed(d("49.13")), "49,13");
+        assert_eq!(format_fte_trimmed(d("24.00")), "24");
+        assert_eq!(format_fte_trimmed(d("0.125")), "0,13");
+        assert_eq!(format_fte(d("10.9")), "10,90");
+    }
+
     use super::*;
 
     #[test]

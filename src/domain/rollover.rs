@@ -191,6 +191,7 @@ fn staff(s: &Staff, next: &Period) -> Staff {
             })
             .collect(),
         financing: StaffFinancing::default(),
+        decimals: s.decimals,
     }
 }
 

@@ -40,7 +40,7 @@ fn marker<'a, R: 'a>(get: fn(&R) -> &String, set: fn(&mut R) -> &mut String) -> 
 
 /// Antal medarbetare och anställningsformer: the FTE per form of
 /// employment and their Summa (computed, can be typed over).
-pub fn staff<'a>(f: &'a figures::StaffFigures) -> Vec<Column<'a, StaffRow>> {
+pub fn staff<'a>(f: &'a figures::StaffFigures, fte: Format) -> Vec<Column<'a, StaffRow>> {
     vec![
         Column::text(
             "År/anställningsform",
@@ -50,24 +50,24 @@ pub fn staff<'a>(f: &'a figures::StaffFigures) -> Vec<Column<'a, StaffRow>> {
         .printing_text(|r| label_with_marker(&r.period, &r.marker)),
         Column::number(
             "Tjänsteköp",
-            Format::Fte,
+            fte.clone(),
             |r: &StaffRow| r.tjanstekop,
             |r| &mut r.tjanstekop,
         ),
         Column::number(
             "Tillsvidare",
-            Format::Fte,
+            fte.clone(),
             |r: &StaffRow| r.tillsvidare,
             |r| &mut r.tillsvidare,
         ),
         Column::number(
             "Visstid",
-            Format::Fte,
+            fte.clone(),
             |r: &StaffRow| r.visstid,
             |r| &mut r.visstid,
         ),
         Column::computed("Summa", move |i, _| {
-            Cell::figure(f.sums.get(i).copied().unwrap_or_default(), Format::Fte)
+            Cell::figure(f.sums.get(i).copied().unwrap_or_default(), fte.clone())
         })
         .overridable(Slot::in_map(
             |r: &StaffRow| &r.overrides,

@@ -20,6 +20,8 @@ pub enum Format {
     Kronor,
     /// Two decimals: `45,30`.
     Fte,
+    /// Årsarbetare without trailing zeros: `10,9`, `50,6`.
+    FteTrimmed,
     /// Whole percent: `76 %`.
     Percent,
     /// Signed whole percent or percentage points: `+30 %`.
@@ -121,6 +123,7 @@ impl Cell {
                 let plain = |dp: u32| numbers::format_decimal(*v, dp).replace(NBSP, "");
                 match f {
                     Format::Fte => plain(2),
+                    Format::FteTrimmed => numbers::format_fte_trimmed(*v).replace(NBSP, ""),
                     Format::Percent => format!("{} %", plain(0)),
                     Format::Change => {
                         let rounded = numbers::round_half_up(*v, 0);
@@ -146,6 +149,7 @@ pub fn fmt_number(v: Option<Decimal>, f: &Format) -> String {
         Format::Amount => numbers::format_amount(v),
         Format::Kronor => numbers::format_kronor(v),
         Format::Fte => numbers::format_fte(v),
+        Format::FteTrimmed => numbers::format_fte_trimmed(v),
         Format::Percent => numbers::format_percent(v),
         Format::Change => numbers::format_change(v),
         Format::SignedAmount => numbers::format_signed_amount(v),
@@ -430,10 +434,23 @@ pub fn located_tables(ws: &Workspace) -> Vec<(PrintedTable, Table)> {
 
 // ---------------------------------------------------------------- staff
 
+/// The format of the staff's årsarbetare ([`Staff::decimals`]).
+pub fn fte_format(s: &Staff) -> Format {
+    match s.decimals {
+        FteDecimals::Two => Format::Fte,
+        FteDecimals::Trimmed => Format::FteTrimmed,
+    }
+}
+
+/// Årsarbetare of the staff part as its tables print them.
+pub fn format_staff_fte(s: &Staff, v: Decimal) -> String {
+    fmt_number(Some(v), &fte_format(s))
+}
+
 /// The staff table (Medarbetare).
 pub fn staff_table(s: &Staff) -> Table {
     let f = figures::staff(s);
-    let cols = sheets::staff(&f);
+    let cols = sheets::staff(&f, fte_format(s));
     Table {
         id: "medarbetare".into(),
         title: "Antal medarbetare och anställningsformer (årsarbetare)".into(),
@@ -448,16 +465,16 @@ pub fn staff_financing_table(s: &Staff) -> Table {
     let mut rows = vec![
         data(vec![
             Cell::text("Kommunernas grundfinansiering, medlemsavgift eller särskilda avtal"),
-            Cell::number(s.financing.municipal_fte, Format::Fte),
+            Cell::number(s.financing.municipal_fte, fte_format(s)),
         ]),
         data(vec![
             Cell::text("Externa medel"),
-            Cell::number(s.financing.external_fte, Format::Fte),
+            Cell::number(s.financing.external_fte, fte_format(s)),
         ]),
     ];
     rows.push(sum_row(vec![
         Cell::text("Summa"),
-        Cell::figure(Figure::computed(f.financing_total), Format::Fte),
+        Cell::figure(Figure::computed(f.financing_total), fte_format(s)),
     ]));
     Table {
         id: "medarbetare-finansiering".into(),
@@ -953,9 +970,9 @@ pub fn staff_financing_sentence(ws: &Workspace) -> Option<String> {
             "Av verksamhetens {} årsarbetare finansieras {} via kommunernas grundfinansiering, \
              medlemsavgift eller enligt särskilda avtal, {} årsarbetare finansieras via externa \
              medel.",
-            numbers::format_fte(total),
-            numbers::format_fte(municipal),
-            numbers::format_fte(external)
+            format_staff_fte(s, total),
+            format_staff_fte(s, municipal),
+            format_staff_fte(s, external)
         ));
     }
     let share = f.municipal_share?;

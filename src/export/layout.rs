@@ -806,7 +806,7 @@ impl<'a> Builder<'a> {
                             "{}: {} årsarbetare",
                             a.name,
                             a.amount
-                                .map(crate::domain::numbers::format_fte)
+                                .map(|v| tables::format_staff_fte(s, v))
                                 .unwrap_or_else(|| "–".into())
                         )
                     })

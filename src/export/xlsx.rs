@@ -425,6 +425,7 @@ pub fn number_format(f: &Format, unit_in_header: bool) -> String {
         Format::Amount => "#,##0".into(),
         Format::Kronor => unit("kronor"),
         Format::Fte => "0.00".into(),
+        Format::FteTrimmed => "General".into(),
         Format::Percent => "0%".into(),
         Format::Change => "+0%;-0%;0%".into(),
         Format::SignedAmount => "+#,##0;-#,##0;0".into(),

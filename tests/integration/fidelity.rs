@@ -277,3 +277,27 @@ fn the_2022_report_has_the_seed_decks_sentences_and_bullets() {
          Kompetenshöjning;"
     ));
 }
+
+#[test]
+fn the_2022_staff_table_prints_its_figures_as_the_seed() {
+    // Seed 002 prints årsarbetare as its Excel table shows them (10,9;
+    // 50,6), the 2020 report always with two decimals (10,90).
+    let seed = seed_text("002-resultatuppfoljning-2022.txt");
+    let printed: Vec<Vec<String>> = seed
+        .lines()
+        .filter(|l| l.starts_with("20") && l.contains("tertial") && l.contains('\t'))
+        .map(|l| l.split('\t').skip(1).map(str::to_string).collect())
+        .collect();
+    assert_eq!(printed.len(), 8);
+    let ws = sample(crate::common::TERTIAL_2022);
+    let table = tertial::domain::tables::staff_table(&ws.staff);
+    let ours: Vec<Vec<String>> = table
+        .rows
+        .iter()
+        .map(|r| r.cells.iter().skip(1).map(|c| c.display()).collect())
+        .collect();
+    assert_eq!(ours, printed);
+    let ws = sample(crate::common::DELARSRAPPORT_2020);
+    let table = tertial::domain::tables::staff_table(&ws.staff);
+    assert_eq!(table.rows[2].cells[3].display(), "10,90");
+}

@@ -10,7 +10,7 @@ use crate::domain::numbers;
 use crate::domain::sheet::{Footer, Sheet};
 use crate::domain::tables::{self, Cell, Format};
 use crate::domain::{
-    Municipality, NamedAmount, Participant, ParticipantCount, Research, ResearchItem,
+    FteDecimals, Municipality, NamedAmount, Participant, ParticipantCount, Research, ResearchItem,
     SurveyQuestion, Workspace, sheets,
 };
 use crate::ui::cells;
@@ -67,10 +67,28 @@ pub fn staff(ui: &mut Ui, ws: &mut Workspace) -> bool {
     ui.label(RichText::new("Antal medarbetare och anställningsformer (årsarbetare)").strong());
     {
         let f = figures::staff(s);
-        let mut sheet = Sheet::new(sheets::staff(&f), &mut s.rows);
+        let mut sheet = Sheet::new(sheets::staff(&f, tables::fte_format(s)), &mut s.rows);
         changed |= grid::show(ui, id.with("table"), &mut sheet);
     }
     grid::table_actions(ui, &printed);
+    let mut trimmed = s.decimals == FteDecimals::Trimmed;
+    if ui
+        .checkbox(
+            &mut trimmed,
+            "Årsarbetare utan avslutande nollor (10,9 i stället för 10,90)",
+        )
+        .on_hover_text(
+            "Som bildspelens tabeller från Excel; delårsrapporten skriver alltid två decimaler.",
+        )
+        .changed()
+    {
+        s.decimals = if trimmed {
+            FteDecimals::Trimmed
+        } else {
+            FteDecimals::Two
+        };
+        changed = true;
+    }
     changed |= common::string_list(ui, id.with("foot"), "Fotnoter", &mut s.footnotes);
     ui.label(RichText::new("Finansiering av medarbetare").strong());
     let f = figures::staff(s);
