@@ -1094,6 +1094,7 @@ fn courses(rng: &mut Rng) -> Courses {
             })
             .collect(),
         cancelled: dec(rng.between(0, 12)),
+        cancelled_reason: "på grund av sjuka kursledare".into(),
         note: paragraph(rng, 600),
         appendix: vec![
             Passage::Paragraph(paragraph(rng, 80)),

@@ -1024,7 +1024,9 @@ pub struct Attendance {
     pub municipality_earlier: BTreeMap<Municipality, Decimal>,
     /// Earlier periods' key figures, oldest first.
     pub earlier: Vec<AttendanceHistory>,
-    /// Gender split of those present, where reported (percent women).
+    /// Gender split of the municipal representatives present at PKS's
+    /// meetings, where the report gives it (percent women); printed as a
+    /// sentence of its own (`tables::gender_sentence`).
     pub women_share: Option<Decimal>,
     /// Whether the meeting registrations are illustrative (made up to
     /// agree with a report that printed only its summaries, as in the
@@ -1223,6 +1225,10 @@ pub struct Courses {
     pub by_area: Vec<NamedAmount>,
     /// Courses cancelled in the period.
     pub cancelled: Option<Decimal>,
+    /// Why they were cancelled, as the sentence goes on after "23 kurser
+    /// har blivit inställda" (format version 4): "på grund av
+    /// coronapandemin eller sjuka kursledare".
+    pub cancelled_reason: String,
     /// A note printed with the tables: under Bilaga 2's participants
     /// table when there is one (it explains that table's marks), else after
     /// the course tables. Each line is a note of its own.

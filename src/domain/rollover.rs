@@ -378,6 +378,7 @@ fn courses(c: &Courses, next: &Period) -> Courses {
             })
             .collect(),
         cancelled: None,
+        cancelled_reason: String::new(),
         note: String::new(),
         appendix: outline(&c.appendix),
     }

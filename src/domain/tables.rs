@@ -950,6 +950,37 @@ pub fn survey_table(s: &Survey) -> Table {
     }
 }
 
+/// "23 kurser har blivit inställda på grund av coronapandemin eller sjuka
+/// kursledare." from the stored count and reason ("1 kurs har blivit
+/// inställd" in the singular); `None` without a count.
+pub fn cancelled_courses_sentence(c: &Courses) -> Option<String> {
+    let n = c.cancelled?;
+    let count = numbers::format_amount(n);
+    let (noun, participle) = if n == Decimal::ONE {
+        ("kurs", "inställd")
+    } else {
+        ("kurser", "inställda")
+    };
+    let reason = c.cancelled_reason.trim().trim_end_matches('.');
+    let sep = if reason.is_empty() { "" } else { " " };
+    Some(format!(
+        "{count} {noun} har blivit {participle}{sep}{reason}."
+    ))
+}
+
+/// "Av de närvarande kommunrepresentanterna vid PKS sammanträden var 49 %
+/// kvinnor och 51 % män." from the stored share (`Attendance::women_share`).
+pub fn gender_sentence(a: &Attendance) -> Option<String> {
+    let women = a.women_share?;
+    let men = Decimal::ONE_HUNDRED.checked_sub(women)?;
+    Some(format!(
+        "Av de närvarande kommunrepresentanterna vid PKS sammanträden var {} kvinnor och {} \
+         män.",
+        numbers::format_percent(women),
+        numbers::format_percent(men)
+    ))
+}
+
 /// How the staff is financed, as the reports say it: "Av verksamhetens
 /// 45,30 årsarbetare finansieras 25,50 via kommunernas grundfinansiering,
 /// medlemsavgift eller enligt särskilda avtal, 19,80 årsarbetare
@@ -990,6 +1021,45 @@ pub fn staff_financing_sentence(ws: &Workspace) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_cancelled_courses_sentence_agrees_with_its_number() {
+        use super::*;
+        let mut c = Courses::default();
+        assert_eq!(cancelled_courses_sentence(&c), None);
+        c.cancelled = Some(Decimal::from(23));
+        assert_eq!(
+            cancelled_courses_sentence(&c).as_deref(),
+            Some("23 kurser har blivit inställda.")
+        );
+        c.cancelled_reason = "på grund av coronapandemin eller sjuka kursledare".into();
+        assert_eq!(
+            cancelled_courses_sentence(&c).as_deref(),
+            Some(
+                "23 kurser har blivit inställda på grund av coronapandemin eller sjuka kursledare."
+            )
+        );
+        c.cancelled = Some(Decimal::ONE);
+        assert_eq!(
+            cancelled_courses_sentence(&c).as_deref(),
+            Some("1 kurs har blivit inställd på grund av coronapandemin eller sjuka kursledare.")
+        );
+    }
+
+    #[test]
+    fn the_gender_sentence_gives_both_shares() {
+        use super::*;
+        let mut a = Attendance::default();
+        assert_eq!(gender_sentence(&a), None);
+        a.women_share = Some(Decimal::from(49));
+        assert_eq!(
+            gender_sentence(&a).as_deref(),
+            Some(
+                "Av de närvarande kommunrepresentanterna vid PKS sammanträden var 49\u{a0}% \
+                 kvinnor och 51\u{a0}% män."
+            )
+        );
+    }
+
     #[test]
     fn the_staff_financing_sentence_has_each_form() {
         use super::*;

@@ -887,6 +887,10 @@ impl<'a> Builder<'a> {
                     if a.illustrative {
                         self.note(ILLUSTRATIVE_NOTE);
                     }
+                    // Reported, not derived from the registrations.
+                    if let Some(sentence) = tables::gender_sentence(a) {
+                        self.text(&sentence);
+                    }
                     let mut groups = tables::attendance_groups_table(a);
                     groups.title = mark(groups.title);
                     self.push(Block::Table(groups));
@@ -910,9 +914,13 @@ impl<'a> Builder<'a> {
                 if !self.listed.contains(&TableRef::CourseAreas) {
                     self.table_ref(TableRef::CourseAreas);
                 }
-                // With a Bilaga 2 the note explains its table.
+                // With a Bilaga 2 the note explains its table, and the
+                // cancelled courses end it.
                 if c.by_participant.is_empty() {
                     self.note_lines(&c.note);
+                    if let Some(sentence) = tables::cancelled_courses_sentence(c) {
+                        self.text(&sentence);
+                    }
                 }
             }
             TableRef::CourseAreas => {
@@ -999,6 +1007,9 @@ impl<'a> Builder<'a> {
             self.chart(ChartKind::CourseParticipants);
             for p in &c.appendix {
                 self.passage(p, None);
+            }
+            if let Some(sentence) = tables::cancelled_courses_sentence(c) {
+                self.text(&sentence);
             }
         }
     }

@@ -214,6 +214,12 @@ pub fn courses(ui: &mut Ui, ws: &mut Workspace) -> bool {
                 &mut c.cancelled,
                 &Format::Amount,
             );
+            changed |= common::text_field(
+                ui,
+                id.with("cancel-why"),
+                "Varför (\"på grund av …\")",
+                &mut c.cancelled_reason,
+            );
         });
     ui.label("Noter (en per rad; under Bilaga 2:s tabell när den finns)");
     changed |= cells::text_area(ui, id.with("note"), "Kommentar om kurser", &mut c.note, 2);
