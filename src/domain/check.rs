@@ -685,6 +685,13 @@ fn check_attendance(ws: &Workspace, f: &mut Findings) {
             "målvärdet ligger utanför 0–100 %",
         );
     }
+    if percent_out_of_bounds(a.women_share) {
+        f.problem(
+            Location::Attendance,
+            "Kvinnor bland de närvarande vid PKS",
+            "andelen ligger utanför 0–100 % (meningen om könsfördelningen skrivs inte ut)",
+        );
+    }
 }
 
 fn check_courses(ws: &Workspace, f: &mut Findings) {

@@ -971,8 +971,10 @@ pub fn cancelled_courses_sentence(c: &Courses) -> Option<String> {
 /// "Av de närvarande kommunrepresentanterna vid PKS sammanträden var 49 %
 /// kvinnor och 51 % män." from the stored share (`Attendance::women_share`).
 pub fn gender_sentence(a: &Attendance) -> Option<String> {
-    let women = a.women_share?;
-    let men = Decimal::ONE_HUNDRED.checked_sub(women)?;
+    let women = a
+        .women_share
+        .filter(|w| (Decimal::ZERO..=Decimal::ONE_HUNDRED).contains(w))?;
+    let men = Decimal::ONE_HUNDRED - women;
     Some(format!(
         "Av de närvarande kommunrepresentanterna vid PKS sammanträden var {} kvinnor och {} \
          män.",
@@ -1058,6 +1060,8 @@ mod tests {
                  kvinnor och 51\u{a0}% män."
             )
         );
+        a.women_share = Some(Decimal::from(101));
+        assert_eq!(gender_sentence(&a), None);
     }
 
     #[test]

@@ -34,6 +34,13 @@ pub fn attendance(ui: &mut Ui, ws: &mut Workspace) -> bool {
             a.target = t;
             changed = true;
         }
+        changed |= common::number_field(
+            ui,
+            id.with("women"),
+            "Kvinnor bland de närvarande vid PKS (%)",
+            &mut a.women_share,
+            &Format::Percent,
+        );
         ui.end_row();
         ui.label("");
         changed |= ui
