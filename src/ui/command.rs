@@ -7,7 +7,7 @@
 
 use std::path::PathBuf;
 
-use egui::{Key, KeyboardShortcut, Modifiers};
+use egui::{Key, KeyboardShortcut, Modifiers, Ui};
 
 use super::parts::{Nav, all_navs};
 use crate::domain::Workspace;
@@ -34,6 +34,17 @@ pub const PALETTE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, 
 /// The command palette, the second shortcut (as in VS Code).
 pub const PALETTE_SHIFT_P: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::P);
+
+/// A menu entry for `command` (menus and the palette alike), with its
+/// shortcut on the right as the platform writes it (`Ctrl+S`, or `⌘S` on
+/// a Mac).
+pub fn menu_item(ui: &Ui, command: &Command, ws: &Workspace) -> egui::Button<'static> {
+    let button = egui::Button::new(command.name(ws));
+    match command.shortcut() {
+        Some(shortcut) => button.shortcut_text(ui.ctx().format_shortcut(&shortcut)),
+        None => button,
+    }
+}
 
 /// Every key the window reads and the command it sends, longer
 /// combinations first (Ctrl+Shift+S must not be read as Ctrl+S).

@@ -14,7 +14,8 @@ use crate::domain::{AttendanceGroup, EnteredAverages, Meeting, Municipality, Wor
 use crate::ui::cells;
 use crate::ui::grid;
 
-pub fn attendance(ui: &mut Ui, ws: &mut Workspace) -> bool {
+/// Närvaro; `goto`: a group Kontroll asked to show.
+pub fn attendance(ui: &mut Ui, ws: &mut Workspace, goto: Option<super::Goto>) -> bool {
     let mut changed = false;
     let id = Id::unique("attendance");
     // Derived once a frame for every attendance table on the page: over
@@ -54,7 +55,7 @@ pub fn attendance(ui: &mut Ui, ws: &mut Workspace) -> bool {
     ui.add_space(6.0);
 
     let groups_id = id.with("groups");
-    if let Some(goto) = super::take_goto(ui, super::Nav::Narvaro) {
+    if let Some(goto) = goto {
         grid::highlight_row(ui, groups_id, goto.row);
     }
     ui.label(RichText::new("Nätverk och grupper").strong());

@@ -31,8 +31,10 @@ fn main_grid(page: EconomyPage) -> Id {
     }
 }
 
-pub fn page(ui: &mut Ui, ws: &mut Workspace, page: EconomyPage) -> bool {
-    if let Some(goto) = super::take_goto(ui, super::Nav::Ekonomi(page)) {
+/// The economy page `page`; `goto`: a row Kontroll asked to show in its
+/// main table.
+pub fn page(ui: &mut Ui, ws: &mut Workspace, page: EconomyPage, goto: Option<super::Goto>) -> bool {
+    if let Some(goto) = goto {
         grid::highlight_row(ui, main_grid(page), goto.row);
     }
     let e = &mut ws.economy;

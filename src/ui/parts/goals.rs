@@ -34,12 +34,19 @@ fn activities_grid(ui: &mut Ui, id: Id, number: &str, section: &mut Section) -> 
 }
 
 /// The goal at `gi`; the navigation follows the goal when it moves.
-pub fn goal(ui: &mut Ui, ws: &mut Workspace, gi: usize, nav: &mut Nav) -> bool {
+/// `goto`: a row Kontroll asked to show in one of its tables.
+pub fn goal(
+    ui: &mut Ui,
+    ws: &mut Workspace,
+    gi: usize,
+    nav: &mut Nav,
+    goto: Option<super::Goto>,
+) -> bool {
     let mut changed = false;
     let facts = ws.report.clone();
     let id = Id::unique(("goal", gi));
     let goal_count = ws.goals.len();
-    if let Some(goto) = super::take_goto(ui, Nav::Goal(gi)) {
+    if let Some(goto) = goto {
         match goto.table {
             super::GotoTable::Measures { section } => {
                 grid::highlight_row(ui, id.with(("section", section)).with("measures"), goto.row);

@@ -56,12 +56,13 @@ fn named_amounts(
     grid::show(ui, id, &mut sheet)
 }
 
-pub fn staff(ui: &mut Ui, ws: &mut Workspace) -> bool {
+/// Medarbetare; `goto`: a row Kontroll asked to show in the staff table.
+pub fn staff(ui: &mut Ui, ws: &mut Workspace, goto: Option<super::Goto>) -> bool {
     let mut changed = false;
     let id = Id::unique("staff");
     let s = &mut ws.staff;
     let printed = tables::staff_table(s);
-    if let Some(goto) = super::take_goto(ui, super::Nav::Medarbetare) {
+    if let Some(goto) = goto {
         grid::highlight_row(ui, id.with("table"), goto.row);
     }
     ui.label(RichText::new("Antal medarbetare och anställningsformer (årsarbetare)").strong());
