@@ -12,6 +12,7 @@ mod common;
 
 mod charts;
 mod cli;
+mod csv_export;
 mod docx;
 mod fuzz_regressions;
 mod import;

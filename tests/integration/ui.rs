@@ -897,7 +897,10 @@ fn a_table_is_copied_for_excel_and_exported_as_csv() {
         .click();
     h.run();
     let written = std::fs::read_to_string(&csv).expect("csv written");
-    assert_eq!(written, tertial::export::csv::table_to_csv(&table));
+    assert_eq!(
+        written,
+        tertial::export::csv::table_to_csv(&table).expect("csv")
+    );
     h.get_by_label(&format!("Sparade {}", csv.display()));
 }
 
