@@ -643,6 +643,11 @@ impl TertialApp {
                     self.goto = goto;
                 }
             }
+            Command::CopyTable(table) => {
+                ctx.copy_text(crate::export::csv::table_to_tsv(&table));
+                self.notice = Some((self.doc.revision(), format!("{} kopierad", table.title)));
+            }
+            Command::ExportTable(table) => self.export_table(table, ctx),
             Command::About => self.about = Some(AboutDialog),
             Command::Palette => self.palette = Some(PaletteDialog::default()),
         }
@@ -941,23 +946,8 @@ impl TertialApp {
         }
     }
 
-    /// What a table asked for this frame: a CSV file (the dialog is the
-    /// window's) or a note for the status bar.
-    fn table_requests(&mut self, ui: &Ui) {
-        let request: Option<crate::domain::tables::Table> = ui.data_mut(|d| {
-            d.remove_temp::<Option<crate::domain::tables::Table>>(egui::Id::unique(
-                super::grid::EXPORT_REQUEST,
-            ))
-            .flatten()
-        });
-        let note: Option<String> =
-            ui.data_mut(|d| d.remove_temp(egui::Id::unique(super::grid::NOTICE)));
-        if let Some(note) = note {
-            self.notice = Some((self.doc.revision(), note));
-        }
-        let Some(table) = request else {
-            return;
-        };
+    /// Exportera CSV… under a table: asks where, then writes it.
+    fn export_table(&mut self, table: crate::domain::tables::Table, ctx: &egui::Context) {
         let suggested = format!(
             "{}-{}.csv",
             table.id,
@@ -966,7 +956,7 @@ impl TertialApp {
         self.ask(
             FileRequest::SaveCsv { suggested },
             AfterDialog::ExportTable(table),
-            ui.ctx(),
+            ctx,
         );
     }
 
@@ -1068,9 +1058,9 @@ impl eframe::App for TertialApp {
                 self.doc.edited(source);
             }
         });
-        // What the part asked for (Kontroll's "go to").
+        // What the part asked for (Kontroll's "go to", a table's copy or
+        // CSV file).
         self.run_commands(ui);
-        self.table_requests(ui);
         self.dialogs(ui);
     }
 

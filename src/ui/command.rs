@@ -12,6 +12,7 @@ use egui::{Key, KeyboardShortcut, Modifiers, Ui};
 use super::parts::{Nav, all_navs};
 use crate::domain::Workspace;
 use crate::domain::check::Location;
+use crate::domain::tables::Table;
 
 /// Ny.
 pub const NEW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
@@ -95,6 +96,11 @@ pub enum Command {
     GoTo(Nav),
     /// Show where a Kontroll finding points (its part, and its row).
     GoToFinding(Location),
+    /// Kopiera tabell: a table as the report prints it, tab-separated on
+    /// the clipboard (the buttons under each table).
+    CopyTable(Table),
+    /// Exportera CSV…: a table as the report prints it, to a CSV file.
+    ExportTable(Table),
     /// Om tertial.
     About,
     /// Open the command palette.
@@ -121,6 +127,8 @@ impl Command {
             Command::Redo => "Gör om".into(),
             Command::GoTo(nav) => format!("Gå till {}", nav.name(ws)),
             Command::GoToFinding(location) => format!("Gå till {}", location.part().name()),
+            Command::CopyTable(table) => format!("Kopiera tabell {}", table.title),
+            Command::ExportTable(table) => format!("Exportera CSV {}", table.title),
             Command::About => "Om tertial".into(),
             Command::Palette => "Kommandon…".into(),
         }

@@ -12,10 +12,16 @@ use crate::domain::sheet::{Footer, Sheet};
 use crate::domain::tables::{self, Format};
 use crate::domain::{AttendanceGroup, EnteredAverages, Meeting, Municipality, Workspace, sheets};
 use crate::ui::cells;
+use crate::ui::command::Command;
 use crate::ui::grid;
 
 /// Närvaro; `goto`: a group Kontroll asked to show.
-pub fn attendance(ui: &mut Ui, ws: &mut Workspace, goto: Option<super::Goto>) -> bool {
+pub fn attendance(
+    ui: &mut Ui,
+    ws: &mut Workspace,
+    goto: Option<super::Goto>,
+    commands: &mut Vec<Command>,
+) -> bool {
     let mut changed = false;
     let id = Id::unique("attendance");
     // Derived once a frame for every attendance table on the page: over
@@ -72,7 +78,7 @@ pub fn attendance(ui: &mut Ui, ws: &mut Workspace, goto: Option<super::Goto>) ->
             });
         changed |= grid::show(ui, groups_id, &mut sheet);
     }
-    grid::table_actions(ui, &printed);
+    grid::table_actions(ui, &printed, commands);
     let selected = grid::current(ui, groups_id)
         .map(|c| c.row)
         .unwrap_or(0)
@@ -86,7 +92,7 @@ pub fn attendance(ui: &mut Ui, ws: &mut Workspace, goto: Option<super::Goto>) ->
 
     ui.add_space(10.0);
     ui.label(RichText::new("Genomsnittsnärvaro per kommun").strong());
-    changed |= municipalities(ui, id.with("mun"), ws, &f);
+    changed |= municipalities(ui, id.with("mun"), ws, &f, commands);
     ui.add_space(10.0);
     ui.label(RichText::new("Tidigare perioder").strong());
     let printed = tables::attendance_history_table_of(&ws.attendance, &f);
@@ -97,7 +103,7 @@ pub fn attendance(ui: &mut Ui, ws: &mut Workspace, goto: Option<super::Goto>) ->
             Sheet::new(sheets::attendance_history(), &mut a.earlier).with_footer(footer);
         changed |= grid::show(ui, id.with("hist"), &mut sheet);
     }
-    grid::table_actions(ui, &printed);
+    grid::table_actions(ui, &printed, commands);
     changed
 }
 
@@ -208,7 +214,13 @@ fn registrations(ui: &mut Ui, id: Id, g: &mut AttendanceGroup) -> bool {
     changed
 }
 
-fn municipalities(ui: &mut Ui, id: Id, ws: &mut Workspace, f: &figures::AttendanceFigures) -> bool {
+fn municipalities(
+    ui: &mut Ui,
+    id: Id,
+    ws: &mut Workspace,
+    f: &figures::AttendanceFigures,
+    commands: &mut Vec<Command>,
+) -> bool {
     let printed = tables::attendance_municipality_table_of(&ws.attendance, f);
     let a = &mut ws.attendance;
     let mut rows = sheets::municipality_rows(a);
@@ -217,7 +229,7 @@ fn municipalities(ui: &mut Ui, id: Id, ws: &mut Workspace, f: &figures::Attendan
         let mut sheet = Sheet::new(sheets::municipalities(f), &mut rows).fixed_rows();
         grid::show(ui, id, &mut sheet)
     };
-    grid::table_actions(ui, &printed);
+    grid::table_actions(ui, &printed, commands);
     if rows != before {
         for r in rows {
             match r.earlier {

@@ -11,25 +11,38 @@ use crate::domain::sheet::Sheet;
 use crate::domain::tables;
 use crate::domain::{Activity, Measure, Section, StrategicGoal, Workspace, sheets};
 use crate::ui::cells;
+use crate::ui::command::Command;
 use crate::ui::grid;
 
-fn measures_grid(ui: &mut Ui, id: Id, number: &str, section: &mut Section) -> bool {
+fn measures_grid(
+    ui: &mut Ui,
+    id: Id,
+    number: &str,
+    section: &mut Section,
+    commands: &mut Vec<Command>,
+) -> bool {
     let printed = tables::measure_table(number, &section.title, &section.measures);
     let changed = {
         let mut sheet = Sheet::new(sheets::measures(), &mut section.measures);
         grid::show(ui, id.with("measures"), &mut sheet)
     };
-    grid::table_actions(ui, &printed);
+    grid::table_actions(ui, &printed, commands);
     changed
 }
 
-fn activities_grid(ui: &mut Ui, id: Id, number: &str, section: &mut Section) -> bool {
+fn activities_grid(
+    ui: &mut Ui,
+    id: Id,
+    number: &str,
+    section: &mut Section,
+    commands: &mut Vec<Command>,
+) -> bool {
     let printed = tables::activity_table(number, &section.title, &section.activities);
     let changed = {
         let mut sheet = Sheet::new(sheets::activities(), &mut section.activities);
         grid::show(ui, id.with("activities"), &mut sheet)
     };
-    grid::table_actions(ui, &printed);
+    grid::table_actions(ui, &printed, commands);
     changed
 }
 
@@ -41,6 +54,7 @@ pub fn goal(
     gi: usize,
     nav: &mut Nav,
     goto: Option<super::Goto>,
+    commands: &mut Vec<Command>,
 ) -> bool {
     let mut changed = false;
     let facts = ws.report.clone();
@@ -107,7 +121,7 @@ pub fn goal(
                     }
                 } else {
                     ui.label(egui::RichText::new("Mätetal").strong());
-                    changed |= measures_grid(ui, sid, &number, section);
+                    changed |= measures_grid(ui, sid, &number, section, commands);
                 }
                 ui.add_space(6.0);
                 if section.activities.is_empty() {
@@ -117,7 +131,7 @@ pub fn goal(
                     }
                 } else {
                     ui.label(egui::RichText::new("Aktiviteter").strong());
-                    changed |= activities_grid(ui, sid, &number, section);
+                    changed |= activities_grid(ui, sid, &number, section, commands);
                 }
                 if !section.tables.is_empty() {
                     let names: Vec<String> = section

@@ -199,8 +199,8 @@ pub struct Goto {
 }
 
 /// Show the selected part. Returns whether the workspace changed; what the
-/// author asks for beyond editing (Kontroll's "go to") is queued on
-/// `commands`. A row Kontroll asked to show (`goto`) is taken by the part
+/// author asks for beyond editing (Kontroll's "go to", a table's Kopiera
+/// tabell and Exportera CSV…) is queued on `commands`. A row Kontroll asked to show (`goto`) is taken by the part
 /// it is in, which marks it and scrolls to it.
 pub fn show(
     ui: &mut Ui,
@@ -238,12 +238,12 @@ pub fn show(
         changed = match *nav {
             Nav::Rapport => report::facts(ui, ws),
             Nav::Fokus => report::focus(ui, ws),
-            Nav::Goal(i) => goals::goal(ui, ws, i, nav, goto),
-            Nav::Medarbetare => other::staff(ui, ws, goto),
-            Nav::Ekonomi(page) => economy::page(ui, ws, page, goto),
-            Nav::Narvaro => attendance::attendance(ui, ws, goto),
-            Nav::Kompetens => other::courses(ui, ws),
-            Nav::Enkat => other::survey(ui, ws),
+            Nav::Goal(i) => goals::goal(ui, ws, i, nav, goto, commands),
+            Nav::Medarbetare => other::staff(ui, ws, goto, commands),
+            Nav::Ekonomi(page) => economy::page(ui, ws, page, goto, commands),
+            Nav::Narvaro => attendance::attendance(ui, ws, goto, commands),
+            Nav::Kompetens => other::courses(ui, ws, commands),
+            Nav::Enkat => other::survey(ui, ws, commands),
             Nav::Forskning => other::research(ui, ws),
             // The app shows the chart view instead (it keeps a preview
             // cache keyed by the document's revision); nothing to edit.

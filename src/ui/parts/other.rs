@@ -14,6 +14,7 @@ use crate::domain::{
     SurveyQuestion, Workspace, sheets,
 };
 use crate::ui::cells;
+use crate::ui::command::Command;
 use crate::ui::grid;
 
 fn computed_label(ui: &mut Ui, name: &str, fig: Figure, format: Format) {
@@ -57,7 +58,12 @@ fn named_amounts(
 }
 
 /// Medarbetare; `goto`: a row Kontroll asked to show in the staff table.
-pub fn staff(ui: &mut Ui, ws: &mut Workspace, goto: Option<super::Goto>) -> bool {
+pub fn staff(
+    ui: &mut Ui,
+    ws: &mut Workspace,
+    goto: Option<super::Goto>,
+    commands: &mut Vec<Command>,
+) -> bool {
     let mut changed = false;
     let id = Id::unique("staff");
     let s = &mut ws.staff;
@@ -71,7 +77,7 @@ pub fn staff(ui: &mut Ui, ws: &mut Workspace, goto: Option<super::Goto>) -> bool
         let mut sheet = Sheet::new(sheets::staff(&f), &mut s.rows);
         changed |= grid::show(ui, id.with("table"), &mut sheet);
     }
-    grid::table_actions(ui, &printed);
+    grid::table_actions(ui, &printed, commands);
     changed |= common::string_list(ui, id.with("foot"), "Fotnoter", &mut s.footnotes);
     ui.label(RichText::new("Finansiering av medarbetare").strong());
     let f = figures::staff(s);
@@ -130,7 +136,7 @@ pub fn staff(ui: &mut Ui, ws: &mut Workspace, goto: Option<super::Goto>) -> bool
     changed
 }
 
-pub fn courses(ui: &mut Ui, ws: &mut Workspace) -> bool {
+pub fn courses(ui: &mut Ui, ws: &mut Workspace, commands: &mut Vec<Command>) -> bool {
     let mut changed = false;
     let id = Id::unique("courses");
     let c = &mut ws.courses;
@@ -141,7 +147,7 @@ pub fn courses(ui: &mut Ui, ws: &mut Workspace) -> bool {
         let mut sheet = Sheet::new(sheets::course_periods(&f), &mut c.periods);
         changed |= grid::show(ui, id.with("periods"), &mut sheet);
     }
-    grid::table_actions(ui, &printed);
+    grid::table_actions(ui, &printed, commands);
     ui.add_space(8.0);
     ui.horizontal(|ui| {
         ui.label("Bilaga 2, period");
@@ -177,7 +183,7 @@ pub fn courses(ui: &mut Ui, ws: &mut Workspace) -> bool {
             .fixed_rows();
         changed |= grid::show(ui, id.with("bilaga2"), &mut sheet);
     }
-    grid::table_actions(ui, &printed);
+    grid::table_actions(ui, &printed, commands);
     ui.add_space(8.0);
     changed |= named_amounts(
         ui,
@@ -203,7 +209,7 @@ pub fn courses(ui: &mut Ui, ws: &mut Workspace) -> bool {
     changed
 }
 
-pub fn survey(ui: &mut Ui, ws: &mut Workspace) -> bool {
+pub fn survey(ui: &mut Ui, ws: &mut Workspace, commands: &mut Vec<Command>) -> bool {
     let mut changed = false;
     let id = Id::unique("survey");
     let s = &mut ws.survey;
@@ -266,7 +272,7 @@ pub fn survey(ui: &mut Ui, ws: &mut Workspace) -> bool {
             });
         changed |= grid::show(ui, id.with("questions"), &mut sheet);
     }
-    grid::table_actions(ui, &printed);
+    grid::table_actions(ui, &printed, commands);
     egui::Grid::new("survey-more")
         .num_columns(2)
         .show(ui, |ui| {
