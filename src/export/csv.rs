@@ -6,6 +6,17 @@
 //! none. Text that a spreadsheet would take for a formula is
 //! neutralised (see [`spreadsheet_text`]). And as tab-separated text for
 //! the clipboard.
+//!
+//! The CSV is written by the `csv` crate's writer (`;`, CRLF, a field
+//! quoted only when it must be: it holds a `;`, a `"` or a line break). An
+//! earlier hand-written writer also quoted a field with a leading or
+//! trailing space; the crate does not, and need not: RFC 4180 keeps spaces
+//! as part of a field, and LibreOffice Calc 7.4 reads both forms as the
+//! same cell (the test `csv::libreoffice_reads_every_cell_as_written`
+//! checks it). The exported samples and the stress workspace came out
+//! byte for byte the same through both writers. The clipboard's
+//! tab-separated text is not CSV (Word and Excel paste it as it is, quotes
+//! and all) and stays written here.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -63,36 +74,38 @@ fn cell_text(c: &Cell) -> String {
     }
 }
 
-fn field(s: &str) -> String {
-    let needs_quotes = s.contains([';', '"', '\n', '\r']) || s.starts_with(' ') || s.ends_with(' ');
-    if needs_quotes {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
-fn line(fields: impl IntoIterator<Item = String>) -> String {
-    let mut l = fields
-        .into_iter()
-        .map(|f| field(&f))
-        .collect::<Vec<_>>()
-        .join(";");
-    l.push_str("\r\n");
-    l
-}
-
 /// One table as CSV text (with BOM): the header row with units, then every
 /// row as the report shows it, computed columns and sum rows included.
-pub fn table_to_csv(t: &Table) -> String {
-    let mut out = String::from(BOM);
-    out.push_str(&line(
-        t.headers_with_units().iter().map(|h| spreadsheet_text(h)),
-    ));
+///
+/// Written to memory, with rows of any length allowed (`flexible`), the
+/// `csv` writer has nothing left to fail on; its `Result` is passed on
+/// rather than assumed away.
+pub fn table_to_csv(t: &Table) -> Result<String, csv::Error> {
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .terminator(csv::Terminator::CRLF)
+        .quote_style(csv::QuoteStyle::Necessary)
+        .flexible(true)
+        .from_writer(Vec::from(BOM));
+    writer.write_record(t.headers_with_units().iter().map(|h| spreadsheet_text(h)))?;
     for row in &t.rows {
-        out.push_str(&line(row.cells.iter().map(cell_text)));
+        writer.write_record(row.cells.iter().map(cell_text))?;
     }
-    out
+    let bytes = writer
+        .into_inner()
+        .map_err(|e| csv::Error::from(e.into_error()))?;
+    // Every field came from a `&str`, so this is lossless.
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// `table_to_csv`, its (never seen) failure said as a save error for the
+/// file at `path`.
+fn csv_for(t: &Table, path: &Path) -> Result<String, SaveError> {
+    table_to_csv(t).map_err(|e| SaveError::Io {
+        path: path.to_path_buf(),
+        message: format!("tabellen kunde inte skrivas som CSV ({e})"),
+        source: None,
+    })
 }
 
 /// One table as tab-separated text for the clipboard ("Kopiera tabell"):
@@ -115,7 +128,7 @@ pub fn table_to_tsv(t: &Table) -> String {
 
 /// Write one table as a CSV file (atomically).
 pub fn export_table(t: &Table, path: &Path) -> Result<(), SaveError> {
-    write_atomically(path, table_to_csv(t).as_bytes())
+    write_atomically(path, csv_for(t, path)?.as_bytes())
 }
 
 /// Write one CSV per table into `dir` (created if missing). Returns the
@@ -129,7 +142,7 @@ pub fn export_tables(ws: &Workspace, dir: &Path) -> Result<Vec<PathBuf>, SaveErr
     let mut written = Vec::new();
     for t in all_tables(ws) {
         let path = dir.join(format!("{}.csv", t.id));
-        write_atomically(&path, table_to_csv(&t).as_bytes())?;
+        write_atomically(&path, csv_for(&t, &path)?.as_bytes())?;
         written.push(path);
     }
     Ok(written)
@@ -155,7 +168,7 @@ mod tests {
                 ],
             }],
         };
-        let csv = table_to_csv(&t);
+        let csv = table_to_csv(&t).expect("csv");
         assert_eq!(
             csv,
             "\u{feff}Namn;Värde;Andel\r\n\"a;b \"\"c\"\"\";18570800;31 %\r\n"
@@ -165,6 +178,31 @@ mod tests {
         assert_eq!(
             table_to_tsv(&t),
             "Namn\tVärde\tAndel\r\ntvå rader här\t18570800\t31 %\r\n"
+        );
+    }
+
+    /// Where the `csv` writer differs from the hand-written one it
+    /// replaced: a field with a leading or trailing space is no longer
+    /// quoted (a spreadsheet reads the same cell; see the module's
+    /// comment), and a row of one empty field is written `""` rather than
+    /// as an empty line.
+    #[test]
+    fn spaces_stay_unquoted_and_a_lone_empty_field_is_quoted() {
+        let t = Table {
+            id: "x".into(),
+            title: "X".into(),
+            headers: vec!["Namn".into()],
+            rows: [" före", "efter ", "", "  båda  "]
+                .into_iter()
+                .map(|text| Row {
+                    kind: RowKind::Data,
+                    cells: vec![Cell::text(text)],
+                })
+                .collect(),
+        };
+        assert_eq!(
+            table_to_csv(&t).expect("csv"),
+            "\u{feff}Namn\r\n före\r\nefter \r\n\"\"\r\n  båda  \r\n"
         );
     }
 
@@ -200,7 +238,7 @@ mod tests {
                 }],
             };
             assert_eq!(
-                table_to_csv(&t),
+                table_to_csv(&t).expect("csv"),
                 format!("\u{feff}Namn;Värde\r\n{csv};-12,50\r\n"),
                 "{text:?}"
             );

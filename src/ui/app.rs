@@ -1,161 +1,36 @@
 //! The editor window: menu bar, navigation of the report's parts, the part
 //! being edited, the status bar, file handling (Ny, Öppna, Spara, Spara som,
-//! recent files, drag and drop), undo/redo, shortcuts, the question
-//! about unsaved changes, autosave and the offer to restore work a crash
-//! left behind, and carrying out chart exports.
+//! recent files, drag and drop), undo/redo, shortcuts, autosave, and
+//! carrying out commands and exports. The dialogs are views of their own
+//! in `ui::dialogs`; this module opens them and maps their answers to what
+//! they lead to.
 
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
-use std::sync::mpsc;
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant};
 
-use egui::{Key, Ui, ViewportCommand};
+use egui::{Ui, ViewportCommand};
 
 use super::charts_view::{ChartAction, ChartsView};
-use super::command::{self, Command};
-use super::parts::{self, Nav};
-use crate::charts::{self, ChartFormat};
+use super::command::{self, Command, menu_item};
+use super::dialogs::about::{AboutAnswer, AboutDialog};
+use super::dialogs::conflict::{ConflictAnswer, ConflictDialog};
+use super::dialogs::error::{ErrorAnswer, ErrorDialog};
+use super::dialogs::files::{Choice, FileChooser, FileRequest, NativeDialogs, WaitAnswer, Waiting};
+use super::dialogs::import::{Answer as ImportAnswer, ImportDialog, Step};
+use super::dialogs::palette::{PaletteAnswer, PaletteDialog};
+use super::dialogs::recovery::{RecoveryAnswer, RecoveryDialog};
+use super::dialogs::rollover::{RolloverAnswer, RolloverDialog};
+use super::dialogs::unsaved::{UnsavedAnswer, UnsavedDialog};
+use super::parts::{self, Goto, Nav};
+use crate::charts;
 use crate::domain::Workspace;
 use crate::domain::check::{self, Severity};
 use crate::domain::rollover;
 use crate::export::charts::{export_all, export_chart};
-use crate::session::autosave::{self, Autosave};
+use crate::session::autosave::Autosave;
 use crate::session::document::Document;
 use crate::storage::recovery::{Orphan, RecoveryStore};
-use crate::ui::import_dialog::{Answer as ImportAnswer, ImportDialog, Step};
-
-/// A menu entry for `command`, with its shortcut on the right as the
-/// platform writes it (`Ctrl+S`, or `⌘S` on a Mac).
-fn menu_item(ui: &Ui, command: &Command, ws: &Workspace) -> egui::Button<'static> {
-    let button = egui::Button::new(command.name(ws));
-    match command.shortcut() {
-        Some(shortcut) => button.shortcut_text(ui.ctx().format_shortcut(&shortcut)),
-        None => button,
-    }
-}
-
-/// What a file dialog is asked for.
-#[derive(Debug, Clone)]
-pub enum FileRequest {
-    /// Öppna arbetsyta (`.ron`).
-    OpenWorkspace,
-    /// Spara arbetsyta som, with a suggested file name.
-    SaveWorkspace { suggested: String },
-    /// Where to save one chart picture.
-    SavePicture {
-        suggested: String,
-        format: ChartFormat,
-    },
-    /// A folder for "Exportera alla".
-    PickFolder,
-    /// Where to save one table as CSV.
-    SaveCsv { suggested: String },
-    /// Where to save the whole report as HTML.
-    SaveReport { suggested: String },
-    /// Where to save the whole report as a Word document.
-    SaveDocument { suggested: String },
-    /// Where to save the tables as an Excel workbook.
-    SaveWorkbook { suggested: String },
-    /// Where to save the Resultatuppföljning as a slide deck.
-    SaveDeck { suggested: String },
-    /// A CSV file of meeting registrations to import.
-    OpenCsv,
-}
-
-/// A file dialog's answer: at once (fixed answers in tests), or later from
-/// the thread a native dialog runs on, so the window keeps drawing meanwhile.
-pub enum Choice {
-    Now(Option<PathBuf>),
-    Later(mpsc::Receiver<Option<PathBuf>>),
-}
-
-/// Where file names come from: native dialogs in the program, fixed answers
-/// in UI tests.
-pub trait FileChooser {
-    /// Ask for a file or folder. `ctx` is repainted when a later answer
-    /// arrives.
-    fn choose(&mut self, request: FileRequest, ctx: &egui::Context) -> Choice;
-}
-
-/// The platform's dialogs (with a filter for each kind of file), each run on
-/// a thread of its own: rfd's dialogs block the thread that shows them, and
-/// the window must not freeze while the author browses folders.
-pub struct NativeDialogs;
-
-impl NativeDialogs {
-    fn run(request: FileRequest) -> Option<PathBuf> {
-        let dialog = rfd::FileDialog::new();
-        match request {
-            FileRequest::OpenWorkspace => dialog
-                .set_title("Öppna arbetsyta")
-                .add_filter("tertial-arbetsyta", &["ron"])
-                .pick_file(),
-            FileRequest::SaveWorkspace { suggested } => dialog
-                .set_title("Spara arbetsyta")
-                .add_filter("tertial-arbetsyta", &["ron"])
-                .set_file_name(suggested)
-                .save_file(),
-            FileRequest::SavePicture { suggested, format } => dialog
-                .set_title("Exportera diagram")
-                .add_filter(format.name(), &[format.extension()])
-                .set_file_name(suggested)
-                .save_file(),
-            FileRequest::PickFolder => dialog
-                .set_title("Exportera alla diagram till mapp")
-                .pick_folder(),
-            FileRequest::SaveCsv { suggested } => dialog
-                .set_title("Exportera tabell som CSV")
-                .add_filter("CSV för Excel", &["csv"])
-                .set_file_name(suggested)
-                .save_file(),
-            FileRequest::SaveReport { suggested } => dialog
-                .set_title("Exportera rapport")
-                .add_filter("HTML-dokument", &["html", "htm"])
-                .set_file_name(suggested)
-                .save_file(),
-            FileRequest::SaveDocument { suggested } => dialog
-                .set_title("Exportera Word-dokument")
-                .add_filter("Word-dokument", &["docx"])
-                .set_file_name(suggested)
-                .save_file(),
-            FileRequest::SaveWorkbook { suggested } => dialog
-                .set_title("Exportera Excel-arbetsbok")
-                .add_filter("Excel-arbetsbok", &["xlsx"])
-                .set_file_name(suggested)
-                .save_file(),
-            FileRequest::SaveDeck { suggested } => dialog
-                .set_title("Exportera bildspel")
-                .add_filter("PowerPoint-bildspel", &["pptx"])
-                .set_file_name(suggested)
-                .save_file(),
-            FileRequest::OpenCsv => dialog
-                .set_title("Importera närvaro")
-                .add_filter("CSV (semikolonavgränsad)", &["csv", "txt"])
-                .pick_file(),
-        }
-    }
-}
-
-impl FileChooser for NativeDialogs {
-    fn choose(&mut self, request: FileRequest, ctx: &egui::Context) -> Choice {
-        let (tx, rx) = mpsc::channel();
-        let ctx = ctx.clone();
-        let on_thread = request.clone();
-        let spawned = std::thread::Builder::new()
-            .name("fildialog".into())
-            .spawn(move || {
-                let answer = NativeDialogs::run(on_thread);
-                // The window may have closed meanwhile: nobody to tell.
-                let _ = tx.send(answer);
-                ctx.request_repaint();
-            });
-        match spawned {
-            Ok(_) => Choice::Later(rx),
-            // No thread to be had: show the dialog here, frozen but working.
-            Err(_) => Choice::Now(NativeDialogs::run(request)),
-        }
-    }
-}
 
 /// What to do with a file dialog's answer.
 enum AfterDialog {
@@ -183,28 +58,6 @@ enum Pending {
     Close,
 }
 
-/// The answer to "Spara ändringarna?".
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum UnsavedAnswer {
-    /// Spara, then carry out what waited.
-    Save,
-    /// Spara inte: carry it out, the changes are lost.
-    DontSave,
-    /// Avbryt (also Escape): nothing happens.
-    Cancel,
-}
-
-/// The answer to "Filen har ändrats på disken".
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum ConflictAnswer {
-    /// Skriv över the other version.
-    Overwrite,
-    /// Spara som… under another name.
-    SaveAs,
-    /// Avbryt (also Escape): nothing is saved.
-    Cancel,
-}
-
 const RECENT_KEY: &str = "tertial.recent";
 const MAX_RECENT: usize = 8;
 
@@ -213,26 +66,28 @@ pub struct TertialApp {
     pub nav: Nav,
     files: Box<dyn FileChooser>,
     recent: Vec<PathBuf>,
-    pending: Option<Pending>,
+    /// "Spara ändringarna?" while open, with what waits for the answer.
+    unsaved: Option<UnsavedDialog<Pending>>,
     /// A message shown in a dialog (load and save errors).
-    error: Option<String>,
+    error: Option<ErrorDialog>,
     allow_close: bool,
     title: String,
     /// The consistency findings and the revision they were computed for;
     /// shared with the views without copying.
     findings: (u64, Rc<[check::Finding]>),
-    about_open: bool,
+    /// "Om tertial" while open.
+    about: Option<AboutDialog>,
     clicks: u64,
     pub charts: ChartsView,
     /// The file Spara found changed on disk, while the author decides.
-    conflict: Option<PathBuf>,
+    conflict: Option<ConflictDialog>,
     /// Copies the unsaved work to the recovery folder; `None` when off.
     pub autosave: Option<Autosave>,
     /// Why autosave is off, when it should have been on.
     autosave_off: Option<String>,
     /// Work left behind by a tertial that did not close normally, offered
     /// back one at a time at start-up.
-    recovery_offers: Vec<Orphan>,
+    recovery: RecoveryDialog,
     /// A restored copy kept until its work is safe elsewhere (saved, or in
     /// this program's own copy), so nothing is lost if this run crashes too.
     restored_from: Option<Orphan>,
@@ -240,21 +95,22 @@ pub struct TertialApp {
     /// the first painted frame and close.
     exit_after_first_frame: Option<Instant>,
     frames: u64,
-    /// "Ny period från denna…" while open: the typed period and why it
-    /// was refused.
-    rollover: Option<(String, Option<String>)>,
+    /// "Ny period från denna…" while open.
+    rollover: Option<RolloverDialog>,
     /// "Importera närvaro (CSV)…" while its preview is open.
     import: Option<ImportDialog>,
     /// A file dialog open on its own thread, and what its answer is for.
-    waiting: Option<(AfterDialog, mpsc::Receiver<Option<PathBuf>>)>,
+    waiting: Option<Waiting<AfterDialog>>,
     /// A short note in the status bar ("Tabell 1 kopierad", "Sparade …"),
     /// shown until the document changes.
     notice: Option<(u64, String)>,
     /// Commands from the menus, the shortcuts and the palette, carried out
     /// once a frame in the order they came (`run_commands`).
     commands: Vec<Command>,
-    /// The command palette while open: what is typed in its search field.
-    palette: Option<String>,
+    /// The command palette while open.
+    palette: Option<PaletteDialog>,
+    /// The row Kontroll asked to show, until the part it is in is drawn.
+    goto: Option<Goto>,
 }
 
 impl TertialApp {
@@ -275,18 +131,18 @@ impl TertialApp {
             nav: Nav::Rapport,
             files: Box::new(NativeDialogs),
             recent: Vec::new(),
-            pending: None,
+            unsaved: None,
             waiting: None,
             error: None,
             allow_close: false,
             title: String::new(),
-            about_open: false,
+            about: None,
             clicks: 0,
             charts: ChartsView::default(),
             conflict: None,
             autosave: None,
             autosave_off: None,
-            recovery_offers: Vec::new(),
+            recovery: RecoveryDialog::default(),
             restored_from: None,
             exit_after_first_frame: None,
             frames: 0,
@@ -295,6 +151,7 @@ impl TertialApp {
             notice: None,
             commands: Vec::new(),
             palette: None,
+            goto: None,
         }
     }
 
@@ -314,7 +171,7 @@ impl TertialApp {
     /// `store`, and copy this program's unsaved work there every
     /// `interval` (`None`: no autosave).
     pub fn with_recovery(mut self, store: &RecoveryStore, interval: Option<Duration>) -> Self {
-        self.recovery_offers = store.orphans();
+        self.recovery = RecoveryDialog::new(store.orphans());
         if let Some(interval) = interval {
             match store.open_slot() {
                 Ok(slot) => self.autosave = Some(Autosave::new(slot, interval)),
@@ -333,7 +190,7 @@ impl TertialApp {
 
     /// How many recovery copies wait for an answer.
     pub fn recovery_offers(&self) -> usize {
-        self.recovery_offers.len()
+        self.recovery.len()
     }
 
     /// The program closes on purpose (after any question about unsaved
@@ -378,7 +235,12 @@ impl TertialApp {
 
     /// The error message shown in the dialog, if any.
     pub fn error_message(&self) -> Option<&str> {
-        self.error.as_deref()
+        self.error.as_ref().map(|e| e.message.as_str())
+    }
+
+    /// Show `message` in the error dialog.
+    fn fail(&mut self, message: impl Into<String>) {
+        self.error = Some(ErrorDialog::new(message));
     }
 
     fn remember(&mut self, path: &Path) {
@@ -407,7 +269,7 @@ impl TertialApp {
                 self.remember(path);
                 self.nav = Nav::Rapport;
             }
-            Err(e) => self.error = Some(e.to_string()),
+            Err(e) => self.fail(e.to_string()),
         }
     }
 
@@ -417,7 +279,7 @@ impl TertialApp {
     /// work is saved (the action that waited for "Spara ändringarna?").
     fn save(&mut self, then: Option<Pending>, ctx: &egui::Context) {
         match self.doc.path.clone() {
-            Some(p) if self.doc.changed_on_disk() => self.conflict = Some(p),
+            Some(p) if self.doc.changed_on_disk() => self.conflict = Some(ConflictDialog::new(p)),
             Some(p) => {
                 if self.save_to(&p)
                     && let Some(action) = then
@@ -457,36 +319,25 @@ impl TertialApp {
         }
         match self.files.choose(request, ctx) {
             Choice::Now(answer) => self.answered(then, answer, ctx),
-            Choice::Later(rx) => self.waiting = Some((then, rx)),
+            Choice::Later(rx) => self.waiting = Some(Waiting::new(then, rx)),
         }
     }
 
-    /// While a dialog is open: its answer, when it has come; meanwhile a
-    /// note over the window (which keeps drawing, but takes no edits).
+    /// While a dialog is open: its answer, when it has come (meanwhile
+    /// `Waiting` covers the window with a note).
     fn poll_file_dialog(&mut self, ui: &Ui) {
-        let Some((_, rx)) = &self.waiting else {
+        let Some(waiting) = &self.waiting else {
             return;
         };
-        match rx.try_recv() {
-            Ok(answer) => {
-                if let Some((then, _)) = self.waiting.take() {
-                    self.answered(then, answer, ui.ctx());
-                }
-            }
-            Err(mpsc::TryRecvError::Disconnected) => {
-                self.waiting = None;
-                self.error = Some("Fildialogen kunde inte visas.".into());
-            }
-            Err(mpsc::TryRecvError::Empty) => {
-                egui::Modal::new(egui::Id::unique("file-dialog-open")).show(ui.ctx(), |ui| {
-                    ui.set_max_width(380.0);
-                    ui.heading("En fildialog är öppen");
-                    ui.label(
-                        "Välj en fil i dialogen eller stäng den. Den kan ligga bakom \
-                         det här fönstret.",
-                    );
-                });
-            }
+        let Some(answer) = waiting.poll(ui.ctx()) else {
+            return;
+        };
+        let Some(waiting) = self.waiting.take() else {
+            return;
+        };
+        match answer {
+            WaitAnswer::Chosen(path) => self.answered(waiting.then, path, ui.ctx()),
+            WaitAnswer::Lost => self.fail("Fildialogen kunde inte visas."),
         }
     }
 
@@ -524,7 +375,7 @@ impl TertialApp {
                             format!("Word-dokumentet sparades: {}", path.display()),
                         ));
                     }
-                    Err(e) => self.error = Some(e.to_string()),
+                    Err(e) => self.fail(e.to_string()),
                 }
             }
             AfterDialog::ExportWorkbook => {
@@ -536,7 +387,7 @@ impl TertialApp {
                             format!("Excel-arbetsboken sparades: {}", path.display()),
                         ));
                     }
-                    Err(e) => self.error = Some(e.to_string()),
+                    Err(e) => self.fail(e.to_string()),
                 }
             }
             AfterDialog::ExportDeck => {
@@ -548,7 +399,7 @@ impl TertialApp {
                             format!("Bildspelet sparades: {}", path.display()),
                         ));
                     }
-                    Err(e) => self.error = Some(e.to_string()),
+                    Err(e) => self.fail(e.to_string()),
                 }
             }
             AfterDialog::Chart(ChartAction::ExportOne(kind, format, size)) => {
@@ -557,7 +408,7 @@ impl TertialApp {
                     Ok(()) => {
                         self.charts.message = Some(format!("Sparade {}", path.display()));
                     }
-                    Err(e) => self.error = Some(e.to_string()),
+                    Err(e) => self.fail(e.to_string()),
                 }
             }
             AfterDialog::Chart(ChartAction::ExportAll(size, formats)) => {
@@ -569,7 +420,7 @@ impl TertialApp {
                             path.display()
                         ));
                     }
-                    Err(e) => self.error = Some(e.to_string()),
+                    Err(e) => self.fail(e.to_string()),
                 }
             }
             AfterDialog::ExportTable(table) => {
@@ -579,7 +430,7 @@ impl TertialApp {
                         self.notice =
                             Some((self.doc.revision(), format!("Sparade {}", path.display())));
                     }
-                    Err(e) => self.error = Some(e.to_string()),
+                    Err(e) => self.fail(e.to_string()),
                 }
             }
         }
@@ -611,7 +462,7 @@ impl TertialApp {
         match dialog.step(ui) {
             Step::Open => {}
             Step::Failed(e) => {
-                self.error = Some(e.to_string());
+                self.fail(e.to_string());
                 self.import = None;
             }
             Step::Answered(ImportAnswer::Import) => {
@@ -688,7 +539,7 @@ impl TertialApp {
                     format!("Rapporten sparades: {}", path.display()),
                 ));
             }
-            Err(e) => self.error = Some(e.to_string()),
+            Err(e) => self.fail(e.to_string()),
         }
     }
 
@@ -699,7 +550,7 @@ impl TertialApp {
                 true
             }
             Err(e) => {
-                self.error = Some(e.to_string());
+                self.fail(e.to_string());
                 false
             }
         }
@@ -709,7 +560,7 @@ impl TertialApp {
     /// if there are unsaved changes.
     fn request(&mut self, action: Pending, ui: &Ui) {
         if self.doc.is_dirty() {
-            self.pending = Some(action);
+            self.unsaved = Some(UnsavedDialog::new(action));
         } else {
             self.perform(action, ui.ctx());
         }
@@ -770,7 +621,7 @@ impl TertialApp {
             Command::SaveAs => self.save_as(None, ctx),
             Command::NewPeriod => {
                 let next = rollover::suggested_next(&self.doc.workspace.report.period);
-                self.rollover = Some((next.label(), None));
+                self.rollover = Some(RolloverDialog::new(&next));
             }
             Command::ImportAttendance => self.import_attendance(ctx),
             Command::ExportReport => self.export_report(ctx),
@@ -788,12 +639,17 @@ impl TertialApp {
             Command::GoToFinding(location) => {
                 let (nav, goto) = parts::target(location);
                 self.nav = nav;
-                if let Some(goto) = goto {
-                    parts::show_row(ctx, goto);
+                if goto.is_some() {
+                    self.goto = goto;
                 }
             }
-            Command::About => self.about_open = true,
-            Command::Palette => self.palette = Some(String::new()),
+            Command::CopyTable(table) => {
+                ctx.copy_text(crate::export::csv::table_to_tsv(&table));
+                self.notice = Some((self.doc.revision(), format!("{} kopierad", table.title)));
+            }
+            Command::ExportTable(table) => self.export_table(table, ctx),
+            Command::About => self.about = Some(AboutDialog),
+            Command::Palette => self.palette = Some(PaletteDialog::default()),
         }
     }
 
@@ -875,98 +731,36 @@ impl TertialApp {
         });
     }
 
-    /// The question about work a crash left behind: Återställ or Kasta.
-    fn recovery_dialog(&mut self, ui: &mut Ui) {
-        let Some(offer) = self.recovery_offers.first() else {
+    /// The offer of work a crash left behind, and what its answer leads to.
+    fn recovery_dialog(&mut self, ui: &Ui) {
+        let Some((offer, answer)) = self.recovery.show(ui.ctx()) else {
             return;
         };
-        let now = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map(|d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
-            .unwrap_or(0);
-        let mut answer = None;
-        egui::Modal::new(egui::Id::unique("recovery")).show(ui.ctx(), |ui| {
-            ui.set_max_width(560.0);
-            match &offer.content {
-                Ok(r) => {
-                    ui.heading("Återställa osparat arbete?");
-                    ui.label(
-                        "tertial stängdes utan att allt arbete var sparat. \
-                         En återställningskopia finns:",
-                    );
-                    egui::Grid::new("recovery-facts").show(ui, |ui| {
-                        ui.label("Arbetsyta:");
-                        ui.strong(&r.name);
-                        ui.end_row();
-                        ui.label("Fil:");
-                        match &r.file {
-                            Some(p) => ui.label(p.display().to_string()),
-                            None => ui.label("ingen (aldrig sparad)"),
-                        };
-                        ui.end_row();
-                        ui.label("Sparad:");
-                        ui.label(autosave::describe_saved_at(r.saved_at, now));
-                        ui.end_row();
-                    });
-                    ui.label(
-                        "Återställ öppnar kopian med ändringarna osparade; spara dem \
-                         sedan som vanligt. Kasta tar bort kopian för gott.",
-                    );
-                    ui.horizontal(|ui| {
-                        if ui.button("Återställ").clicked() {
-                            answer = Some(true);
-                        }
-                        if ui.button("Kasta").clicked() {
-                            answer = Some(false);
-                        }
-                    });
-                }
-                Err(reason) => {
-                    ui.heading("Återställningskopian kunde inte läsas");
-                    ui.label(reason);
-                    ui.horizontal(|ui| {
-                        if ui.button("Kasta").clicked() {
-                            answer = Some(false);
-                        }
-                        if ui.button("Behåll filen").clicked() {
-                            answer = Some(true);
-                        }
-                    });
+        match (answer, &offer.content) {
+            (RecoveryAnswer::Discard, _) => self.discard_offer(offer),
+            (RecoveryAnswer::Keep, _) | (RecoveryAnswer::Restore, Err(_)) => {}
+            (RecoveryAnswer::Restore, Ok(r)) => {
+                self.doc = Document::restored(r.workspace.clone(), r.file.clone(), &r.name);
+                self.nav = Nav::Rapport;
+                // The old copy goes only once the work is safe in this
+                // program's.
+                let safe = match &mut self.autosave {
+                    Some(a) => a.write_now(&self.doc),
+                    None => false,
+                };
+                if safe {
+                    self.discard_offer(offer);
+                } else {
+                    self.restored_from = Some(offer);
                 }
             }
-        });
-        let Some(restore) = answer else {
-            return;
-        };
-        let offer = self.recovery_offers.remove(0);
-        let Ok(r) = &offer.content else {
-            if !restore {
-                self.discard_offer(offer);
-            }
-            return;
-        };
-        if !restore {
-            self.discard_offer(offer);
-            return;
-        }
-        self.doc = Document::restored(r.workspace.clone(), r.file.clone(), &r.name);
-        self.nav = Nav::Rapport;
-        // The old copy goes only once the work is safe in this program's.
-        let safe = match &mut self.autosave {
-            Some(a) => a.write_now(&self.doc),
-            None => false,
-        };
-        if safe {
-            self.discard_offer(offer);
-        } else {
-            self.restored_from = Some(offer);
         }
     }
 
     fn discard_offer(&mut self, offer: Orphan) {
         let path = offer.path.clone();
         if let Err(e) = offer.discard() {
-            self.error = Some(format!(
+            self.fail(format!(
                 "Återställningskopian {} kunde inte tas bort: {e}",
                 path.display()
             ));
@@ -974,164 +768,61 @@ impl TertialApp {
     }
 
     /// "Ny period från denna…": which period, then the new workspace.
-    fn rollover_dialog(&mut self, ui: &mut Ui) {
-        let Some((text, error)) = &mut self.rollover else {
+    fn rollover_dialog(&mut self, ui: &Ui) {
+        let Some(dialog) = &mut self.rollover else {
             return;
         };
-        let mut answer = None;
-        egui::Modal::new(egui::Id::unique("rollover")).show(ui.ctx(), |ui| {
-            ui.set_max_width(520.0);
-            ui.heading("Ny period från denna");
-            ui.label(
-                "En ny arbetsyta med samma mål, avsnitt, mätetal med målvärden, nätverk och \
-                 tabellrader. Periodens resultat blir jämförelsevärden; texter, resultat och \
-                 registreringar töms. Den här arbetsytan ändras inte.",
-            );
-            ui.horizontal(|ui| {
-                ui.label("Ny period:");
-                let field = ui.text_edit_singleline(text);
-                crate::ui::cells::name_widget(ui, field.id, "Ny period");
-                if field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
-                    answer = Some(true);
-                }
-            });
-            if let Some(e) = error.as_ref() {
-                ui.colored_label(ui.visuals().error_fg_color, e);
+        match dialog.show(ui.ctx()) {
+            Some(RolloverAnswer::Create(period)) => {
+                self.rollover = None;
+                self.request(Pending::Rollover(period), ui);
             }
-            ui.horizontal(|ui| {
-                if ui.button("Skapa").clicked() {
-                    answer = Some(true);
-                }
-                if ui.button("Avbryt").clicked() {
-                    answer = Some(false);
-                }
-            });
-        });
-        match answer {
-            Some(true) => match text.parse::<crate::domain::Period>() {
-                Ok(period) => {
-                    self.rollover = None;
-                    self.request(Pending::Rollover(period), ui);
-                }
-                Err(e) => *error = Some(e),
-            },
-            Some(false) => self.rollover = None,
+            Some(RolloverAnswer::Cancel) => self.rollover = None,
             None => {}
         }
     }
 
-    /// The command palette (Ctrl+K, Ctrl+Shift+P, Redigera → Kommandon…):
-    /// every command by its Swedish name, narrowed by what is typed; a
-    /// click or Enter (the first match) queues it, Escape closes.
+    /// The command palette: a chosen command is queued.
     fn command_palette(&mut self, ui: &Ui) {
-        let Some(filter) = &mut self.palette else {
+        let Some(palette) = &mut self.palette else {
             return;
         };
-        let ws = &self.doc.workspace;
-        let mut chosen = None;
-        let modal = egui::Modal::new(egui::Id::unique("command-palette")).show(ui.ctx(), |ui| {
-            ui.set_width(420.0);
-            ui.heading("Kommandon");
-            let field = ui.add(
-                egui::TextEdit::singleline(filter)
-                    .hint_text("Skriv för att söka")
-                    .desired_width(f32::INFINITY),
-            );
-            crate::ui::cells::name_widget(ui, field.id, "Sök kommando");
-            if !field.has_focus() && !field.lost_focus() {
-                field.request_focus();
+        match palette.show(ui.ctx(), &self.doc.workspace) {
+            Some(PaletteAnswer::Run(command)) => {
+                self.palette = None;
+                self.commands.push(command);
             }
-            let matches = command::matching(ws, filter);
-            if field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
-                chosen = matches.first().cloned();
-            }
-            egui::ScrollArea::vertical()
-                .max_height(360.0)
-                .show(ui, |ui| {
-                    for command in matches {
-                        if ui.add(menu_item(ui, &command, ws)).clicked() {
-                            chosen = Some(command);
-                        }
-                    }
-                });
-        });
-        if chosen.is_some() || modal.should_close() {
-            self.palette = None;
+            Some(PaletteAnswer::Close) => self.palette = None,
+            None => {}
         }
-        self.commands.extend(chosen);
     }
 
     fn dialogs(&mut self, ui: &mut Ui) {
         self.recovery_dialog(ui);
         self.rollover_dialog(ui);
         self.import_dialog(ui);
-        if let Some(action) = self.pending.clone() {
-            let mut answer = None;
-            let modal = egui::Modal::new(egui::Id::unique("unsaved")).show(ui.ctx(), |ui| {
-                ui.heading("Spara ändringarna?");
-                ui.label(format!(
-                    "{} har ändringar som inte är sparade.",
-                    self.doc.name()
-                ));
-                ui.horizontal(|ui| {
-                    if ui.button("Spara").clicked() {
-                        answer = Some(UnsavedAnswer::Save);
-                    }
-                    if ui.button("Spara inte").clicked() {
-                        answer = Some(UnsavedAnswer::DontSave);
-                    }
-                    if ui.button("Avbryt").clicked() {
-                        answer = Some(UnsavedAnswer::Cancel);
-                    }
-                });
-            });
-            // Escape or a click beside the question is Avbryt.
-            if answer.is_none() && modal.should_close() {
-                answer = Some(UnsavedAnswer::Cancel);
-            }
-            match answer {
+        if let Some(dialog) = &self.unsaved {
+            match dialog.show(ui.ctx(), &self.doc.name()) {
                 Some(UnsavedAnswer::Save) => {
-                    self.pending = None;
-                    self.save(Some(action), ui.ctx());
+                    if let Some(dialog) = self.unsaved.take() {
+                        self.save(Some(dialog.then), ui.ctx());
+                    }
                 }
                 Some(UnsavedAnswer::DontSave) => {
-                    self.pending = None;
-                    self.perform(action, ui.ctx());
+                    if let Some(dialog) = self.unsaved.take() {
+                        self.perform(dialog.then, ui.ctx());
+                    }
                 }
-                Some(UnsavedAnswer::Cancel) => self.pending = None,
+                Some(UnsavedAnswer::Cancel) => self.unsaved = None,
                 None => {}
             }
         }
-        if let Some(path) = self.conflict.clone() {
-            let mut answer = None;
-            let modal =
-                egui::Modal::new(egui::Id::unique("changed-on-disk")).show(ui.ctx(), |ui| {
-                    ui.heading("Filen har ändrats på disken");
-                    ui.label(format!(
-                        "{} har sparats av ett annat program eller en annan person sedan du \
-                     öppnade den. Sparar du här skrivs de ändringarna över (den förra \
-                     versionen sparas som .bak).",
-                        path.display()
-                    ));
-                    ui.horizontal(|ui| {
-                        if ui.button("Skriv över").clicked() {
-                            answer = Some(ConflictAnswer::Overwrite);
-                        }
-                        if ui.button("Spara som…").clicked() {
-                            answer = Some(ConflictAnswer::SaveAs);
-                        }
-                        if ui.button("Avbryt").clicked() {
-                            answer = Some(ConflictAnswer::Cancel);
-                        }
-                    });
-                });
-            if answer.is_none() && modal.should_close() {
-                answer = Some(ConflictAnswer::Cancel);
-            }
-            match answer {
+        if let Some(dialog) = &self.conflict {
+            match dialog.show(ui.ctx()) {
                 Some(ConflictAnswer::Overwrite) => {
-                    self.conflict = None;
-                    self.save_to(&path);
+                    if let Some(dialog) = self.conflict.take() {
+                        self.save_to(&dialog.path);
+                    }
                 }
                 Some(ConflictAnswer::SaveAs) => {
                     self.conflict = None;
@@ -1141,29 +832,15 @@ impl TertialApp {
                 None => {}
             }
         }
-        if let Some(msg) = self.error.clone() {
-            let mut close = false;
-            let modal = egui::Modal::new(egui::Id::unique("error")).show(ui.ctx(), |ui| {
-                ui.heading("Det gick inte");
-                ui.label(msg);
-                if ui.button("OK").clicked() {
-                    close = true;
-                }
-            });
-            if close || modal.should_close() {
-                self.error = None;
-            }
+        if let Some(dialog) = &self.error
+            && let Some(ErrorAnswer::Close) = dialog.show(ui.ctx())
+        {
+            self.error = None;
         }
-        if self.about_open {
-            let modal = egui::Modal::new(egui::Id::unique("about")).show(ui.ctx(), |ui| {
-                ui.heading("tertial");
-                ui.label(format!("Version {}", env!("CARGO_PKG_VERSION")));
-                ui.label("Uppföljningsrapporter för Kommunal utveckling Jönköpings län.");
-                ui.button("Stäng").clicked()
-            });
-            if modal.inner || modal.should_close() {
-                self.about_open = false;
-            }
+        if let Some(dialog) = &self.about
+            && let Some(AboutAnswer::Close) = dialog.show(ui.ctx())
+        {
+            self.about = None;
         }
     }
 
@@ -1171,7 +848,7 @@ impl TertialApp {
         if ui.input(|i| i.viewport().close_requested()) && !self.allow_close && self.doc.is_dirty()
         {
             ui.ctx().send_viewport_cmd(ViewportCommand::CancelClose);
-            self.pending = Some(Pending::Close);
+            self.unsaved = Some(UnsavedDialog::new(Pending::Close));
         }
         let dropped: Vec<PathBuf> = ui.input(|i| {
             i.raw
@@ -1187,7 +864,7 @@ impl TertialApp {
             {
                 self.request(Pending::Open(Some(path)), ui);
             } else {
-                self.error = Some(format!(
+                self.fail(format!(
                     "{} är ingen tertial-arbetsyta (.ron).",
                     path.display()
                 ));
@@ -1269,23 +946,8 @@ impl TertialApp {
         }
     }
 
-    /// What a table asked for this frame: a CSV file (the dialog is the
-    /// window's) or a note for the status bar.
-    fn table_requests(&mut self, ui: &Ui) {
-        let request: Option<crate::domain::tables::Table> = ui.data_mut(|d| {
-            d.remove_temp::<Option<crate::domain::tables::Table>>(egui::Id::unique(
-                super::grid::EXPORT_REQUEST,
-            ))
-            .flatten()
-        });
-        let note: Option<String> =
-            ui.data_mut(|d| d.remove_temp(egui::Id::unique(super::grid::NOTICE)));
-        if let Some(note) = note {
-            self.notice = Some((self.doc.revision(), note));
-        }
-        let Some(table) = request else {
-            return;
-        };
+    /// Exportera CSV… under a table: asks where, then writes it.
+    fn export_table(&mut self, table: crate::domain::tables::Table, ctx: &egui::Context) {
         let suggested = format!(
             "{}-{}.csv",
             table.id,
@@ -1294,7 +956,7 @@ impl TertialApp {
         self.ask(
             FileRequest::SaveCsv { suggested },
             AfterDialog::ExportTable(table),
-            ui.ctx(),
+            ctx,
         );
     }
 
@@ -1378,6 +1040,7 @@ impl eframe::App for TertialApp {
                 &mut self.doc.workspace,
                 &findings,
                 &mut self.commands,
+                &mut self.goto,
             ) {
                 // Typing in one field merges into one undo step; a click
                 // (no field has focus) is a step of its own.
@@ -1395,9 +1058,9 @@ impl eframe::App for TertialApp {
                 self.doc.edited(source);
             }
         });
-        // What the part asked for (Kontroll's "go to").
+        // What the part asked for (Kontroll's "go to", a table's copy or
+        // CSV file).
         self.run_commands(ui);
-        self.table_requests(ui);
         self.dialogs(ui);
     }
 

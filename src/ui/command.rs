@@ -7,11 +7,12 @@
 
 use std::path::PathBuf;
 
-use egui::{Key, KeyboardShortcut, Modifiers};
+use egui::{Key, KeyboardShortcut, Modifiers, Ui};
 
 use super::parts::{Nav, all_navs};
 use crate::domain::Workspace;
 use crate::domain::check::Location;
+use crate::domain::tables::Table;
 
 /// Ny.
 pub const NEW: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
@@ -34,6 +35,17 @@ pub const PALETTE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, 
 /// The command palette, the second shortcut (as in VS Code).
 pub const PALETTE_SHIFT_P: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::P);
+
+/// A menu entry for `command` (menus and the palette alike), with its
+/// shortcut on the right as the platform writes it (`Ctrl+S`, or `⌘S` on
+/// a Mac).
+pub fn menu_item(ui: &Ui, command: &Command, ws: &Workspace) -> egui::Button<'static> {
+    let button = egui::Button::new(command.name(ws));
+    match command.shortcut() {
+        Some(shortcut) => button.shortcut_text(ui.ctx().format_shortcut(&shortcut)),
+        None => button,
+    }
+}
 
 /// Every key the window reads and the command it sends, longer
 /// combinations first (Ctrl+Shift+S must not be read as Ctrl+S).
@@ -84,6 +96,11 @@ pub enum Command {
     GoTo(Nav),
     /// Show where a Kontroll finding points (its part, and its row).
     GoToFinding(Location),
+    /// Kopiera tabell: a table as the report prints it, tab-separated on
+    /// the clipboard (the buttons under each table).
+    CopyTable(Table),
+    /// Exportera CSV…: a table as the report prints it, to a CSV file.
+    ExportTable(Table),
     /// Om tertial.
     About,
     /// Open the command palette.
@@ -110,6 +127,8 @@ impl Command {
             Command::Redo => "Gör om".into(),
             Command::GoTo(nav) => format!("Gå till {}", nav.name(ws)),
             Command::GoToFinding(location) => format!("Gå till {}", location.part().name()),
+            Command::CopyTable(table) => format!("Kopiera tabell {}", table.title),
+            Command::ExportTable(table) => format!("Exportera CSV {}", table.title),
             Command::About => "Om tertial".into(),
             Command::Palette => "Kommandon…".into(),
         }

@@ -23,11 +23,8 @@ use egui::{
 use crate::domain::sheet::{self, At, CellView, Grid, Range, Role, Width};
 use crate::domain::tables::Table;
 use crate::ui::cells;
+use crate::ui::command::Command;
 
-/// Where a table asks the window to save it as CSV (the window owns the
-/// file dialogs) and leaves a note for the status bar.
-pub const EXPORT_REQUEST: &str = "tertial-table-export";
-pub const NOTICE: &str = "tertial-notice";
 /// Set when an edit is a step of its own for undo (a committed cell, a
 /// paste, a row action), not typing that merges with the previous edit.
 const DISCRETE_EDIT: &str = "tertial-discrete-edit";
@@ -1834,8 +1831,9 @@ fn context_menu(ui: &mut Ui, id: Id, grid: &mut dyn Grid, st: &mut State, focus_
 }
 
 /// "Kopiera tabell" (tab-separated, for Excel and Word) and "Exportera
-/// CSV…" under a report table, as the report prints it.
-pub fn table_actions(ui: &mut Ui, printed: &Table) {
+/// CSV…" under a report table, as the report prints it; a click queues
+/// the command on `commands`, which the window carries out.
+pub fn table_actions(ui: &mut Ui, printed: &Table, commands: &mut Vec<Command>) {
     if printed.id.is_empty() || printed.headers.is_empty() {
         return; // an editing aid, not a table of the report
     }
@@ -1846,15 +1844,12 @@ pub fn table_actions(ui: &mut Ui, printed: &Table) {
         );
         cells::name_widget(ui, copy.id, &format!("Kopiera tabell {}", printed.title));
         if copy.clicked() {
-            ui.ctx()
-                .copy_text(crate::export::csv::table_to_tsv(printed));
-            let note = format!("{} kopierad", printed.title);
-            ui.data_mut(|d| d.insert_temp(egui::Id::unique(NOTICE), note));
+            commands.push(Command::CopyTable(printed.clone()));
         }
         let csv = ui.small_button("Exportera CSV…");
         cells::name_widget(ui, csv.id, &format!("Exportera CSV {}", printed.title));
         if csv.clicked() {
-            ui.data_mut(|d| d.insert_temp(egui::Id::unique(EXPORT_REQUEST), Some(printed.clone())));
+            commands.push(Command::ExportTable(printed.clone()));
         }
     });
 }

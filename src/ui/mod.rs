@@ -5,8 +5,8 @@ pub mod app;
 pub mod cells;
 pub mod charts_view;
 pub mod command;
+mod dialogs;
 mod grid;
-mod import_dialog;
 mod parts;
 
 use std::sync::Arc;
@@ -15,8 +15,9 @@ use std::sync::Arc;
 // stay reachable here under their old paths.
 pub use crate::session::{autosave, document};
 
-pub use app::{Choice, FileChooser, FileRequest, NativeDialogs, TertialApp};
+pub use app::TertialApp;
 pub use command::Command;
+pub use dialogs::files::{Choice, FileChooser, FileRequest, NativeDialogs};
 pub use parts::{EconomyPage, Nav, all_navs};
 
 /// DejaVu Sans (libre, in `assets/fonts/` with its licence), added after

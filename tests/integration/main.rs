@@ -12,6 +12,7 @@ mod common;
 
 mod charts;
 mod cli;
+mod csv_export;
 mod docx;
 mod fidelity;
 mod fuzz_regressions;

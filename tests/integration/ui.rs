@@ -897,7 +897,10 @@ fn a_table_is_copied_for_excel_and_exported_as_csv() {
         .click();
     h.run();
     let written = std::fs::read_to_string(&csv).expect("csv written");
-    assert_eq!(written, tertial::export::csv::table_to_csv(&table));
+    assert_eq!(
+        written,
+        tertial::export::csv::table_to_csv(&table).expect("csv")
+    );
     h.get_by_label(&format!("Sparade {}", csv.display()));
 }
 
@@ -1714,4 +1717,99 @@ fn the_command_palette_finds_and_runs_commands() {
     assert!(h.query_by_label("Kommandon").is_none());
     assert_eq!(h.state().nav, Nav::Kontroll);
     assert!(!h.state().doc.is_dirty());
+}
+
+/// Hjälp → Om tertial shows the name, version and purpose; Stäng closes
+/// the box, and so does Escape.
+#[test]
+fn the_about_box_opens_from_hjalp_and_closes_with_stang_or_escape() {
+    let mut h = harness();
+    for close_with_escape in [false, true] {
+        h.get_by_label("Hjälp").click();
+        h.run();
+        h.get_by_label("Om tertial").click();
+        h.run();
+        h.get_by_label(&format!("Version {}", env!("CARGO_PKG_VERSION")));
+        h.get_by_label("Uppföljningsrapporter för Kommunal utveckling Jönköpings län.");
+        if close_with_escape {
+            h.key_press(Key::Escape);
+        } else {
+            h.get_by_label("Stäng").click();
+        }
+        h.run();
+        assert!(
+            h.query_by_label("Uppföljningsrapporter för Kommunal utveckling Jönköpings län.")
+                .is_none(),
+            "closed (Escape: {close_with_escape})"
+        );
+    }
+    assert!(!h.state().doc.is_dirty());
+}
+
+/// Avbryt in "Ny period från denna" closes it and leaves the open
+/// workspace as it was, even after a refused period.
+#[test]
+fn avbryt_leaves_ny_period_fran_denna_without_a_new_workspace() {
+    let mut h = harness();
+    let before = h.state().doc.workspace.clone();
+    h.get_by_label("Arkiv").click();
+    h.run();
+    h.get_by_label("Ny period från denna…").click();
+    h.run();
+    replace_text(&mut h, "Ny period", "våren 2021");
+    h.get_by_label("Skapa").click();
+    h.run();
+    h.get_by_label_contains("är ingen period");
+    h.get_by_label("Avbryt").click();
+    h.run();
+    assert!(h.query_by_label("Ny period från denna").is_none());
+    assert_eq!(h.state().doc.workspace, before);
+    assert!(!h.state().doc.is_dirty());
+    // Opened again, it suggests the next period anew, with no old reason.
+    h.get_by_label("Arkiv").click();
+    h.run();
+    h.get_by_label("Ny period från denna…").click();
+    h.run();
+    assert_eq!(
+        h.get_by_label("Ny period").value().as_deref(),
+        Some("tertial 1–2 2021")
+    );
+    assert!(h.query_by_label_contains("är ingen period").is_none());
+}
+
+/// Escape answers "Filen har ändrats på disken" as Avbryt does: nothing is
+/// written, and Spara asks again.
+#[test]
+fn escape_answers_the_changed_on_disk_question_with_avbryt() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("rapport.ron");
+    let ws = sample(DELARSRAPPORT_2020);
+    tertial::storage::save(&ws, &path).expect("save");
+    let open_path = path.clone();
+    let mut h = Harness::builder()
+        .with_size((1366.0, 900.0))
+        .build_eframe(move |cc| {
+            tertial::ui::install_fonts(&cc.egui_ctx);
+            TertialApp::new(ws, Some(open_path))
+                .with_file_chooser(Box::new(FixedFiles(Rc::new(RefCell::new(None)))))
+        });
+    h.run();
+    go(&mut h, Nav::Medarbetare);
+    type_cell(&mut h, "Tillsvidare, 2020 - tertial 2", "25");
+    h.key_press(Key::Enter);
+    h.run();
+    let mut theirs = sample(DELARSRAPPORT_2020);
+    theirs.report.title = "Kollegans version".into();
+    tertial::storage::save(&theirs, &path).expect("their save");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    h.get_by_label("Filen har ändrats på disken");
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.query_by_label("Filen har ändrats på disken").is_none());
+    assert!(h.state().doc.is_dirty(), "nothing saved");
+    assert_eq!(tertial::storage::load(&path).expect("load"), theirs);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    h.get_by_label("Filen har ändrats på disken");
 }

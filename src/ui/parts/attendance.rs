@@ -12,9 +12,16 @@ use crate::domain::sheet::{Footer, Sheet};
 use crate::domain::tables::{self, Format};
 use crate::domain::{AttendanceGroup, EnteredAverages, Meeting, Municipality, Workspace, sheets};
 use crate::ui::cells;
+use crate::ui::command::Command;
 use crate::ui::grid;
 
-pub fn attendance(ui: &mut Ui, ws: &mut Workspace) -> bool {
+/// Närvaro; `goto`: a group Kontroll asked to show.
+pub fn attendance(
+    ui: &mut Ui,
+    ws: &mut Workspace,
+    goto: Option<super::Goto>,
+    commands: &mut Vec<Command>,
+) -> bool {
     let mut changed = false;
     let id = Id::unique("attendance");
     // Derived once a frame for every attendance table on the page: over
@@ -61,7 +68,7 @@ pub fn attendance(ui: &mut Ui, ws: &mut Workspace) -> bool {
     ui.add_space(6.0);
 
     let groups_id = id.with("groups");
-    if let Some(goto) = super::take_goto(ui, super::Nav::Narvaro) {
+    if let Some(goto) = goto {
         grid::highlight_row(ui, groups_id, goto.row);
     }
     ui.label(RichText::new("Nätverk och grupper").strong());
@@ -78,7 +85,7 @@ pub fn attendance(ui: &mut Ui, ws: &mut Workspace) -> bool {
             });
         changed |= grid::show(ui, groups_id, &mut sheet);
     }
-    grid::table_actions(ui, &printed);
+    grid::table_actions(ui, &printed, commands);
     let selected = grid::current(ui, groups_id)
         .map(|c| c.row)
         .unwrap_or(0)
@@ -92,7 +99,7 @@ pub fn attendance(ui: &mut Ui, ws: &mut Workspace) -> bool {
 
     ui.add_space(10.0);
     ui.label(RichText::new("Genomsnittsnärvaro per kommun").strong());
-    changed |= municipalities(ui, id.with("mun"), ws, &f);
+    changed |= municipalities(ui, id.with("mun"), ws, &f, commands);
     ui.add_space(10.0);
     ui.label(RichText::new("Tidigare perioder").strong());
     let printed = tables::attendance_history_table_of(&ws.attendance, &f);
@@ -103,7 +110,7 @@ pub fn attendance(ui: &mut Ui, ws: &mut Workspace) -> bool {
             Sheet::new(sheets::attendance_history(), &mut a.earlier).with_footer(footer);
         changed |= grid::show(ui, id.with("hist"), &mut sheet);
     }
-    grid::table_actions(ui, &printed);
+    grid::table_actions(ui, &printed, commands);
     changed
 }
 
@@ -214,7 +221,13 @@ fn registrations(ui: &mut Ui, id: Id, g: &mut AttendanceGroup) -> bool {
     changed
 }
 
-fn municipalities(ui: &mut Ui, id: Id, ws: &mut Workspace, f: &figures::AttendanceFigures) -> bool {
+fn municipalities(
+    ui: &mut Ui,
+    id: Id,
+    ws: &mut Workspace,
+    f: &figures::AttendanceFigures,
+    commands: &mut Vec<Command>,
+) -> bool {
     let printed = tables::attendance_municipality_table_of(&ws.attendance, f);
     let a = &mut ws.attendance;
     let mut rows = sheets::municipality_rows(a);
@@ -223,7 +236,7 @@ fn municipalities(ui: &mut Ui, id: Id, ws: &mut Workspace, f: &figures::Attendan
         let mut sheet = Sheet::new(sheets::municipalities(f), &mut rows).fixed_rows();
         grid::show(ui, id, &mut sheet)
     };
-    grid::table_actions(ui, &printed);
+    grid::table_actions(ui, &printed, commands);
     if rows != before {
         for r in rows {
             match r.earlier {

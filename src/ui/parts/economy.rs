@@ -12,6 +12,7 @@ use crate::domain::{
     Workspace, figures, sheets,
 };
 use crate::ui::cells;
+use crate::ui::command::Command;
 use crate::ui::grid;
 
 fn missing(ui: &mut Ui, what: &str) -> bool {
@@ -31,14 +32,22 @@ fn main_grid(page: EconomyPage) -> Id {
     }
 }
 
-pub fn page(ui: &mut Ui, ws: &mut Workspace, page: EconomyPage) -> bool {
-    if let Some(goto) = super::take_goto(ui, super::Nav::Ekonomi(page)) {
+/// The economy page `page`; `goto`: a row Kontroll asked to show in its
+/// main table.
+pub fn page(
+    ui: &mut Ui,
+    ws: &mut Workspace,
+    page: EconomyPage,
+    goto: Option<super::Goto>,
+    commands: &mut Vec<Command>,
+) -> bool {
+    if let Some(goto) = goto {
         grid::highlight_row(ui, main_grid(page), goto.row);
     }
     let e = &mut ws.economy;
     match page {
         EconomyPage::Budget => match &mut e.budget {
-            Some(t) => budget(ui, t),
+            Some(t) => budget(ui, t, commands),
             None => {
                 missing(ui, "budgetuppföljning (Tabell 1)") && {
                     e.budget = Some(BudgetFollowUp::default());
@@ -47,7 +56,7 @@ pub fn page(ui: &mut Ui, ws: &mut Workspace, page: EconomyPage) -> bool {
             }
         },
         EconomyPage::Funds => match &mut e.funds {
-            Some(t) => funds(ui, t),
+            Some(t) => funds(ui, t, commands),
             None => {
                 missing(ui, "redovisning av disponibla medel (Tabell 2a/2b)") && {
                     e.funds = Some(FundsByFinancier::default());
@@ -56,7 +65,7 @@ pub fn page(ui: &mut Ui, ws: &mut Workspace, page: EconomyPage) -> bool {
             }
         },
         EconomyPage::Financing => match &mut e.financing {
-            Some(t) => financing(ui, t),
+            Some(t) => financing(ui, t, commands),
             None => {
                 missing(ui, "finansieringstabell (Tabell 3a/3b)") && {
                     e.financing = Some(FinancingTable::default());
@@ -64,9 +73,9 @@ pub fn page(ui: &mut Ui, ws: &mut Workspace, page: EconomyPage) -> bool {
                 }
             }
         },
-        EconomyPage::Applications => applications(ui, ws),
+        EconomyPage::Applications => applications(ui, ws, commands),
         EconomyPage::CostReduction => match &mut e.cost_reduction {
-            Some(t) => cost(ui, t),
+            Some(t) => cost(ui, t, commands),
             None => {
                 missing(ui, "tabell över kostnadsreducering") && {
                     e.cost_reduction = Some(CostReduction::default());
@@ -75,7 +84,7 @@ pub fn page(ui: &mut Ui, ws: &mut Workspace, page: EconomyPage) -> bool {
             }
         },
         EconomyPage::Plan => match &mut e.plan_budget {
-            Some(t) => plan(ui, t),
+            Some(t) => plan(ui, t, commands),
             None => {
                 missing(ui, "budgettabell för verksamhetsplan") && {
                     e.plan_budget = Some(PlanBudget::default());
@@ -90,7 +99,7 @@ fn title(ui: &mut Ui, text: &str) {
     ui.label(RichText::new(text).strong());
 }
 
-fn budget(ui: &mut Ui, t: &mut BudgetFollowUp) -> bool {
+fn budget(ui: &mut Ui, t: &mut BudgetFollowUp, commands: &mut Vec<Command>) -> bool {
     let mut changed = false;
     let id = Id::unique("budget");
     ui.horizontal(|ui| {
@@ -128,12 +137,12 @@ fn budget(ui: &mut Ui, t: &mut BudgetFollowUp) -> bool {
         let mut sheet = Sheet::new(cols, &mut t.after_sum).with_footer(footer);
         changed |= grid::show(ui, id.with("after"), &mut sheet);
     }
-    grid::table_actions(ui, &printed);
+    grid::table_actions(ui, &printed, commands);
     changed |= super::common::string_list(ui, id.with("foot"), "Fotnoter", &mut t.footnotes);
     changed
 }
 
-fn funds(ui: &mut Ui, t: &mut FundsByFinancier) -> bool {
+fn funds(ui: &mut Ui, t: &mut FundsByFinancier, commands: &mut Vec<Command>) -> bool {
     let mut changed = false;
     let id = Id::unique("funds");
     ui.horizontal(|ui| {
@@ -158,7 +167,7 @@ fn funds(ui: &mut Ui, t: &mut FundsByFinancier) -> bool {
         let mut sheet = Sheet::new(cols, &mut t.rows).with_footer(footer);
         changed |= grid::show(ui, id.with("2a"), &mut sheet);
     }
-    grid::table_actions(ui, &printed);
+    grid::table_actions(ui, &printed, commands);
     ui.add_space(8.0);
     title(ui, &shares.title);
     {
@@ -170,7 +179,7 @@ fn funds(ui: &mut Ui, t: &mut FundsByFinancier) -> bool {
             .fixed_rows();
         changed |= grid::show(ui, id.with("2b"), &mut sheet);
     }
-    grid::table_actions(ui, &shares);
+    grid::table_actions(ui, &shares, commands);
     ui.label("Kommentar");
     changed |= cells::text_area(
         ui,
@@ -182,7 +191,7 @@ fn funds(ui: &mut Ui, t: &mut FundsByFinancier) -> bool {
     changed
 }
 
-fn financing(ui: &mut Ui, t: &mut FinancingTable) -> bool {
+fn financing(ui: &mut Ui, t: &mut FinancingTable, commands: &mut Vec<Command>) -> bool {
     let mut changed = false;
     let id = Id::unique("financing");
     ui.horizontal(|ui| {
@@ -211,7 +220,7 @@ fn financing(ui: &mut Ui, t: &mut FinancingTable) -> bool {
         let mut sheet = Sheet::new(cols, &mut t.rows).with_footer(footer);
         changed |= grid::show(ui, id.with("3a"), &mut sheet);
     }
-    grid::table_actions(ui, &printed);
+    grid::table_actions(ui, &printed, commands);
     ui.add_space(8.0);
     title(ui, &shares.title);
     {
@@ -225,11 +234,11 @@ fn financing(ui: &mut Ui, t: &mut FinancingTable) -> bool {
             .fixed_rows();
         changed |= grid::show(ui, id.with("3b"), &mut sheet);
     }
-    grid::table_actions(ui, &shares);
+    grid::table_actions(ui, &shares, commands);
     changed
 }
 
-fn applications(ui: &mut Ui, ws: &mut Workspace) -> bool {
+fn applications(ui: &mut Ui, ws: &mut Workspace, commands: &mut Vec<Command>) -> bool {
     let mut changed = false;
     let id = Id::unique("applications");
     let a = &mut ws.economy.applications;
@@ -248,12 +257,12 @@ fn applications(ui: &mut Ui, ws: &mut Workspace) -> bool {
         let mut sheet = Sheet::new(sheets::applications(), &mut a.items);
         changed |= grid::show(ui, id.with("items"), &mut sheet);
     }
-    grid::table_actions(ui, &printed);
+    grid::table_actions(ui, &printed, commands);
     ui.add_space(8.0);
     let comparison = tables::application_comparison(a);
     title(ui, &comparison.title);
     show_read_only(ui, &comparison);
-    grid::table_actions(ui, &comparison);
+    grid::table_actions(ui, &comparison, commands);
     ui.add_space(8.0);
     title(ui, "Tidigare perioder");
     {
@@ -303,7 +312,7 @@ pub fn show_read_only(ui: &mut Ui, t: &Table) {
         });
 }
 
-fn cost(ui: &mut Ui, t: &mut CostReduction) -> bool {
+fn cost(ui: &mut Ui, t: &mut CostReduction, commands: &mut Vec<Command>) -> bool {
     let mut changed = false;
     let id = Id::unique("cost");
     let printed = tables::cost_table(t);
@@ -315,7 +324,7 @@ fn cost(ui: &mut Ui, t: &mut CostReduction) -> bool {
         let mut sheet = Sheet::new(sheets::cost(&f), &mut t.rows).with_footer(footer);
         changed |= grid::show(ui, id.with("rows"), &mut sheet);
     }
-    grid::table_actions(ui, &printed);
+    grid::table_actions(ui, &printed, commands);
     ui.label("Kommentar");
     changed |= cells::text_area(
         ui,
@@ -327,7 +336,7 @@ fn cost(ui: &mut Ui, t: &mut CostReduction) -> bool {
     changed
 }
 
-fn plan(ui: &mut Ui, t: &mut PlanBudget) -> bool {
+fn plan(ui: &mut Ui, t: &mut PlanBudget, commands: &mut Vec<Command>) -> bool {
     let mut changed = false;
     let id = Id::unique("plan");
     ui.horizontal(|ui| {
@@ -344,7 +353,7 @@ fn plan(ui: &mut Ui, t: &mut PlanBudget) -> bool {
         let mut sheet = Sheet::new(cols, &mut t.rows).with_footer(footer);
         changed |= grid::show(ui, id.with("rows"), &mut sheet);
     }
-    grid::table_actions(ui, &printed);
+    grid::table_actions(ui, &printed, commands);
     changed |= super::common::string_list(ui, id.with("foot"), "Fotnoter", &mut t.footnotes);
     changed
 }

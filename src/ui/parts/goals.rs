@@ -12,30 +12,51 @@ use crate::domain::sheet::Sheet;
 use crate::domain::tables;
 use crate::domain::{Activity, Measure, Section, StrategicGoal, Workspace, sheets};
 use crate::ui::cells;
+use crate::ui::command::Command;
 use crate::ui::grid;
 
-fn measures_grid(ui: &mut Ui, id: Id, number: &str, section: &mut Section) -> bool {
+fn measures_grid(
+    ui: &mut Ui,
+    id: Id,
+    number: &str,
+    section: &mut Section,
+    commands: &mut Vec<Command>,
+) -> bool {
     let printed = tables::measure_table(number, &section.title, &section.measures);
     let changed = {
         let mut sheet = Sheet::new(sheets::measures(), &mut section.measures);
         grid::show(ui, id.with("measures"), &mut sheet)
     };
-    grid::table_actions(ui, &printed);
+    grid::table_actions(ui, &printed, commands);
     changed
 }
 
-fn activities_grid(ui: &mut Ui, id: Id, number: &str, section: &mut Section) -> bool {
+fn activities_grid(
+    ui: &mut Ui,
+    id: Id,
+    number: &str,
+    section: &mut Section,
+    commands: &mut Vec<Command>,
+) -> bool {
     let printed = tables::activity_table(number, &section.title, &section.activities);
     let changed = {
         let mut sheet = Sheet::new(sheets::activities(), &mut section.activities);
         grid::show(ui, id.with("activities"), &mut sheet)
     };
-    grid::table_actions(ui, &printed);
+    grid::table_actions(ui, &printed, commands);
     changed
 }
 
 /// The goal at `gi`; the navigation follows the goal when it moves.
-pub fn goal(ui: &mut Ui, ws: &mut Workspace, gi: usize, nav: &mut Nav) -> bool {
+/// `goto`: a row Kontroll asked to show in one of its tables.
+pub fn goal(
+    ui: &mut Ui,
+    ws: &mut Workspace,
+    gi: usize,
+    nav: &mut Nav,
+    goto: Option<super::Goto>,
+    commands: &mut Vec<Command>,
+) -> bool {
     let mut changed = false;
     // The sections' numbers, as the report prints them (worked out before
     // the goal is borrowed for editing).
@@ -44,7 +65,7 @@ pub fn goal(ui: &mut Ui, ws: &mut Workspace, gi: usize, nav: &mut Nav) -> bool {
         .collect();
     let id = Id::unique(("goal", gi));
     let goal_count = ws.goals.len();
-    if let Some(goto) = super::take_goto(ui, Nav::Goal(gi)) {
+    if let Some(goto) = goto {
         match goto.table {
             super::GotoTable::Measures { section } => {
                 grid::highlight_row(ui, id.with(("section", section)).with("measures"), goto.row);
@@ -113,7 +134,7 @@ pub fn goal(ui: &mut Ui, ws: &mut Workspace, gi: usize, nav: &mut Nav) -> bool {
                     }
                 } else {
                     ui.label(egui::RichText::new("Mätetal").strong());
-                    changed |= measures_grid(ui, sid, &number, section);
+                    changed |= measures_grid(ui, sid, &number, section, commands);
                 }
                 ui.add_space(6.0);
                 if section.activities.is_empty() {
@@ -123,7 +144,7 @@ pub fn goal(ui: &mut Ui, ws: &mut Workspace, gi: usize, nav: &mut Nav) -> bool {
                     }
                 } else {
                     ui.label(egui::RichText::new("Aktiviteter").strong());
-                    changed |= activities_grid(ui, sid, &number, section);
+                    changed |= activities_grid(ui, sid, &number, section, commands);
                 }
                 if !section.tables.is_empty() {
                     let names: Vec<String> = section

@@ -174,10 +174,6 @@ pub fn target(location: Location) -> (Nav, Option<Goto>) {
     }
 }
 
-fn goto_id() -> egui::Id {
-    egui::Id::unique("kontroll-goto")
-}
-
 /// Which grid of a part a [`Goto`] row is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum GotoTable {
@@ -195,7 +191,8 @@ pub enum GotoTable {
     },
 }
 
-/// A row Kontroll asked to show.
+/// A row Kontroll asked to show: the window keeps it until the part
+/// `nav` names is drawn, which takes it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Goto {
     nav: Nav,
@@ -205,39 +202,25 @@ pub struct Goto {
     pub row: usize,
 }
 
-/// Ask the part `goto` names to show and highlight its row (next time it
-/// is drawn).
-pub(crate) fn show_row(ctx: &egui::Context, goto: Goto) {
-    ctx.data_mut(|d| d.insert_temp(goto_id(), goto));
-}
-
-/// The row Kontroll asked to show in `nav`, taken once.
-pub(super) fn take_goto(ui: &Ui, nav: Nav) -> Option<Goto> {
-    let goto: Option<Goto> = ui.data(|d| d.get_temp(goto_id()));
-    match goto {
-        Some(g) if g.nav == nav => {
-            ui.data_mut(|d| d.remove::<Goto>(goto_id()));
-            Some(g)
-        }
-        _ => None,
-    }
-}
-
 /// Show the selected part. Returns whether the workspace changed; what the
-/// author asks for beyond editing (Kontroll's "go to") is queued on
-/// `commands`.
+/// author asks for beyond editing (Kontroll's "go to", a table's Kopiera
+/// tabell and Exportera CSV…) is queued on `commands`. A row Kontroll asked to show (`goto`) is taken by the part
+/// it is in, which marks it and scrolls to it.
 pub fn show(
     ui: &mut Ui,
     nav: &mut Nav,
     ws: &mut Workspace,
     findings: &[Finding],
     commands: &mut Vec<Command>,
+    goto: &mut Option<Goto>,
 ) -> bool {
     if let Nav::Goal(i) = *nav
         && i >= ws.goals.len()
     {
         *nav = Nav::Rapport;
     }
+    let shown = *nav;
+    let goto = goto.take_if(|g| g.nav == shown);
     let mut changed = false;
     // Each part opens at its top: the page's scroll position belongs to
     // the part shown, and a part shown anew starts from the top.
@@ -259,12 +242,12 @@ pub fn show(
         changed = match *nav {
             Nav::Rapport => report::facts(ui, ws),
             Nav::Fokus => report::focus(ui, ws),
-            Nav::Goal(i) => goals::goal(ui, ws, i, nav),
-            Nav::Medarbetare => other::staff(ui, ws),
-            Nav::Ekonomi(page) => economy::page(ui, ws, page),
-            Nav::Narvaro => attendance::attendance(ui, ws),
-            Nav::Kompetens => other::courses(ui, ws),
-            Nav::Enkat => other::survey(ui, ws),
+            Nav::Goal(i) => goals::goal(ui, ws, i, nav, goto, commands),
+            Nav::Medarbetare => other::staff(ui, ws, goto, commands),
+            Nav::Ekonomi(page) => economy::page(ui, ws, page, goto, commands),
+            Nav::Narvaro => attendance::attendance(ui, ws, goto, commands),
+            Nav::Kompetens => other::courses(ui, ws, commands),
+            Nav::Enkat => other::survey(ui, ws, commands),
             Nav::Forskning => other::research(ui, ws),
             // The app shows the chart view instead (it keeps a preview
             // cache keyed by the document's revision); nothing to edit.

@@ -14,6 +14,7 @@ use crate::domain::{
     SurveyQuestion, Workspace, sheets,
 };
 use crate::ui::cells;
+use crate::ui::command::Command;
 use crate::ui::grid;
 
 fn computed_label(ui: &mut Ui, name: &str, fig: Figure, format: Format) {
@@ -56,12 +57,18 @@ fn named_amounts(
     grid::show(ui, id, &mut sheet)
 }
 
-pub fn staff(ui: &mut Ui, ws: &mut Workspace) -> bool {
+/// Medarbetare; `goto`: a row Kontroll asked to show in the staff table.
+pub fn staff(
+    ui: &mut Ui,
+    ws: &mut Workspace,
+    goto: Option<super::Goto>,
+    commands: &mut Vec<Command>,
+) -> bool {
     let mut changed = false;
     let id = Id::unique("staff");
     let s = &mut ws.staff;
     let printed = tables::staff_table(s);
-    if let Some(goto) = super::take_goto(ui, super::Nav::Medarbetare) {
+    if let Some(goto) = goto {
         grid::highlight_row(ui, id.with("table"), goto.row);
     }
     ui.label(RichText::new("Antal medarbetare och anställningsformer (årsarbetare)").strong());
@@ -70,7 +77,7 @@ pub fn staff(ui: &mut Ui, ws: &mut Workspace) -> bool {
         let mut sheet = Sheet::new(sheets::staff(&f, tables::fte_format(s)), &mut s.rows);
         changed |= grid::show(ui, id.with("table"), &mut sheet);
     }
-    grid::table_actions(ui, &printed);
+    grid::table_actions(ui, &printed, commands);
     let mut trimmed = s.decimals == FteDecimals::Trimmed;
     if ui
         .checkbox(
@@ -147,7 +154,7 @@ pub fn staff(ui: &mut Ui, ws: &mut Workspace) -> bool {
     changed
 }
 
-pub fn courses(ui: &mut Ui, ws: &mut Workspace) -> bool {
+pub fn courses(ui: &mut Ui, ws: &mut Workspace, commands: &mut Vec<Command>) -> bool {
     let mut changed = false;
     let id = Id::unique("courses");
     let c = &mut ws.courses;
@@ -158,7 +165,7 @@ pub fn courses(ui: &mut Ui, ws: &mut Workspace) -> bool {
         let mut sheet = Sheet::new(sheets::course_periods(&f), &mut c.periods);
         changed |= grid::show(ui, id.with("periods"), &mut sheet);
     }
-    grid::table_actions(ui, &printed);
+    grid::table_actions(ui, &printed, commands);
     ui.add_space(8.0);
     ui.horizontal(|ui| {
         ui.label("Bilaga 2, period");
@@ -194,7 +201,7 @@ pub fn courses(ui: &mut Ui, ws: &mut Workspace) -> bool {
             .fixed_rows();
         changed |= grid::show(ui, id.with("bilaga2"), &mut sheet);
     }
-    grid::table_actions(ui, &printed);
+    grid::table_actions(ui, &printed, commands);
     ui.add_space(8.0);
     changed |= named_amounts(
         ui,
@@ -235,7 +242,7 @@ pub fn courses(ui: &mut Ui, ws: &mut Workspace) -> bool {
     changed
 }
 
-pub fn survey(ui: &mut Ui, ws: &mut Workspace) -> bool {
+pub fn survey(ui: &mut Ui, ws: &mut Workspace, commands: &mut Vec<Command>) -> bool {
     let mut changed = false;
     let id = Id::unique("survey");
     let s = &mut ws.survey;
@@ -298,7 +305,7 @@ pub fn survey(ui: &mut Ui, ws: &mut Workspace) -> bool {
             });
         changed |= grid::show(ui, id.with("questions"), &mut sheet);
     }
-    grid::table_actions(ui, &printed);
+    grid::table_actions(ui, &printed, commands);
     egui::Grid::new("survey-more")
         .num_columns(2)
         .show(ui, |ui| {
