@@ -1813,3 +1813,38 @@ fn escape_answers_the_changed_on_disk_question_with_avbryt() {
     h.run();
     h.get_by_label("Filen har ändrats på disken");
 }
+
+#[test]
+fn a_paragraph_is_added_to_a_section_and_typed_into() {
+    use tertial::domain::Passage;
+    let mut h = harness();
+    go(&mut h, Nav::Goal(4));
+    let content = |h: &Harness<'static, TertialApp>| {
+        h.state().doc.workspace.goals[4].sections[0].content.clone()
+    };
+    let before = content(&h).len();
+    h.get_all_by_label("+ Stycke")
+        .next()
+        .expect("the first section's add buttons")
+        .click();
+    h.run();
+    let after = content(&h);
+    assert_eq!(after.len(), before + 1);
+    assert_eq!(after.last(), Some(&Passage::Paragraph(String::new())));
+    let label = format!("Stycke {} i avsnitt 6.1", after.len());
+    // The new field is below the fold: focus it as a screen reader would.
+    h.get_by_label(&label).focus();
+    h.run();
+    h.get_by_label(&label).type_text("Ett nytt stycke.");
+    h.run();
+    assert_eq!(
+        content(&h).last(),
+        Some(&Passage::Paragraph("Ett nytt stycke.".into()))
+    );
+    assert!(h.state().doc.is_dirty());
+    // The report prints it at the end of 6.1, before 6.2.
+    let html = tertial::export::report::report_html(&h.state().doc.workspace).expect("html");
+    let new = html.find("<p>Ett nytt stycke.</p>").expect("printed");
+    let next = html.rfind("6.2</span>").expect("6.2");
+    assert!(new < next);
+}

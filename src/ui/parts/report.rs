@@ -199,9 +199,12 @@ pub fn facts(ui: &mut Ui, ws: &mut Workspace) -> bool {
                 "Punkter i bildspelet",
                 &mut t.slide_points,
             );
-            if let Some(a) = entry_buttons(ui, "texten") {
-                action = Some((i, a));
-            }
+            ui.horizontal(|ui| {
+                ui.label("Hela texten:");
+                if let Some(a) = entry_buttons(ui, "texten") {
+                    action = Some((i, a));
+                }
+            });
         });
     }
     if let Some((i, a)) = action {
