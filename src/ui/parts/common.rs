@@ -52,13 +52,13 @@ pub fn string_list(ui: &mut Ui, id: Id, label: &str, items: &mut Vec<String>) ->
                 changed |= cells::text_area(ui, id.with(i), &format!("{label} {}", i + 1), item, 1);
             });
             if ui.small_button("↑").on_hover_text("Flytta upp").clicked() {
-                action = Some((i, 0));
+                action = Some((i, EntryAction::Up));
             }
             if ui.small_button("↓").on_hover_text("Flytta ner").clicked() {
-                action = Some((i, 1));
+                action = Some((i, EntryAction::Down));
             }
             if ui.small_button("✕").on_hover_text("Ta bort").clicked() {
-                action = Some((i, 2));
+                action = Some((i, EntryAction::Remove));
             }
         });
     }
@@ -70,57 +70,75 @@ pub fn string_list(ui: &mut Ui, id: Id, label: &str, items: &mut Vec<String>) ->
         changed = true;
     }
     if let Some((i, a)) = action {
-        match a {
-            0 if i > 0 => items.swap(i, i - 1),
-            1 if i + 1 < items.len() => items.swap(i, i + 1),
-            2 => {
-                items.remove(i);
-            }
-            _ => return changed,
-        }
-        changed = true;
+        changed |= apply_entry_action(items, i, a);
     }
     ui.add_space(8.0);
     changed
 }
 
-/// Move, delete: the buttons beside a list entry. Returns the chosen action
-/// (0 up, 1 down, 2 delete).
-pub fn entry_buttons(ui: &mut Ui, what: &str) -> Option<u8> {
+/// What the buttons beside a list entry ask for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntryAction {
+    Up,
+    Down,
+    Remove,
+}
+
+/// Move, delete: the buttons beside a list entry. Returns the chosen action.
+pub fn entry_buttons(ui: &mut Ui, what: &str) -> Option<EntryAction> {
     let mut a = None;
     if ui
         .small_button("↑")
         .on_hover_text(format!("Flytta upp {what}"))
         .clicked()
     {
-        a = Some(0);
+        a = Some(EntryAction::Up);
     }
     if ui
         .small_button("↓")
         .on_hover_text(format!("Flytta ner {what}"))
         .clicked()
     {
-        a = Some(1);
+        a = Some(EntryAction::Down);
     }
     if ui
         .small_button("✕")
         .on_hover_text(format!("Ta bort {what}"))
         .clicked()
     {
-        a = Some(2);
+        a = Some(EntryAction::Remove);
     }
     a
 }
 
 /// Apply an [`entry_buttons`] action to a list.
-pub fn apply_entry_action<T>(items: &mut Vec<T>, i: usize, action: u8) -> bool {
+pub fn apply_entry_action<T>(items: &mut Vec<T>, i: usize, action: EntryAction) -> bool {
     match action {
-        0 if i > 0 => items.swap(i, i - 1),
-        1 if i + 1 < items.len() => items.swap(i, i + 1),
-        2 if i < items.len() => {
+        EntryAction::Up if i > 0 && i < items.len() => items.swap(i, i - 1),
+        EntryAction::Down if i + 1 < items.len() => items.swap(i, i + 1),
+        EntryAction::Remove if i < items.len() => {
             items.remove(i);
         }
         _ => return false,
     }
     true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entry_actions_move_and_remove_within_the_list() {
+        let mut v = vec!["a", "b", "c"];
+        assert!(apply_entry_action(&mut v, 1, EntryAction::Up));
+        assert_eq!(v, ["b", "a", "c"]);
+        assert!(apply_entry_action(&mut v, 1, EntryAction::Down));
+        assert_eq!(v, ["b", "c", "a"]);
+        assert!(!apply_entry_action(&mut v, 0, EntryAction::Up));
+        assert!(!apply_entry_action(&mut v, 2, EntryAction::Down));
+        assert!(!apply_entry_action(&mut v, 3, EntryAction::Remove));
+        assert!(apply_entry_action(&mut v, 0, EntryAction::Remove));
+        assert_eq!(v, ["c", "a"]);
+    }
 }
