@@ -406,6 +406,7 @@ fn focus(rng: &mut Rng) -> FocusAreas {
         kompetenshojning: bullets(rng, 12, 400),
         kvalitetshojning: bullets(rng, 12, 400),
         effects: paragraph(rng, 300),
+        ..FocusAreas::default()
     }
 }
 

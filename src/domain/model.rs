@@ -165,6 +165,14 @@ pub struct FocusAreas {
     /// The text between the focus areas and the three lists: why the 3 K
     /// matter and what the lists show (format version 4).
     pub effects: String,
+    /// What the slide deck shows for Kostnadseffektivitet instead of the
+    /// report's list, when set: the deck's shorter points (format version
+    /// 4). Likewise the two below.
+    pub slide_kostnadseffektivitet: Vec<String>,
+    /// The deck's points for Kompetenshöjning, when set.
+    pub slide_kompetenshojning: Vec<String>,
+    /// The deck's points for Kvalitetshöjning, when set.
+    pub slide_kvalitetshojning: Vec<String>,
 }
 
 impl FocusAreas {

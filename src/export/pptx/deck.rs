@@ -282,12 +282,29 @@ fn focus_slide(ws: &Workspace) -> Option<Slide> {
     ))
 }
 
-fn three_k_slides(ws: &Workspace) -> Vec<Slide> {
+fn three_k_slides<'a>(ws: &'a Workspace) -> Vec<Slide> {
     let f = &ws.focus;
+    // The deck's own shorter points where the author gave them.
+    let points = |slide: &'a Vec<String>, report: &'a Vec<String>| {
+        if slide.iter().any(|i| !i.trim().is_empty()) {
+            slide
+        } else {
+            report
+        }
+    };
     [
-        ("Kostnadseffektivitet", &f.kostnadseffektivitet),
-        ("Kompetenshöjning", &f.kompetenshojning),
-        ("Kvalitetshöjning", &f.kvalitetshojning),
+        (
+            "Kostnadseffektivitet",
+            points(&f.slide_kostnadseffektivitet, &f.kostnadseffektivitet),
+        ),
+        (
+            "Kompetenshöjning",
+            points(&f.slide_kompetenshojning, &f.kompetenshojning),
+        ),
+        (
+            "Kvalitetshöjning",
+            points(&f.slide_kvalitetshojning, &f.kvalitetshojning),
+        ),
     ]
     .into_iter()
     .filter(|(_, items)| items.iter().any(|i| !i.trim().is_empty()))
@@ -672,6 +689,27 @@ mod tests {
             seen.extend(t.rows.iter().cloned());
         }
         assert_eq!(seen, rows);
+    }
+
+    #[test]
+    fn the_3_k_slides_show_the_decks_own_points_where_given() {
+        let mut ws = Workspace::default();
+        ws.focus.kostnadseffektivitet = vec!["Rapportens långa punkt.".into()];
+        ws.focus.kompetenshojning = vec!["Rapportens punkt om kompetens.".into()];
+        ws.focus.slide_kostnadseffektivitet = vec!["Kort punkt".into()];
+        let texts: Vec<String> = three_k_slides(&ws)
+            .iter()
+            .flat_map(|s| &s.body)
+            .filter_map(|b| match b {
+                Block::Text(paras) => Some(paras.iter().map(Para::text).collect::<Vec<_>>()),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        assert!(texts.contains(&"Kort punkt".to_string()), "{texts:?}");
+        assert!(!texts.iter().any(|t| t.contains("långa")), "{texts:?}");
+        // No points of its own for Kompetenshöjning: the report's.
+        assert!(texts.contains(&"Rapportens punkt om kompetens.".to_string()));
     }
 
     #[test]

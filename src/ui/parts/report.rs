@@ -264,5 +264,25 @@ pub fn focus(ui: &mut Ui, ws: &mut Workspace) -> bool {
         "Kvalitetshöjning",
         &mut f.kvalitetshojning,
     );
+    ui.heading("Bildspelets punkter (om de är kortare än rapportens)");
+    ui.label("Tomma listor: bildspelet visar rapportens punkter.");
+    changed |= common::string_list(
+        ui,
+        id.with("s1"),
+        "Kostnadseffektivitet i bildspelet",
+        &mut f.slide_kostnadseffektivitet,
+    );
+    changed |= common::string_list(
+        ui,
+        id.with("s2"),
+        "Kompetenshöjning i bildspelet",
+        &mut f.slide_kompetenshojning,
+    );
+    changed |= common::string_list(
+        ui,
+        id.with("s3"),
+        "Kvalitetshöjning i bildspelet",
+        &mut f.slide_kvalitetshojning,
+    );
     changed
 }
