@@ -271,6 +271,17 @@ pub fn chart(ws: &Workspace, kind: ChartKind) -> BarChart {
         ChartKind::CourseParticipants => course_participants(ws, base),
         ChartKind::Survey => survey(ws, base),
     };
+    // Figures from illustrative registrations are marked on the picture
+    // itself, which may travel alone to a slide (the documents' note
+    // explains the mark too).
+    let from_registrations = matches!(
+        kind,
+        ChartKind::NetworkAttendance | ChartKind::MunicipalityAttendance | ChartKind::PksAttendance
+    );
+    if from_registrations && ws.attendance.illustrative {
+        c.title = format!("{} *", c.title);
+        c.subtitle = format!("{} · * från illustrativa registreringar", c.subtitle);
+    }
     // The legend explains only what is drawn.
     let drawn: Vec<BarStyle> = c
         .categories

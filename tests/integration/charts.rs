@@ -480,7 +480,7 @@ fn svg_text_has_no_dy_and_the_size_of_the_pixels() {
     // 52 × 2048 / 2384 in DejaVu Sans.
     let title = svg
         .split("<text")
-        .find(|t| t.contains(">Genomsnittsnärvaro per nätverk<"))
+        .find(|t| t.contains(">Genomsnittsnärvaro per nätverk *<"))
         .expect("the title");
     assert!(title.contains(r#"font-size="44.67""#), "{title}");
 }
@@ -643,4 +643,27 @@ fn without_dates(s: &str) -> String {
         }
     }
     out
+}
+
+#[test]
+fn attendance_charts_from_illustrative_registrations_carry_the_mark() {
+    let mut ws = sample(DELARSRAPPORT_2020);
+    assert!(ws.attendance.illustrative);
+    for kind in [
+        ChartKind::NetworkAttendance,
+        ChartKind::MunicipalityAttendance,
+        ChartKind::PksAttendance,
+    ] {
+        let c = chart(&ws, kind);
+        assert!(c.title.ends_with(" *"), "{}", c.title);
+        assert!(
+            c.subtitle.contains("illustrativa registreringar"),
+            "{}",
+            c.subtitle
+        );
+    }
+    // Figures that do not come from the registrations are not marked.
+    assert!(!chart(&ws, ChartKind::Staff).title.contains('*'));
+    ws.attendance.illustrative = false;
+    assert!(!chart(&ws, ChartKind::NetworkAttendance).title.contains('*'));
 }

@@ -266,9 +266,9 @@ fn the_2020_document_has_the_delarsrapports_chapters_and_figures() {
         [
             "Medarbetare (årsarbetare)",
             "Finansiering per verksamhetsområde",
-            "Genomsnittsnärvaro per nätverk",
-            "PKS närvaro",
-            "Genomsnittsnärvaro per kommun",
+            "Genomsnittsnärvaro per nätverk *",
+            "PKS närvaro *",
+            "Genomsnittsnärvaro per kommun *",
             "Kursdeltagare per kommun",
         ]
     );
