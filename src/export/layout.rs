@@ -5,22 +5,31 @@
 //! tree, so the two documents never disagree on content, order or
 //! numbering.
 //!
-//! The document follows the Delårsrapport: title page, contents, the
-//! introduction chapter (3 K, Medarbetare, the free texts), one chapter per
-//! strategic goal with its sub-sections, mätetal and activity tables and the
-//! report tables the sections refer to, then Bilaga 1 (symbols) and Bilaga 2
-//! (course participants).
+//! The document follows the kind of report. A Delårsrapport (and a
+//! Resultatuppföljning, a Verksamhetsberättelse): title page, contents, the
+//! introduction chapter (the goals, 3 K, Medarbetare, the free texts), one
+//! chapter per strategic goal that has something to say, with its
+//! sub-sections, then Bilaga 1 (symbols, when there are mätetal or
+//! activities) and Bilaga 2 (course participants). A Verksamhetsplan: one
+//! chapter per free text in the texts' order (see `Builder::plan`).
 //!
 //! Numbering follows the kind of report: a Delårsrapport and a
 //! Verksamhetsberättelse number chapters and sections (1, 1.1, 2.4 …); a
-//! Resultatuppföljning, a slide deck, and a Verksamhetsplan do not.
+//! Resultatuppföljning, a slide deck, and a Verksamhetsplan do not. Goals
+//! without content get no number (`figures::goal_chapter`).
 //!
-//! Placement: a report table goes where a section lists it
-//! (`Section::tables`); tables no section lists get chapters of their own
-//! after the goals (Ekonomi, Närvaro, Kompetens, Utvärderingsenkät), so
-//! nothing in the workspace is left out. A research list goes into the
-//! section with its heading (7.1 "Pågående forskningsstudier" …), or else
-//! into a Forskning chapter. A chart with nothing to show is left out.
+//! Text: a section or free text prints its text and bullets, then its
+//! passages (`Passage`) in order. Placement: a report table goes where a
+//! passage places it (`Passage::Table`) or a section lists it
+//! (`Section::tables`, after the section's passages); tables nothing places
+//! get chapters of their own after the goals (Ekonomi, Närvaro, Kompetens,
+//! Utvärderingsenkät), so nothing in the workspace is left out. A research
+//! list goes where a passage or section names it, else into the section
+//! with its heading (7.1 "Pågående forskningsstudier" …), else into a
+//! Forskning chapter. The focus areas and the list of goals go where a
+//! passage places them, else where the kind of report puts them. A chart
+//! with nothing to show is left out. Each table and research list is
+//! printed once.
 //!
 //! Every table comes from `domain::tables` and every chart from
 //! `charts::chart`, so a document prints what the editor shows.

@@ -301,3 +301,89 @@ fn the_2022_staff_table_prints_its_figures_as_the_seed() {
     let table = tertial::domain::tables::staff_table(&ws.staff);
     assert_eq!(table.rows[2].cells[3].display(), "10,90");
 }
+
+#[test]
+fn the_2022_report_follows_its_decks_order() {
+    // Seed 002's slides: the 3 K, Medarbetare, then the three goals it
+    // shows; each heading of the report's contents in that order.
+    let ws = sample(crate::common::TERTIAL_2022);
+    let doc = layout(&ws);
+    let headings: Vec<String> = doc
+        .contents()
+        .iter()
+        .map(|e| e.heading.title.clone())
+        .collect();
+    let seed = seed_text("002-resultatuppfoljning-2022.txt");
+    let at_seed = |s: &str| {
+        seed.find(s)
+            .unwrap_or_else(|| panic!("not in the seed: {s}"))
+    };
+    let at_doc = |prefix: &str| {
+        headings
+            .iter()
+            .position(|h| h.starts_with(prefix))
+            .unwrap_or_else(|| panic!("no heading {prefix:?}: {headings:#?}"))
+    };
+    let order = [
+        "Viktiga händelser med koppling till våra 3 K",
+        "Medarbetare",
+        "Vi har en ändamålsenlig och kostnadseffektiv verksamhet",
+        "Vi har ett starkt och jämbördigt partnerskap",
+        "Vi använder forskning",
+    ];
+    for pair in order.windows(2) {
+        assert!(at_seed(pair[0]) < at_seed(pair[1]), "{pair:?} in the seed");
+        assert!(at_doc(pair[0]) < at_doc(pair[1]), "{pair:?}: {headings:#?}");
+    }
+    // The staff table under Medarbetare, the attendance history under the
+    // partnership goal, as on the slides.
+    let placed = tables_by_heading(&ws);
+    let under = |table: &str| {
+        placed
+            .iter()
+            .find(|(_, t)| t.starts_with(table))
+            .map(|(h, _)| h.clone())
+            .unwrap_or_else(|| panic!("no table {table}: {placed:#?}"))
+    };
+    assert_eq!(under("Antal medarbetare"), "Medarbetare");
+    assert_eq!(under("Närvaro jämfört med tidigare perioder"), "Närvaro");
+}
+
+/// For each table, the title of the section (or chapter) it stands under.
+fn tables_by_heading(ws: &Workspace) -> Vec<(String, String)> {
+    let doc = layout(ws);
+    let mut out = Vec::new();
+    for c in &doc.chapters {
+        let mut at = c.heading.title.clone();
+        for b in &c.blocks {
+            match b {
+                Block::Section(h) => at = h.title.clone(),
+                Block::Table(t) => out.push((at.clone(), t.title.clone())),
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn the_sentences_the_issue_found_missing_are_in_the_2020_report() {
+    let ws = sample(crate::common::DELARSRAPPORT_2020);
+    let text = html_text(&report_html(&ws).unwrap_or_else(|e| panic!("{e}")));
+    for s in [
+        // Tabell 1's footnote on the state funds.
+        "Till God och nära vård uppgår statsbidraget till 21 miljoner kronor",
+        "Statsbidraget till Förstärkt samverkan, 16 miljoner kronor",
+        // 3.2 (the mätetal's description, as the seed words it) and 3.4.
+        "2019 (73 %)",
+        "drygt 3 träffar",
+        "fem chefer",
+        // 6.2's mätetal.
+        "antalet inställda kurser under hela 2019 var enbart 9 stycken",
+        // The Kurs och konferens income, in 2.1.
+        "648 000 kronor",
+        "425 000 kronor",
+    ] {
+        assert!(text_has(&text, s), "not in the report: {s}");
+    }
+}
