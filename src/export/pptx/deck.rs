@@ -14,7 +14,7 @@
 use super::xml;
 use crate::charts::{self, ChartKind};
 use crate::domain::figures;
-use crate::domain::model::{FocusAreas, Passage, ResearchItem, TableRef, Workspace};
+use crate::domain::model::{FocusAreas, Passage, ReportKind, ResearchItem, TableRef, Workspace};
 use crate::domain::numbers::{format_percent, round_half_up};
 use crate::domain::period::with_en_dash;
 use crate::domain::tables::{self, Table};
@@ -225,9 +225,16 @@ fn period(ws: &Workspace) -> String {
 
 fn title_slide(ws: &Workspace) -> Slide {
     let r = &ws.report;
-    let mut subtitle = vec![r.organisation.clone()];
     let report = crate::export::report::document_title(ws);
-    if !report.trim().is_empty() {
+    // A plan's deck is the plan itself (seed 004's first slide is its
+    // title); the others present the period's follow-up.
+    let heading = if r.kind == ReportKind::Verksamhetsplan {
+        report.clone()
+    } else {
+        format!("Resultatuppföljning {}", period(ws))
+    };
+    let mut subtitle = vec![r.organisation.clone()];
+    if !report.trim().is_empty() && report != heading {
         subtitle.push(report);
     }
     if !r.date.trim().is_empty() {
@@ -235,7 +242,7 @@ fn title_slide(ws: &Workspace) -> Slide {
     }
     Slide {
         layout: Layout::Title,
-        heading: format!("Resultatuppföljning {}", period(ws)),
+        heading,
         subtitle,
         body: Vec::new(),
     }
