@@ -173,13 +173,26 @@ pub struct FocusAreas {
     pub slide_kompetenshojning: Vec<String>,
     /// The deck's points for Kvalitetshöjning, when set.
     pub slide_kvalitetshojning: Vec<String>,
+    /// The words before each K's list in a Resultatuppföljning, the K's
+    /// name following them (format version 4): "Under 2019 har bland annat
+    /// följande aktiviteter genomförts med koppling". Empty: the usual
+    /// words ([`FocusAreas::LEAD_IN`]).
+    pub lead_in: String,
 }
 
 impl FocusAreas {
     /// The words before each K's list in a Resultatuppföljning (its slide
-    /// deck and its document): "… med koppling till Kostnadseffektivitet;".
+    /// deck and its document) when the author gave none: "… med koppling
+    /// till Kostnadseffektivitet;".
     pub const LEAD_IN: &'static str =
         "Under aktuell period har bland annat följande aktiviteter genomförts med koppling till";
+
+    /// The words before each K's list: the author's (`lead_in`), else
+    /// [`FocusAreas::LEAD_IN`].
+    pub fn lead_in(&self) -> &str {
+        let own = self.lead_in.trim();
+        if own.is_empty() { Self::LEAD_IN } else { own }
+    }
 }
 
 // ------------------------------------------------------ 2 strategic goals

@@ -557,7 +557,7 @@ impl<'a> Builder<'a> {
                 // A Resultatuppföljning says what its lists are, as its
                 // slides do.
                 if self.ws.report.kind == ReportKind::Resultatuppfoljning {
-                    self.text(&format!("{} {title};", FocusAreas::LEAD_IN));
+                    self.text(&format!("{} {title};", focus.lead_in()));
                 }
                 self.bullets(items);
             }

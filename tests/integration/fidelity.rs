@@ -387,3 +387,19 @@ fn the_sentences_the_issue_found_missing_are_in_the_2020_report() {
         assert!(text_has(&text, s), "not in the report: {s}");
     }
 }
+
+#[test]
+fn the_2019_report_has_the_seed_decks_sentences_and_bullets() {
+    let ws = sample(crate::common::HELAR_2019);
+    let text = html_text(&report_html(&ws).unwrap_or_else(|e| panic!("{e}")));
+    let seed = seed_text("001-resultatuppfoljning-helar-2019.txt");
+    let mut sentences = seed_sentences(&seed, "Kommunal utvecklings strategiska mål", &[]);
+    sentences.retain(|s| s != "Tack för er uppmärksamhet!");
+    assert!(sentences.len() > 40, "{}", sentences.len());
+    assert_seed_sentences(&sentences, &text, "2019");
+    // The deck's own words before each K's list.
+    assert!(text_has(
+        &text,
+        "Under 2019 har bland annat följande aktiviteter genomförts med koppling Kompetenshöjning;"
+    ));
+}

@@ -14,7 +14,7 @@
 use super::xml;
 use crate::charts::{self, ChartKind};
 use crate::domain::figures;
-use crate::domain::model::{FocusAreas, Passage, ReportKind, ResearchItem, TableRef, Workspace};
+use crate::domain::model::{Passage, ReportKind, ResearchItem, TableRef, Workspace};
 use crate::domain::numbers::{format_percent, round_half_up};
 use crate::domain::period::with_en_dash;
 use crate::domain::tables::{self, Table};
@@ -318,7 +318,7 @@ fn three_k_slides<'a>(ws: &'a Workspace) -> Vec<Slide> {
     .map(|(k, items)| {
         let mut paras = vec![Para {
             runs: vec![
-                (format!("{} ", FocusAreas::LEAD_IN), false),
+                (format!("{} ", f.lead_in()), false),
                 (k.to_string(), true),
                 (";".to_string(), false),
             ],

@@ -246,6 +246,13 @@ pub fn focus(ui: &mut Ui, ws: &mut Workspace) -> bool {
     );
     ui.add_space(8.0);
     ui.heading("Viktiga händelser med koppling till våra 3 K");
+    ui.label("Orden före varje lista i en resultatuppföljning (tomt: standardorden)");
+    changed |= cells::text_cell(
+        ui,
+        id.with("lead-in"),
+        "Orden före varje lista om 3 K",
+        &mut f.lead_in,
+    );
     changed |= common::string_list(
         ui,
         id.with("k1"),
