@@ -403,3 +403,34 @@ fn the_2019_report_has_the_seed_decks_sentences_and_bullets() {
         "Under 2019 har bland annat följande aktiviteter genomförts med koppling Kompetenshöjning;"
     ));
 }
+
+#[test]
+fn the_plans_deck_follows_the_plan_as_seed_004_does() {
+    // Seed 004 is itself a deck: its slides' headings, each once, in
+    // order, are the chapters of the plan; tertial's deck of the plan has
+    // the same, between the title and the closing slide.
+    let ws = sample(crate::common::PLAN_2021);
+    let slides = tertial::export::pptx::deck::slides(&ws);
+    assert_eq!(
+        slides.first().map(|s| s.heading.as_str()),
+        Some("Kommunal utvecklings verksamhetsplan och budget 2021-2023")
+    );
+    assert_eq!(
+        slides.last().map(|s| s.heading.as_str()),
+        Some("Tack för er uppmärksamhet!")
+    );
+    let mut headings: Vec<String> = Vec::new();
+    for s in &slides[1..slides.len() - 1] {
+        let h = s.heading.trim_end_matches(" (forts.)").to_string();
+        if headings.last() != Some(&h) {
+            headings.push(h);
+        }
+    }
+    assert_eq!(headings, seed_004_chapters());
+    // One slide per area of "Planering på områdesnivå", as in the seed.
+    let areas = slides
+        .iter()
+        .filter(|s| s.heading == "Planering på områdesnivå")
+        .count();
+    assert_eq!(areas, 5);
+}

@@ -95,6 +95,11 @@ impl Slide {
 /// The deck of `ws`, slide by slide.
 pub fn slides(ws: &Workspace) -> Vec<Slide> {
     let mut out = vec![title_slide(ws)];
+    if ws.report.kind == ReportKind::Verksamhetsplan {
+        out.extend(plan_slides(ws));
+        out.push(closing_slide(ws));
+        return out.into_iter().flat_map(paginate).collect();
+    }
     out.extend(goals_slide(ws));
     out.extend(focus_slide(ws));
     out.extend(three_k_slides(ws));
@@ -105,13 +110,88 @@ pub fn slides(ws: &Workspace) -> Vec<Slide> {
     out.extend(survey_slide(ws));
     out.extend(research_slide(ws));
     out.extend(future_slide(ws));
-    out.push(Slide {
+    out.push(closing_slide(ws));
+    out.into_iter().flat_map(paginate).collect()
+}
+
+fn closing_slide(ws: &Workspace) -> Slide {
+    Slide {
         layout: Layout::Title,
         heading: "Tack för er uppmärksamhet!".into(),
         subtitle: vec![ws.report.organisation.clone()],
         body: Vec::new(),
-    });
-    out.into_iter().flat_map(paginate).collect()
+    }
+}
+
+/// A plan's deck is the plan (seed 004 is itself a deck): one slide per
+/// chapter of the plan's layout, in its order, a new slide at each
+/// sub-heading (as *Planering på områdesnivå* has one per area); a slide
+/// too long for the page goes on as `paginate` splits it.
+fn plan_slides(ws: &Workspace) -> Vec<Slide> {
+    use crate::export::layout::{self, Block as Doc, ChapterKind};
+    let doc = layout::layout(ws);
+    let mut out = Vec::new();
+    for chapter in doc
+        .chapters
+        .iter()
+        .filter(|c| c.kind == ChapterKind::Chapter)
+    {
+        let heading = chapter.heading.text();
+        let mut body: Vec<Block> = Vec::new();
+        let mut paras: Vec<Para> = Vec::new();
+        let flush = |paras: &mut Vec<Para>, body: &mut Vec<Block>| {
+            if !paras.is_empty() {
+                body.push(Block::Text(std::mem::take(paras)));
+            }
+        };
+        for b in &chapter.blocks {
+            match b {
+                Doc::Subheading(t) | Doc::Section(layout::Heading { title: t, .. }) => {
+                    if !paras.is_empty() || !body.is_empty() {
+                        flush(&mut paras, &mut body);
+                        out.push(Slide::content(&heading, std::mem::take(&mut body)));
+                    }
+                    paras.push(Para::bold(t.trim()));
+                }
+                Doc::Text(t) => paras.extend(
+                    t.split("\n\n")
+                        .map(str::trim)
+                        .filter(|p| !p.is_empty())
+                        .map(Para::plain),
+                ),
+                Doc::Bullets(items) | Doc::Summary(items) => {
+                    paras.extend(items.iter().map(|i| Para::bullet(i.trim())));
+                }
+                Doc::Numbered(items) => paras.extend(
+                    items
+                        .iter()
+                        .enumerate()
+                        .map(|(i, t)| Para::plain(format!("{}. {}", i + 1, t.trim()))),
+                ),
+                Doc::Note(t) => paras.push(Para::plain(t.trim())),
+                Doc::Research(items) => paras.extend(items.iter().map(|i| {
+                    if i.description.trim().is_empty() {
+                        Para::bullet(i.title.trim())
+                    } else {
+                        Para::bullet(format!("{} – {}", i.title.trim(), i.description.trim()))
+                    }
+                })),
+                Doc::Table(t) => {
+                    flush(&mut paras, &mut body);
+                    body.push(Block::Table(t.clone()));
+                }
+                Doc::Chart(kind) => {
+                    flush(&mut paras, &mut body);
+                    body.push(Block::Chart(*kind));
+                }
+                // Bilaga 1's legend is not in a plan's chapters.
+                Doc::Legend(_) => {}
+            }
+        }
+        flush(&mut paras, &mut body);
+        out.push(Slide::content(&heading, body));
+    }
+    out
 }
 
 /// `slide`, or as many slides as its body needs to be read at
