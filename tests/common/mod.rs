@@ -261,3 +261,21 @@ pub fn sentence_coverage(sentences: &[String], text: &str) -> (f64, Vec<String>)
     let found = sentences.len() - missing.len();
     (found as f64 / sentences.len().max(1) as f64, missing)
 }
+
+/// HTML with every tag replaced by a space (entities left as they are).
+pub fn without_tags(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                out.push(' ');
+            }
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}

@@ -6,7 +6,7 @@
 
 use crate::common::{comparable, sample, seed_sentences, seed_text, sentence_coverage};
 use tertial::domain::model::*;
-use tertial::export::layout::{Block, layout};
+use tertial::export::layout::{Block, Heading, layout};
 use tertial::export::report::report_html;
 
 /// Seed 003 as kept in the fixtures.
@@ -25,23 +25,11 @@ pub fn seed_003_sentences() -> Vec<String> {
     seed_sentences(&seed_text(SEED_003), "1 Inledning", SEED_003_NUMBERS)
 }
 
-/// HTML as text: tags out, the five entities the report writes decoded.
+/// HTML as text: tags out, the entities the report writes decoded.
 fn html_text(html: &str) -> String {
     let body = html.split("</style>").last().unwrap_or(html);
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in body.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => {
-                in_tag = false;
-                out.push(' ');
-            }
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out.replace("&lt;", "<")
+    crate::common::without_tags(body)
+        .replace("&lt;", "<")
         .replace("&gt;", ">")
         .replace("&quot;", "\"")
         .replace("&#39;", "'")
@@ -107,22 +95,30 @@ fn text_has(text: &str, s: &str) -> bool {
     comparable(text).contains(&comparable(s))
 }
 
-/// For each table of the 2020 report, the section (or appendix) heading it
-/// stands under, in document order.
-fn tables_by_section(ws: &Workspace) -> Vec<(String, String)> {
+/// For each table of the report, the heading of the section (or chapter,
+/// or appendix) it stands under, in document order.
+fn tables_by_heading(ws: &Workspace) -> Vec<(Heading, String)> {
     let doc = layout(ws);
     let mut out = Vec::new();
     for c in &doc.chapters {
-        let mut at = c.heading.number.clone();
+        let mut at = c.heading.clone();
         for b in &c.blocks {
             match b {
-                Block::Section(h) => at = h.number.clone(),
+                Block::Section(h) => at = h.clone(),
                 Block::Table(t) => out.push((at.clone(), t.title.clone())),
                 _ => {}
             }
         }
     }
     out
+}
+
+/// [`tables_by_heading`] by the headings' numbers.
+fn tables_by_section(ws: &Workspace) -> Vec<(String, String)> {
+    tables_by_heading(ws)
+        .into_iter()
+        .map(|(h, t)| (h.number, t))
+        .collect()
 }
 
 #[test]
@@ -342,28 +338,11 @@ fn the_2022_report_follows_its_decks_order() {
         placed
             .iter()
             .find(|(_, t)| t.starts_with(table))
-            .map(|(h, _)| h.clone())
+            .map(|(h, _)| h.title.clone())
             .unwrap_or_else(|| panic!("no table {table}: {placed:#?}"))
     };
     assert_eq!(under("Antal medarbetare"), "Medarbetare");
     assert_eq!(under("Närvaro jämfört med tidigare perioder"), "Närvaro");
-}
-
-/// For each table, the title of the section (or chapter) it stands under.
-fn tables_by_heading(ws: &Workspace) -> Vec<(String, String)> {
-    let doc = layout(ws);
-    let mut out = Vec::new();
-    for c in &doc.chapters {
-        let mut at = c.heading.title.clone();
-        for b in &c.blocks {
-            match b {
-                Block::Section(h) => at = h.title.clone(),
-                Block::Table(t) => out.push((at.clone(), t.title.clone())),
-                _ => {}
-            }
-        }
-    }
-    out
 }
 
 #[test]

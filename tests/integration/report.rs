@@ -46,20 +46,7 @@ fn elements(html: &str, tag: &str) -> Vec<String> {
 }
 
 fn strip_tags(s: &str) -> String {
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in s.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => {
-                in_tag = false;
-                out.push(' ');
-            }
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    normalise(&out.replace("&amp;", "&"))
+    normalise(&crate::common::without_tags(s).replace("&amp;", "&"))
 }
 
 #[test]

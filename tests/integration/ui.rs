@@ -723,14 +723,24 @@ fn a_failed_chart_export_says_why_and_keeps_the_work() {
     assert!(!h.state().doc.is_dirty());
 }
 
-#[test]
-fn saving_over_a_file_changed_on_disk_asks_first() {
+/// The 2020 sample saved in a temporary folder and opened, a staff cell
+/// edited, the file saved by someone else meanwhile (`theirs`), then
+/// Ctrl+S: "Filen har ändrats på disken" is showing. A file dialog would
+/// answer `answer` (a name in the folder).
+fn changed_on_disk_question(
+    answer: Option<&str>,
+) -> (
+    tempfile::TempDir,
+    PathBuf,
+    tertial::domain::Workspace,
+    Harness<'static, TertialApp>,
+) {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("rapport.ron");
     let ws = sample(DELARSRAPPORT_2020);
     tertial::storage::save(&ws, &path).expect("save");
     let open_path = path.clone();
-    let answer = Rc::new(RefCell::new(Some(dir.path().join("kopia.ron"))));
+    let answer = Rc::new(RefCell::new(answer.map(|name| dir.path().join(name))));
     let mut h = Harness::builder()
         .with_size((1366.0, 900.0))
         .build_eframe(move |cc| {
@@ -750,6 +760,12 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
     h.get_by_label("Filen har ändrats på disken");
+    (dir, path, theirs, h)
+}
+
+#[test]
+fn saving_over_a_file_changed_on_disk_asks_first() {
+    let (dir, path, theirs, mut h) = changed_on_disk_question(Some("kopia.ron"));
     h.get_by_label("Avbryt").click();
     h.run();
     assert!(h.state().doc.is_dirty(), "nothing saved");
@@ -1781,29 +1797,7 @@ fn avbryt_leaves_ny_period_fran_denna_without_a_new_workspace() {
 /// written, and Spara asks again.
 #[test]
 fn escape_answers_the_changed_on_disk_question_with_avbryt() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path = dir.path().join("rapport.ron");
-    let ws = sample(DELARSRAPPORT_2020);
-    tertial::storage::save(&ws, &path).expect("save");
-    let open_path = path.clone();
-    let mut h = Harness::builder()
-        .with_size((1366.0, 900.0))
-        .build_eframe(move |cc| {
-            tertial::ui::install_fonts(&cc.egui_ctx);
-            TertialApp::new(ws, Some(open_path))
-                .with_file_chooser(Box::new(FixedFiles(Rc::new(RefCell::new(None)))))
-        });
-    h.run();
-    go(&mut h, Nav::Medarbetare);
-    type_cell(&mut h, "Tillsvidare, 2020 - tertial 2", "25");
-    h.key_press(Key::Enter);
-    h.run();
-    let mut theirs = sample(DELARSRAPPORT_2020);
-    theirs.report.title = "Kollegans version".into();
-    tertial::storage::save(&theirs, &path).expect("their save");
-    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    h.run();
-    h.get_by_label("Filen har ändrats på disken");
+    let (_dir, path, theirs, mut h) = changed_on_disk_question(None);
     h.key_press(Key::Escape);
     h.run();
     assert!(h.query_by_label("Filen har ändrats på disken").is_none());
