@@ -203,6 +203,26 @@ enum Move {
     Prev,
 }
 
+/// Cells, row headers, column edges and the scroll bar answer the mouse
+/// only: the keyboard works through the table's one focus (`focus_id`),
+/// so Tab past the last cell goes on to the next widget after the table,
+/// not into a row header or a column edge (egui's `Sense::click()` would
+/// make each of them a Tab stop).
+const POINTER_ONLY_CLICK: Sense = Sense::CLICK;
+const POINTER_ONLY_DRAG: Sense = Sense::CLICK.union(Sense::DRAG);
+
+/// What egui writes into a focusable widget's accessibility node and not
+/// into a pointer-only one: where it is, and that it can be clicked.
+fn pointer_only_node(n: &mut egui::accesskit::Node, rect: Rect) {
+    n.set_bounds(egui::accesskit::Rect {
+        x0: rect.min.x.into(),
+        y0: rect.min.y.into(),
+        x1: rect.max.x.into(),
+        y1: rect.max.y.into(),
+    });
+    n.add_action(egui::accesskit::Action::Click);
+}
+
 /// Ask a grid to mark a row and scroll to it (Kontroll's "go to").
 pub fn highlight_row(ui: &Ui, grid_id: Id, row: usize) {
     ui.data_mut(|d| d.insert_temp(grid_id.with("goto"), row));
@@ -1036,7 +1056,7 @@ fn paint(
                 });
             if handle.width() > 0.0 {
                 let h = ui
-                    .interact(handle, id.with(("resize", c)), Sense::click_and_drag())
+                    .interact(handle, id.with(("resize", c)), POINTER_ONLY_DRAG)
                     .on_hover_cursor(CursorIcon::ResizeHorizontal);
                 if h.dragged() {
                     let (lo, _) = limits(grid.width(c));
@@ -1096,11 +1116,12 @@ fn paint(
             );
         }
         let rid = id.with(("rowhead", row));
-        let rresp = ui.interact(rn.intersect(clip), rid, Sense::click());
+        let rresp = ui.interact(rn.intersect(clip), rid, POINTER_ONLY_CLICK);
         if is_data {
             let label = grid.row_label(row);
             ui.ctx().accesskit_node_builder(rid, |n| {
                 n.set_role(egui::accesskit::Role::RowHeader);
+                pointer_only_node(n, rresp.rect);
                 n.set_label(format!("Rad {} ({label})", row + 1));
             });
         }
@@ -1216,10 +1237,11 @@ fn paint(
             }
             // Interaction and the accessible name.
             let cid = id.with(("c", row, c));
-            let resp = ui.interact(vis.intersect(clip), cid, Sense::click());
+            let resp = ui.interact(vis.intersect(clip), cid, POINTER_ONLY_CLICK);
             let name = accessible_name(grid, at);
             ui.ctx().accesskit_node_builder(cid, |n| {
                 n.set_role(egui::accesskit::Role::Cell);
+                pointer_only_node(n, resp.rect);
                 n.set_label(name.clone());
                 n.set_value(text.clone());
             });
@@ -1325,7 +1347,7 @@ fn paint(
         let thumb_x = track.left() + (track.width() - thumb_w) * (layout.hscroll / max_scroll);
         let thumb = Rect::from_min_size(pos2(thumb_x, track.top()), vec2(thumb_w, SCROLLBAR));
         painter.rect_filled(track, CornerRadius::same(4), ui.visuals().extreme_bg_color);
-        let tr = ui.interact(track, id.with("hbar"), Sense::click_and_drag());
+        let tr = ui.interact(track, id.with("hbar"), POINTER_ONLY_DRAG);
         let col = if tr.dragged() || tr.hovered() {
             ui.visuals().widgets.hovered.bg_fill
         } else {

@@ -1548,6 +1548,14 @@ fn tab_past_the_last_input_cell_leaves_the_table() {
         !h.get_by_label("Tabell: År/anställningsform").is_focused(),
         "the keyboard is not trapped in the table"
     );
+    // The next widget is the table's "+ Lägg till rad", not a row header
+    // or a column edge.
+    assert!(
+        h.get_all_by_label("Lägg till rad")
+            .next()
+            .expect("the staff table's add button")
+            .is_focused()
+    );
     assert_eq!(
         h.state().doc.workspace.staff,
         sample(DELARSRAPPORT_2020).staff
