@@ -307,25 +307,6 @@ impl Passage {
             Passage::Goals => "Strategiska mål",
         }
     }
-
-    /// Whether the passage has nothing to print of its own (an empty
-    /// paragraph, list, heading or note). Placements are never empty.
-    pub fn is_blank(&self) -> bool {
-        match self {
-            Passage::Paragraph(t) | Passage::Subheading(t) | Passage::Note(t) => {
-                t.trim().is_empty()
-            }
-            Passage::Bullets(items) | Passage::Numbered(items) => {
-                items.iter().all(|i| i.trim().is_empty())
-            }
-            Passage::Table(_)
-            | Passage::Measures
-            | Passage::Activities
-            | Passage::Research(_)
-            | Passage::FocusAreas
-            | Passage::Goals => false,
-        }
-    }
 }
 
 /// The report tables that `content` places, in order.
